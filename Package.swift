@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "phare",
+  products: [
+    .library(name: "PhareKit", targets: ["PhareKit"]),
+    .executable(name: "phare", targets: ["phare"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // libcsv (Debian libcsv-dev): ships csv.h and no pkg-config file.
+    .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+    // libRmath (Debian r-mathlib): R's own distribution functions.
+    .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+    .target(name: "PhareKit", dependencies: ["CLibCSV", "CRmath"]),
+    .executableTarget(
+      name: "phare",
+      dependencies: ["PhareKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(
+      name: "phare-bench",
+      dependencies: ["PhareKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    // The benchmark floor: libcsv with no-op callbacks, in C, built with the same configuration.
+    .executableTarget(name: "csv-floor", linkerSettings: [.linkedLibrary("csv")]),
+    .testTarget(name: "PhareKitTests", dependencies: ["PhareKit"]),
+    .testTarget(name: "phareTests", dependencies: ["phare"]),
+  ]
+)

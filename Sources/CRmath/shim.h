@@ -1,0 +1,2 @@
+#define MATHLIB_STANDALONE 1
+#include <Rmath.h>

@@ -1,0 +1,134 @@
+/// The state that libcsv's C callbacks update as it parses: the column builders, the record
+/// in progress, physical line numbers, and the records set aside.
+///
+/// It lives at a fixed address (see `CSVReader`) and is reached from the callbacks through
+/// the `data` pointer, so the hot path has no closures, no reference counting and no copies.
+struct IngestCursor {
+  let decimalComma: Bool
+  private(set) var header: [[UInt8]] = []
+  private(set) var headerLine = 0
+  private(set) var inHeader = true
+  private(set) var builders: UnsafeMutableBufferPointer<ColumnBuilder>
+  private(set) var columnCount = 0
+  private(set) var keptRows = 0
+  /// Records after the header, counted as they end, independently of where they go.
+  private(set) var recordsRead = 0
+  private(set) var rejected: [RejectedRecord] = []
+  private(set) var blankLines = 0
+  /// The current physical line (1-based).
+  private(set) var line = 1
+  private var fieldIndex = 0
+  private var recordStartLine = 1
+  private var pendingCarriageReturn = false
+  private var discarding: IngestRejection?
+  private var resumingAfterDiscard = false
+
+  init(decimalComma: Bool) {
+    self.decimalComma = decimalComma
+    self.builders = UnsafeMutableBufferPointer(start: nil, count: 0)
+  }
+
+  /// Frees the builders when parsing is abandoned.
+  mutating func releaseBuilders() {
+    if builders.baseAddress != nil {
+      _ = builders.deinitialize()
+    }
+    releaseBuildersAfterMove()
+  }
+
+  /// Frees the builders' memory once each has been moved out and finished.
+  mutating func releaseBuildersAfterMove() {
+    builders.deallocate()
+    builders = UnsafeMutableBufferPointer(start: nil, count: 0)
+  }
+
+  mutating func reserveRows(_ rows: Int) {
+    for column in builders.indices {
+      builders[column].reserveCapacity(rows)
+    }
+  }
+
+  @inline(__always)
+  mutating func acceptField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+    if fieldIndex == 0 { recordStartLine = line }
+    pendingCarriageReturn = false
+    let column = fieldIndex
+    fieldIndex += 1
+    guard let field else { return }
+    if discarding == nil && !inHeader && column < columnCount {
+      if builders[column].appendFast(field.assumingMemoryBound(to: UInt8.self), length) { return }
+      let bytes = UnsafeRawBufferPointer(start: field, count: length)
+      line += LineBreaks.count(in: bytes)
+      builders[column].appendField(bytes)
+      return
+    }
+    let bytes = UnsafeRawBufferPointer(start: field, count: length)
+    line += LineBreaks.count(in: bytes)
+    if inHeader && discarding == nil {
+      header.append(Array(bytes))
+    }
+  }
+
+  mutating func endRecord(_ terminator: Int32) {
+    let isCarriageReturn = terminator == Int32(LineBreaks.carriageReturn)
+    if fieldIndex == 0 {
+      // A line break outside any record: the LF of a CRLF, a blank line, or the end of a skipped line.
+      if terminator == Int32(LineBreaks.lineFeed) && pendingCarriageReturn {
+        pendingCarriageReturn = false
+        return
+      }
+      guard terminator >= 0 else { return }
+      if resumingAfterDiscard {
+        resumingAfterDiscard = false
+      } else {
+        blankLines += 1
+      }
+      line += 1
+      pendingCarriageReturn = isCarriageReturn
+      return
+    }
+    let lineCount = line - recordStartLine + 1
+    if let rejection = discarding {
+      recordsRead += 1
+      rejected.append(RejectedRecord(line: recordStartLine, lineCount: lineCount, rejection: rejection))
+      discarding = nil
+      resumingAfterDiscard = true
+    } else if inHeader {
+      startColumns()
+    } else {
+      recordsRead += 1
+      if fieldIndex == columnCount {
+        keptRows += 1
+      } else {
+        rollBack()
+        let rejection = IngestRejection.fieldCount(expected: columnCount, found: fieldIndex)
+        rejected.append(RejectedRecord(line: recordStartLine, lineCount: lineCount, rejection: rejection))
+      }
+    }
+    fieldIndex = 0
+    if terminator >= 0 { line += 1 }
+    pendingCarriageReturn = isCarriageReturn
+  }
+
+  /// Sets the record in progress aside after a parse error; the parser's remaining callbacks
+  /// for it (up to `csv_fini`) only count its lines.
+  mutating func abandonRecord(_ rejection: IngestRejection) {
+    if fieldIndex == 0 { recordStartLine = line }
+    rollBack()
+    discarding = rejection
+  }
+
+  private mutating func startColumns() {
+    inHeader = false
+    headerLine = recordStartLine
+    columnCount = header.count
+    builders = .allocate(capacity: columnCount)
+    builders.initialize(repeating: ColumnBuilder(decimalComma: decimalComma))
+  }
+
+  private mutating func rollBack() {
+    for column in builders.indices {
+      builders[column].truncate(to: keptRows)
+    }
+  }
+}

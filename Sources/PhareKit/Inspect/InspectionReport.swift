@@ -1,0 +1,35 @@
+/// Everything `phare inspect` tells about one export; encodes to the `--json` form.
+public struct InspectionReport: Codable, Sendable, Equatable {
+  public struct Rows: Codable, Sendable, Equatable {
+    public var read: Int
+    public var kept: Int
+    public var quarantined: Int
+    public var blankLines: Int
+  }
+
+  public var file: String
+  public var encoding: TextEncoding
+  public var separator: String
+  public var lineEnding: LineEnding
+  public var decimalComma: Bool
+  public var rows: Rows
+  public var columns: [ColumnSummary]
+  /// Every quarantined row, in file order.
+  public var quarantined: [QuarantinedRow]
+
+  public init(_ result: IngestResult) {
+    file = result.file
+    encoding = result.dialect.encoding
+    separator = result.dialect.separator.name
+    lineEnding = result.dialect.lineEnding
+    decimalComma = result.dialect.decimalComma
+    rows = Rows(
+      read: result.rowsRead,
+      kept: result.rowsKept,
+      quarantined: result.rowsQuarantined,
+      blankLines: result.blankLines
+    )
+    columns = zip(result.table.schema.fields, result.table.columns).map { ColumnSummary(name: $0.name, column: $1) }
+    quarantined = result.quarantined
+  }
+}

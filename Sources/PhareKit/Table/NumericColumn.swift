@@ -1,0 +1,17 @@
+/// A numeric variable: one `Double` per row and an explicit missing mask.
+/// Missing rows hold NaN as well, so that a forgotten mask check poisons a result instead of biasing it.
+public struct NumericColumn: Sendable, Equatable {
+  public let values: [Double]
+  public let missing: MissingMask
+
+  public init(values: [Double], missing: MissingMask) {
+    precondition(values.count == missing.count, "values and missing mask differ in length")
+    self.values = values
+    self.missing = missing
+  }
+
+  /// The value of a row, or nil where missing.
+  public subscript(row: Int) -> Double? {
+    missing[row] ? nil : values[row]
+  }
+}
