@@ -21,28 +21,26 @@ public struct CSVReader: Sendable {
   public func read(_ path: String) throws -> IngestResult {
     let file = try InputFile(path: path)
     defer { file.close() }
-    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+    let sniffed = try sniff(file)
+    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockSize, 1), alignment: 16)
     defer { block.deallocate() }
-
-    var filled = try file.read(into: block)
-    guard filled > 0 else { throw IngestError.emptyFile(file: path) }
-    let sniffed = try DialectSniffer.sniff(UnsafeRawBufferPointer(rebasing: block[..<filled]), file: path, separator: separator)
 
     var session = ParseSession(path: path, separator: sniffed.separator)
     defer { session.close() }
-    var offset = sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0
+    var bomBytesLeft = sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0
     var consumed = 0
     var reserved = false
-    while filled > 0 {
-      try session.parse(UnsafeRawBufferPointer(rebasing: block[offset..<filled]))
+    while case let filled = try file.read(into: block), filled > 0 {
+      let skipped = min(bomBytesLeft, filled)
+      bomBytesLeft -= skipped
+      try session.parse(UnsafeRawBufferPointer(rebasing: block[skipped..<filled]))
       consumed += filled
       if !reserved && session.cursor.pointee.keptRows > 0 {
+        // Size the columns once from the first block, so they do not grow by doubling.
         reserved = true
         let scale = Double(file.size) / Double(consumed)
         session.cursor.pointee.reserveRows(Int(Double(session.cursor.pointee.keptRows) * scale * 1.02) + 64)
       }
-      offset = 0
-      filled = try file.read(into: block)
     }
     try session.finish()
 
@@ -54,5 +52,16 @@ public struct CSVReader: Sendable {
       sniffed: sniffed,
       cursor: &cursor.pointee
     )
+  }
+
+  /// Reads the dialect off the first 64 KiB, then rewinds for parsing.
+  private func sniff(_ file: InputFile) throws -> DialectSniffer.Sniffed {
+    let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    defer { prefix.deallocate() }
+    let filled = try file.read(into: prefix)
+    guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }
+    try file.rewind()
+    return try DialectSniffer.sniff(
+      UnsafeRawBufferPointer(rebasing: prefix[..<filled]), file: file.path, separator: separator)
   }
 }

@@ -21,6 +21,9 @@ struct IngestCursor {
   private var recordStartLine = 1
   private var pendingCarriageReturn = false
   private var discarding: IngestRejection?
+  /// Whether the last field of an abandoned record ended with a line break (an unterminated
+  /// quote swallows the file's final terminator, which starts no new line).
+  private var discardedFieldEndsWithBreak = false
   private var resumingAfterDiscard = false
 
   init(decimalComma: Bool) {
@@ -64,7 +67,9 @@ struct IngestCursor {
     }
     let bytes = UnsafeRawBufferPointer(start: field, count: length)
     line += LineBreaks.count(in: bytes)
-    if inHeader && discarding == nil {
+    if discarding != nil {
+      discardedFieldEndsWithBreak = bytes.last == LineBreaks.lineFeed || bytes.last == LineBreaks.carriageReturn
+    } else if inHeader {
       header.append(Array(bytes))
     }
   }
@@ -87,8 +92,9 @@ struct IngestCursor {
       pendingCarriageReturn = isCarriageReturn
       return
     }
-    let lineCount = line - recordStartLine + 1
+    var lineCount = line - recordStartLine + 1
     if let rejection = discarding {
+      if terminator < 0 && discardedFieldEndsWithBreak { lineCount -= 1 }
       recordsRead += 1
       rejected.append(RejectedRecord(line: recordStartLine, lineCount: lineCount, rejection: rejection))
       discarding = nil

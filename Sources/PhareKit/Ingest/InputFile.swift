@@ -26,6 +26,13 @@ struct InputFile {
     _ = Glibc.close(descriptor)
   }
 
+  /// Goes back to the first byte.
+  func rewind() throws {
+    guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+      throw IngestError.unreadable(file: path, reason: String(cString: strerror(errno)))
+    }
+  }
+
   /// Fills `buffer` as far as the file allows; returns the byte count, 0 at the end.
   func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
     var filled = 0

@@ -54,7 +54,8 @@ enum NumberParser {
   private static func correctlyRounded(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Double {
     var buffer = [CChar](repeating: 0, count: bytes.count - start + 1)
     for index in start..<bytes.count {
-      buffer[index - start] = bytes[index] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: bytes[index])
+      buffer[index - start] =
+        bytes[index] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: bytes[index])
     }
     return strtod(buffer, nil)
   }

@@ -36,7 +36,8 @@ struct ParseSession {
     var offset = 0
     while offset < bytes.count {
       if skippingToLineEnd {
-        guard let end = bytes[offset...].firstIndex(where: { $0 == LineBreaks.lineFeed || $0 == LineBreaks.carriageReturn })
+        guard
+          let end = bytes[offset...].firstIndex(where: { $0 == LineBreaks.lineFeed || $0 == LineBreaks.carriageReturn })
         else { return }
         skippingToLineEnd = false
         finishAbandonedRecord()

@@ -1,7 +1,8 @@
 /// Turns a finished parse into an `IngestResult`: settles the encoding, finishes each column
 /// and reads back the raw text of the quarantined records.
 enum TableAssembler {
-  static func assemble(path: String, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor) throws -> IngestResult {
+  static func assemble(path: String, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor) throws -> IngestResult
+  {
     let encoding = settleEncoding(sniffed: sniffed, cursor: cursor)
     let decode: (UnsafeRawBufferPointer) -> String = { encoding.decode($0) }
     let names = cursor.header.map { bytes in bytes.withUnsafeBytes(decode).trimmingSpaces() }

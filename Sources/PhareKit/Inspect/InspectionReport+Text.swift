@@ -34,7 +34,8 @@ extension InspectionReport {
 
   private func values(of column: ColumnSummary) -> String {
     if let minimum = column.minimum, let maximum = column.maximum {
-      return "\(NumberParser.render(minimum, decimalComma: false)) to \(NumberParser.render(maximum, decimalComma: false))"
+      return
+        "\(NumberParser.render(minimum, decimalComma: false)) to \(NumberParser.render(maximum, decimalComma: false))"
     }
     if let distinct = column.distinct {
       return "\(distinct) distinct"

@@ -19,7 +19,9 @@ enum ColumnTypeInference {
       present += 1
     }
     let used = uses.indices.filter { uses[$0] > 0 }
-    let numbers = used.map { code in dictionary.withBytes(of: code) { NumberParser.parse($0, decimalComma: decimalComma) } }
+    let numbers = used.map { code in
+      dictionary.withBytes(of: code) { NumberParser.parse($0, decimalComma: decimalComma) }
+    }
     if numbers.allSatisfy({ $0 != nil }) {
       var valueOf = [Double](repeating: .nan, count: dictionary.count)
       for (code, number) in zip(used, numbers) {

@@ -14,4 +14,11 @@ public struct NumericColumn: Sendable, Equatable {
   public subscript(row: Int) -> Double? {
     missing[row] ? nil : values[row]
   }
+
+  /// Equal when the same rows are missing and the other rows hold the same values
+  /// (the NaN stored under a missing row is not a value).
+  public static func == (lhs: NumericColumn, rhs: NumericColumn) -> Bool {
+    lhs.missing == rhs.missing
+      && lhs.values.indices.allSatisfy { lhs.missing[$0] || lhs.values[$0] == rhs.values[$0] }
+  }
 }

@@ -1,0 +1,56 @@
+# phare — two commands on a fresh Debian machine with the Swift toolchain: `make run`, `make test`.
+SHELL := /bin/bash
+SYSTEM_PACKAGES := libcsv-dev r-mathlib pkg-config
+RELEASE := .build/release
+BENCH_DIR := out/bench
+BENCH_ROWS := 1000000
+SAMPLE := Fixtures/sample/citizens-sample.csv
+
+.PHONY: deps build run test lint format bench bench-ingest clean
+
+## deps: install the system libraries phare links (apt-get when root, else print the command)
+deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run:  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+## build: release build of the phare command
+build: deps
+	swift build -c release --product phare
+
+## run: the main job on the bundled fixtures
+run: build
+	$(RELEASE)/phare inspect $(SAMPLE)
+
+## test: the whole test suite
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+## lint: formatting check, as CI runs it
+lint:
+	swift format lint --strict --recursive Package.swift Sources Tests
+
+## format: apply the committed .swift-format
+format:
+	swift format --in-place --recursive Package.swift Sources Tests
+
+## bench: every benchmark
+bench: bench-ingest
+
+## bench-ingest: libcsv floor vs phare ingest on a generated 1,000,000-row export
+bench-ingest: deps
+	swift build -c release --product phare-bench
+	swift build -c release --product csv-floor
+	@mkdir -p $(BENCH_DIR)
+	@test -f $(BENCH_DIR)/survey-$(BENCH_ROWS).csv || $(RELEASE)/phare-bench generate --rows $(BENCH_ROWS) --seed 42 $(BENCH_DIR)/survey-$(BENCH_ROWS).csv
+	$(RELEASE)/phare-bench ingest $(BENCH_DIR)/survey-$(BENCH_ROWS).csv --floor $(RELEASE)/csv-floor --repeat 3
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import PhareKit
+
+/// Files that cannot be read at all fail with one error naming the file and the problem.
+@Suite struct CSVReaderErrorTests {
+  @Test func missingFile() {
+    let path = Fixtures.ingest("does-not-exist.csv")
+    #expect(throws: IngestError.fileNotFound(file: path)) { try CSVReader().read(path) }
+    #expect(IngestError.fileNotFound(file: path).description == "\(path): no such file")
+  }
+
+  @Test func directoryIsNotAFile() {
+    let path = Fixtures.ingest("")
+    #expect(throws: IngestError.notARegularFile(file: path)) { try CSVReader().read(path) }
+  }
+
+  @Test func emptyFile() {
+    let path = Fixtures.ingest("empty.csv")
+    #expect(throws: IngestError.emptyFile(file: path)) { try CSVReader().read(path) }
+  }
+
+  @Test func headerOnly() {
+    let path = Fixtures.ingest("header-only.csv")
+    #expect(throws: IngestError.headerOnly(file: path)) { try CSVReader().read(path) }
+    #expect(IngestError.headerOnly(file: "h.csv").description == "h.csv: the file has a header line but no data rows")
+  }
+
+  @Test func duplicateColumnNames() {
+    let path = Fixtures.ingest("duplicate-header.csv")
+    #expect(throws: IngestError.duplicateColumnNames(file: path, names: ["q1", "q2"])) { try CSVReader().read(path) }
+    #expect(
+      IngestError.duplicateColumnNames(file: "d.csv", names: ["q1", "q2"]).description
+        == "d.csv: line 1: duplicate column names in the header: q1, q2")
+  }
+
+  @Test func emptyColumnName() {
+    let path = Fixtures.ingest("empty-header-name.csv")
+    #expect(throws: IngestError.emptyColumnNames(file: path, positions: [2])) { try CSVReader().read(path) }
+  }
+
+  @Test func binaryFile() {
+    let path = Fixtures.ingest("binary.xlsx")
+    #expect(throws: IngestError.binaryFile(file: path)) { try CSVReader().read(path) }
+  }
+
+  @Test func utf16IsRefusedByName() {
+    let path = Fixtures.ingest("utf16.csv")
+    #expect(throws: IngestError.unsupportedEncoding(file: path, encoding: "UTF-16")) { try CSVReader().read(path) }
+  }
+
+  @Test func malformedHeader() {
+    let path = Fixtures.ingest("malformed-header.csv")
+    #expect(throws: IngestError.malformedHeader(file: path, line: 1)) { try CSVReader().read(path) }
+  }
+}
