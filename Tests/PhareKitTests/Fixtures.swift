@@ -1,12 +1,15 @@
-/// Paths of the committed test inputs under `Tests/Fixtures`.
+/// Paths of the committed test inputs under `Tests/Fixtures` and the R golden files under `Tests/Oracle`.
 enum Fixtures {
-  static let root: String = {
+  /// The `Tests` folder.
+  static let tests: String = {
     var path = #filePath
     for _ in 0..<2 {
       path = String(path[..<path.lastIndex(of: "/")!])
     }
-    return path + "/Fixtures"
+    return path
   }()
 
-  static func ingest(_ name: String) -> String { root + "/ingest/" + name }
+  static func ingest(_ name: String) -> String { tests + "/Fixtures/ingest/" + name }
+
+  static func oracle(_ name: String) -> String { tests + "/Oracle/" + name }
 }

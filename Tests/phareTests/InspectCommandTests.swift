@@ -1,1 +1,69 @@
+import Foundation
 import Testing
+
+/// `phare inspect` as a newcomer or a script meets it: real process, real exit codes.
+@Suite struct InspectCommandTests {
+  @Test func helpIsUseful() throws {
+    let root = try PhareProcess.run("--help")
+    #expect(root.status == 0)
+    #expect(root.stdout.contains("inspect"))
+    #expect(root.stdout.contains("Exit codes"))
+    let inspect = try PhareProcess.run("inspect", "--help")
+    #expect(inspect.status == 0)
+    #expect(inspect.stdout.contains("--json"))
+    #expect(inspect.stdout.contains("--separator"))
+  }
+
+  @Test func textReportGivesDialectColumnsAndQuarantine() throws {
+    let run = try PhareProcess.run("inspect", PhareProcess.fixtures + "bad-rows.csv")
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("Encoding     UTF-8"))
+    #expect(lines.contains("Separator    comma"))
+    #expect(lines.contains("Line ending  LF"))
+    #expect(lines.contains("Rows         8 read = 4 kept + 4 quarantined (1 blank lines skipped)"))
+    #expect(lines.contains("  3   b     numeric      0        10 to 17"))
+    #expect(lines.contains("  line 3: expected 3 fields as in the header, found 2 [ingest.field-count]"))
+    #expect(lines.contains("    6,x\"q,14"))
+  }
+
+  @Test func jsonReportListsEveryQuarantinedRow() throws {
+    let run = try PhareProcess.run(
+      "inspect", "--json", "--show-quarantined", "1", PhareProcess.fixtures + "bad-rows.csv")
+    #expect(run.status == 0)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let rows = try #require(object["rows"] as? [String: Int])
+    #expect(rows == ["read": 8, "kept": 4, "quarantined": 4, "blankLines": 1])
+    let quarantined = try #require(object["quarantined"] as? [[String: Any]])
+    #expect(quarantined.compactMap { $0["line"] as? Int } == [3, 6, 8, 9])
+    #expect(quarantined.compactMap { $0["rule"] as? String }.first == "ingest.field-count")
+    let columns = try #require(object["columns"] as? [[String: Any]])
+    #expect(columns.compactMap { $0["type"] as? String } == ["numeric", "categorical", "numeric"])
+    #expect(object["encoding"] as? String == "UTF-8")
+  }
+
+  @Test(arguments: [
+    ("does-not-exist.csv", "no such file"),
+    ("empty.csv", "the file is empty (no header line)"),
+    ("header-only.csv", "the file has a header line but no data rows"),
+    ("duplicate-header.csv", "line 1: duplicate column names in the header: q1, q2"),
+    ("empty-header-name.csv", "line 1: empty column name at position 2 of the header"),
+    ("binary.xlsx", "not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"),
+    ("utf16.csv", "UTF-16 is not supported; export as UTF-8 or Windows-1252"),
+    ("malformed-header.csv", "line 1: the header line has malformed quoting"),
+  ])
+  func badFileGivesOneLineAndExitCodeOne(file: String, problem: String) throws {
+    let path = PhareProcess.fixtures + file
+    let run = try PhareProcess.run("inspect", path)
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr == "Error: \(path): \(problem)\n")
+  }
+
+  @Test func unknownSeparatorIsAUsageError() throws {
+    let run = try PhareProcess.run("inspect", "--separator", "|", PhareProcess.fixtures + "comma-lf.csv")
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("unknown separator '|'"))
+  }
+}
