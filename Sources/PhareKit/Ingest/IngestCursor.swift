@@ -11,6 +11,8 @@ struct IngestCursor {
   private(set) var builders: UnsafeMutableBufferPointer<ColumnBuilder>
   private(set) var columnCount = 0
   private(set) var keptRows = 0
+  /// The physical line each kept row starts on.
+  private(set) var sourceLines: [Int32] = []
   /// Records after the header, counted as they end, independently of where they go.
   private(set) var recordsRead = 0
   private(set) var rejected: [RejectedRecord] = []
@@ -46,6 +48,7 @@ struct IngestCursor {
   }
 
   mutating func reserveRows(_ rows: Int) {
+    sourceLines.reserveCapacity(rows)
     for column in builders.indices {
       builders[column].reserveCapacity(rows)
     }
@@ -105,6 +108,7 @@ struct IngestCursor {
       recordsRead += 1
       if fieldIndex == columnCount {
         keptRows += 1
+        sourceLines.append(Int32(truncatingIfNeeded: recordStartLine))
       } else {
         rollBack()
         let rejection = IngestRejection.fieldCount(expected: columnCount, found: fieldIndex)

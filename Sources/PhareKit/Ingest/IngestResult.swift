@@ -5,6 +5,8 @@ public struct IngestResult: Sendable {
   public let dialect: Dialect
   public let table: ColumnarTable
   public let quarantined: [QuarantinedRow]
+  /// The physical line each kept row starts on, so every value can be traced to the file.
+  public let sourceLines: [Int32]
   /// Data records after the header, counted as the parser ended them.
   public let rowsRead: Int
   /// Empty lines, which hold no record and are skipped.

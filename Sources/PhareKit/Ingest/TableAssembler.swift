@@ -16,6 +16,14 @@ enum TableAssembler {
     let table = ColumnarTable(schema: schema, columns: columns, rowCount: cursor.keptRows)
 
     let rejected = cursor.rejected
+    guard cursor.recordsRead == cursor.keptRows + rejected.count else {
+      throw IngestError.parserFailure(
+        file: path,
+        line: cursor.line,
+        reason: "row accounting does not balance: \(cursor.recordsRead) read, \(cursor.keptRows) kept, "
+          + "\(rejected.count) quarantined"
+      )
+    }
     let texts = try RawLineExtractor.extract(
       path: path,
       skipping: sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0,
@@ -42,6 +50,7 @@ enum TableAssembler {
       dialect: dialect,
       table: table,
       quarantined: quarantined,
+      sourceLines: cursor.sourceLines,
       rowsRead: cursor.recordsRead,
       blankLines: cursor.blankLines
     )

@@ -94,6 +94,7 @@ import Testing
       #expect(result.table == reference.table, "block size \(blockSize)")
       #expect(result.quarantined == reference.quarantined, "block size \(blockSize)")
       #expect(result.blankLines == reference.blankLines, "block size \(blockSize)")
+      #expect(result.sourceLines == reference.sourceLines, "block size \(blockSize)")
     }
   }
 }

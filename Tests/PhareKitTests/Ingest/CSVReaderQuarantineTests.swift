@@ -17,6 +17,7 @@ import Testing
       return
     }
     #expect(ids.values == [1, 3, 5, 8])
+    #expect(result.sourceLines == [2, 4, 7, 10])
     #expect(b.values == [10, 11, 13, 17])
     #expect(result.quarantined.map(\.file) == Array(repeating: path, count: 4))
     #expect(result.quarantined.map(\.line) == [3, 6, 8, 9])
@@ -45,6 +46,7 @@ import Testing
     let result = try CSVReader().read(Fixtures.ingest("quoted-fields.csv"))
     #expect(result.rowsRead == 6)
     #expect(result.rowsKept == 5)
+    #expect(result.sourceLines == [2, 3, 5, 8, 10])
     #expect(result.isBalanced)
   }
 
