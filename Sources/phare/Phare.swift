@@ -1,4 +1,5 @@
 import ArgumentParser
+import PhareKit
 
 /// The `phare` command: survey exports in, weighted indicators with confidence intervals out.
 @main
@@ -10,10 +11,11 @@ struct Phare: ParsableCommand {
       Stages: ingest (CSV) → clean → weight → aggregate → outputs.
       Start with `phare inspect FILE` to see how an export will be read.
 
-      Exit codes: 0 success; 1 an input cannot be read (the message names the file \
-      and the problem); 64 wrong command-line usage.
+      Exit codes: 0 success; 1 an input, spec or codebook cannot be used (each problem \
+      is printed with its file and line); 2 some waves failed (unreadable, columns missing, \
+      or too many rows quarantined) while the others were processed; 64 wrong command-line usage.
       """,
-    version: "0.1.0",
-    subcommands: [Inspect.self]
+    version: PhareVersion.current,
+    subcommands: [Inspect.self, Validate.self, Clean.self]
   )
 }

@@ -22,31 +22,34 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     }
   }
 
-  public var description: String {
+  public var description: String { "\(file): \(problem)" }
+
+  /// What is wrong, without the file name.
+  public var problem: String {
     switch self {
-    case .fileNotFound(let file):
-      return "\(file): no such file"
-    case .notARegularFile(let file):
-      return "\(file): not a regular file (a directory or a device?)"
-    case .unreadable(let file, let reason):
-      return "\(file): cannot be read: \(reason)"
-    case .emptyFile(let file):
-      return "\(file): the file is empty (no header line)"
-    case .binaryFile(let file):
-      return "\(file): not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"
-    case .unsupportedEncoding(let file, let encoding):
-      return "\(file): \(encoding) is not supported; export as UTF-8 or Windows-1252"
-    case .headerOnly(let file):
-      return "\(file): the file has a header line but no data rows"
-    case .emptyColumnNames(let file, let positions):
+    case .fileNotFound:
+      return "no such file"
+    case .notARegularFile:
+      return "not a regular file (a directory or a device?)"
+    case .unreadable(_, let reason):
+      return "cannot be read: \(reason)"
+    case .emptyFile:
+      return "the file is empty (no header line)"
+    case .binaryFile:
+      return "not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"
+    case .unsupportedEncoding(_, let encoding):
+      return "\(encoding) is not supported; export as UTF-8 or Windows-1252"
+    case .headerOnly:
+      return "the file has a header line but no data rows"
+    case .emptyColumnNames(_, let positions):
       let list = positions.map(String.init).joined(separator: ", ")
-      return "\(file): line 1: empty column name at position \(list) of the header"
-    case .duplicateColumnNames(let file, let names):
-      return "\(file): line 1: duplicate column names in the header: \(names.joined(separator: ", "))"
-    case .malformedHeader(let file, let line):
-      return "\(file): line \(line): the header line has malformed quoting"
-    case .parserFailure(let file, let line, let reason):
-      return "\(file): line \(line): \(reason)"
+      return "line 1: empty column name at position \(list) of the header"
+    case .duplicateColumnNames(_, let names):
+      return "line 1: duplicate column names in the header: \(names.joined(separator: ", "))"
+    case .malformedHeader(_, let line):
+      return "line \(line): the header line has malformed quoting"
+    case .parserFailure(_, let line, let reason):
+      return "line \(line): \(reason)"
     }
   }
 }

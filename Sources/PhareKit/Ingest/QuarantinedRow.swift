@@ -10,15 +10,28 @@ public struct QuarantinedRow: Codable, Sendable, Equatable {
   public var rule: String
   /// What is wrong, for people.
   public var message: String
-  /// The row's text as it stands in the file (lines joined by their own terminators).
-  public var rawText: String
+  /// The row's text as it stands in the file (lines joined by their own terminators); only
+  /// for rows the parser rejected, and never written by a pipeline (it may hold personal data).
+  public var rawText: String?
+  /// The wave the row belongs to, once known.
+  public var wave: String?
+  /// The respondent identifier, when the row got far enough to have one.
+  public var respondentID: String?
+  /// The value that broke the rule.
+  public var value: String?
 
-  public init(file: String, line: Int, lineCount: Int, rule: String, message: String, rawText: String) {
+  public init(
+    file: String, line: Int, lineCount: Int, rule: String, message: String, rawText: String? = nil,
+    wave: String? = nil, respondentID: String? = nil, value: String? = nil
+  ) {
     self.file = file
     self.line = line
     self.lineCount = lineCount
     self.rule = rule
     self.message = message
     self.rawText = rawText
+    self.wave = wave
+    self.respondentID = respondentID
+    self.value = value
   }
 }

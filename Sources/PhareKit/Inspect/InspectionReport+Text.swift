@@ -26,7 +26,7 @@ extension InspectionReport {
       lines.append("Quarantined rows (\(shown.count) of \(quarantined.count) shown)")
       for row in shown {
         lines.append("  line \(row.line): \(row.message) [\(row.rule)]")
-        lines.append("    " + row.rawText.replacingLineBreaks())
+        if let rawText = row.rawText { lines.append("    " + rawText.replacingLineBreaks()) }
       }
     }
     return lines.joined(separator: "\n")

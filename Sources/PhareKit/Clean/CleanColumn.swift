@@ -1,0 +1,44 @@
+/// A clean column being built over all ingested rows, before rejected rows are dropped.
+struct CleanColumn {
+  enum Storage {
+    case numbers([Double?])
+    case texts([String?])
+  }
+
+  var variable: CleanVariable
+  /// The codebook or derived variable the column comes from (a multiple-response set has one column per item).
+  var origin: String
+  var storage: Storage
+
+  var type: ColumnType {
+    switch storage {
+    case .numbers: return .numeric
+    case .texts: return .text
+    }
+  }
+
+  /// Whether the row holds an answer (any value, declared missing codes included).
+  func isAnswered(_ row: Int) -> Bool {
+    switch storage {
+    case .numbers(let values): return values[row] != nil
+    case .texts(let values): return values[row] != nil
+    }
+  }
+
+  func number(_ row: Int) -> Double? {
+    if case .numbers(let values) = storage { return values[row] }
+    return nil
+  }
+
+  /// The column restricted to the kept rows, as a table column.
+  func column(keeping rows: [Int]) -> Column {
+    switch storage {
+    case .numbers(let values):
+      let kept = rows.map { values[$0] }
+      return .numeric(
+        NumericColumn(values: kept.map { $0 ?? .nan }, missing: MissingMask(count: kept.count) { kept[$0] == nil }))
+    case .texts(let values):
+      return .text(TextColumn(values: rows.map { values[$0] }))
+    }
+  }
+}

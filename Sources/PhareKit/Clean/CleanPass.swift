@@ -1,0 +1,184 @@
+/// The work of `CleanStage` on one wave: clean columns over all ingested rows, and the first
+/// rejection of each row.
+struct CleanPass {
+  private let ingest: IngestResult
+  private(set) var columns: [CleanColumn] = []
+  private var rejections: [CleanRejection?]
+  private var identifiers: [String?] = []
+
+  init(ingest: IngestResult) {
+    self.ingest = ingest
+    self.rejections = Array(repeating: nil, count: ingest.rowsKept)
+  }
+
+  var keptRows: [Int] { rejections.indices.filter { rejections[$0] == nil } }
+
+  /// The rejected rows as quarantine entries.
+  var quarantinedRows: [QuarantinedRow] {
+    rejections.indices.compactMap { row in
+      rejections[row].map { rejection in
+        QuarantinedRow(
+          file: ingest.file,
+          line: Int(ingest.sourceLines[row]),
+          lineCount: 1,
+          rule: rejection.rule,
+          message: rejection.message,
+          respondentID: identifiers.isEmpty ? nil : identifiers[row],
+          value: rejection.value
+        )
+      }
+    }
+  }
+
+  mutating func clean(_ variable: CodebookVariable) {
+    switch variable.kind {
+    case .personal:
+      return
+    case .identifier, .text:
+      cleanText(variable)
+    case .single, .scale, .numeric:
+      let source = sourceColumn(variable)
+      columns.append(coded(variable, AnswerCoder(variable), source: source, output: variable.cleanVariable))
+    case .multiple:
+      if variable.items.isEmpty {
+        cleanMultipleCell(variable)
+      } else {
+        cleanMultipleItems(variable)
+      }
+    }
+  }
+
+  /// Quarantines rows that answered a follow-up their filter question excludes.
+  mutating func check(_ rule: ConsistencyRule) {
+    guard let filter = columns.first(where: { $0.variable.name == rule.variable }) else { return }
+    let followUps = columns.filter { rule.blank.contains($0.origin) }
+    for row in rejections.indices {
+      guard let value = filter.number(row), rule.codes.contains(where: { Double($0) == value }) else { continue }
+      if let answered = followUps.first(where: { $0.isAnswered(row) }) {
+        reject(
+          row,
+          CleanRejection(
+            rule: "consistency.\(rule.name)",
+            message: "\(answered.variable.name) is answered although \(rule.variable) = \(Int(value))",
+            value: nil
+          ))
+      }
+    }
+  }
+
+  /// Keeps the first row of each identifier among rows not otherwise rejected.
+  mutating func rejectDuplicateIdentifiers(_ name: String?) {
+    guard name != nil else { return }
+    var firstLine: [String: Int32] = [:]
+    for row in rejections.indices where rejections[row] == nil {
+      guard let id = identifiers[row] else { continue }
+      if let line = firstLine[id] {
+        reject(
+          row,
+          CleanRejection(
+            rule: "clean.duplicate-id", message: "identifier already used by the row on line \(line)", value: id)
+        )
+      } else {
+        firstLine[id] = ingest.sourceLines[row]
+      }
+    }
+  }
+
+  private func sourceColumn(_ variable: CodebookVariable) -> Column {
+    let name = variable.sources.first { ingest.table[$0] != nil }!
+    return ingest.table[name]!
+  }
+
+  private mutating func reject(_ row: Int, _ rejection: CleanRejection) {
+    if rejections[row] == nil { rejections[row] = rejection }
+  }
+
+  private mutating func cleanText(_ variable: CodebookVariable) {
+    let source = sourceColumn(variable)
+    var values: [String?] = []
+    values.reserveCapacity(rejections.count)
+    for row in rejections.indices {
+      var text = source.text(at: row)
+      if let raw = text, AnswerText.isBlank(raw) { text = nil }
+      if variable.kind == .identifier { text = text?.trimmingSpaces() }
+      if text == nil && variable.required {
+        reject(
+          row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+      }
+      values.append(text)
+    }
+    if variable.kind == .identifier { identifiers = values }
+    columns.append(CleanColumn(variable: variable.cleanVariable, origin: variable.name, storage: .texts(values)))
+  }
+
+  private mutating func coded(
+    _ variable: CodebookVariable, _ coder: AnswerCoder, source: Column, output: CleanVariable
+  ) -> CleanColumn {
+    let outcomes = CellOutcomes.compute(source, number: coder.outcome(number:), text: coder.outcome(text:))
+    var values = [Double?](repeating: nil, count: outcomes.count)
+    for (row, outcome) in outcomes.enumerated() {
+      switch outcome {
+      case .blank:
+        if variable.required {
+          reject(
+            row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+        }
+      case .value(let value):
+        values[row] = value
+      case .invalid(let rule, let message):
+        reject(row, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
+      }
+    }
+    return CleanColumn(variable: output, origin: variable.name, storage: .numbers(values))
+  }
+
+  private mutating func cleanMultipleItems(_ variable: CodebookVariable) {
+    let first = columns.count
+    for item in variable.items {
+      let itemVariable = variable.item(named: item.name, label: item.label)
+      let itemCoding = itemVariable.asCodebookVariable()
+      var column = coded(itemCoding, AnswerCoder(itemCoding), source: ingest.table[item.name]!, output: itemVariable)
+      column.origin = variable.name
+      columns.append(column)
+    }
+    if variable.required {
+      for row in rejections.indices where !columns[first...].contains(where: { $0.isAnswered(row) }) {
+        reject(
+          row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+      }
+    }
+  }
+
+  private mutating func cleanMultipleCell(_ variable: CodebookVariable) {
+    let source = sourceColumn(variable)
+    let separator = variable.cellSeparator ?? "|"
+    let coder = AnswerCoder(variable.withKind(.single))
+    var items = variable.values.map { _ in [Double?](repeating: nil, count: rejections.count) }
+    for row in rejections.indices {
+      guard let text = source.text(at: row), !AnswerText.isBlank(text) else {
+        if variable.required {
+          reject(
+            row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+        }
+        continue
+      }
+      var chosen: Set<Int> = []
+      for part in text.split(separator: Character(separator), omittingEmptySubsequences: true) {
+        switch coder.outcome(text: String(part)) {
+        case .value(let code): chosen.insert(Int(code))
+        case .blank: continue
+        case .invalid(let rule, let message): reject(row, CleanRejection(rule: rule, message: message, value: text))
+        }
+      }
+      // Only declared missing codes (« Ne sait pas »): the items stay unanswered.
+      guard chosen.contains(where: { code in variable.values.contains { $0.code == code } }) else { continue }
+      for (index, value) in variable.values.enumerated() {
+        items[index][row] = chosen.contains(value.code) ? 1 : 0
+      }
+    }
+    for (index, value) in variable.values.enumerated() {
+      let item = variable.item(named: "\(variable.name)_\(value.code)", label: value.label)
+      columns.append(CleanColumn(variable: item, origin: variable.name, storage: .numbers(items[index])))
+    }
+  }
+}

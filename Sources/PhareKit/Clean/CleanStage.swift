@@ -1,0 +1,76 @@
+/// The clean stage: codebook-driven coding and checks, consistency rules, deduplication and
+/// derived variables over one wave's ingested table. Every rejected row is quarantined with
+/// the first rule it broke; personal data never reaches the clean table.
+public struct CleanStage: Sendable {
+  public let codebook: Codebook
+  public let settings: PipelineSpec.Clean
+  public let waveSource: WaveSource
+
+  public init(codebook: Codebook, settings: PipelineSpec.Clean, waveSource: WaveSource) {
+    self.codebook = codebook
+    self.settings = settings
+    self.waveSource = waveSource
+  }
+
+  public init(pipeline: Pipeline) {
+    self.init(codebook: pipeline.codebook, settings: pipeline.spec.clean, waveSource: pipeline.spec.inputs.wave)
+  }
+
+  /// Cleans one wave; throws `SpecProblems` when the export lacks a codebook column or mixes waves.
+  public func run(_ ingest: IngestResult, wave: WaveFile) throws -> CleanWave {
+    let missing = PipelineChecks.missingColumns(
+      in: ingest.table.schema.fields.map(\.name), file: ingest.file, codebook: codebook)
+    guard missing.isEmpty else { throw SpecProblems(missing) }
+    let waveID = try resolveWave(ingest, default: wave.wave)
+
+    var pass = CleanPass(ingest: ingest)
+    for variable in codebook.variables {
+      pass.clean(variable)
+    }
+    for rule in settings.consistency {
+      pass.check(rule)
+    }
+    pass.rejectDuplicateIdentifiers(codebook.identifier?.name)
+
+    let kept = pass.keptRows
+    var columns = pass.columns
+    for derived in settings.derived {
+      columns.append(DerivedColumnBuilder.build(derived, from: columns, dontKnow: settings.dontKnow))
+    }
+    let table = ColumnarTable(
+      schema: Schema(fields: columns.map { Schema.Field(name: $0.variable.name, type: $0.type) }),
+      columns: columns.map { $0.column(keeping: kept) },
+      rowCount: kept.count
+    )
+    let quarantined = (ingest.quarantined + pass.quarantinedRows).map { row -> QuarantinedRow in
+      var row = row
+      row.wave = waveID
+      return row
+    }
+    return CleanWave(
+      wave: waveID,
+      file: ingest.file,
+      table: table,
+      variables: columns.map(\.variable),
+      sourceLines: kept.map { ingest.sourceLines[$0] },
+      quarantined: quarantined.sorted { $0.line < $1.line },
+      rowsRead: ingest.rowsRead
+    )
+  }
+
+  private func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
+    guard case .column(let name) = waveSource else { return wave }
+    guard let column = ingest.table[name] else {
+      throw SpecProblems([SpecDiagnostic(file: ingest.file, line: 1, message: "no column '\(name)' for the wave id")])
+    }
+    let values = Set((0..<ingest.rowsKept).compactMap { column.text(at: $0) })
+    guard values.count == 1, let value = values.first else {
+      let found = values.sorted().joined(separator: ", ")
+      throw SpecProblems([
+        SpecDiagnostic(
+          file: ingest.file, line: nil, message: "column '\(name)' should hold one wave id, found: \(found)")
+      ])
+    }
+    return value
+  }
+}

@@ -1,0 +1,28 @@
+/// One column of a clean table and what it takes to label and analyse it.
+public struct CleanVariable: Equatable, Sendable {
+  public var name: String
+  public var label: String
+  public var kind: VariableKind
+  /// Labels of the codes the column holds (answers, items' 0/1, derived categories).
+  public var values: [ValueLabel]
+  /// Codes meaning « Ne sait pas », refusal…: present in the column, left out of bases by default.
+  public var missingCodes: [ValueLabel]
+
+  public init(name: String, label: String, kind: VariableKind, values: [ValueLabel], missingCodes: [ValueLabel]) {
+    self.name = name
+    self.label = label
+    self.kind = kind
+    self.values = values
+    self.missingCodes = missingCodes
+  }
+
+  /// The label of a code, answer or missing code.
+  public func label(of code: Int) -> String? {
+    (values + missingCodes).first { $0.code == code }?.label
+  }
+
+  /// Whether a stored value counts in the base of an analysis under the given policy.
+  public func isInBase(_ value: Double, dontKnow: DontKnowPolicy) -> Bool {
+    dontKnow == .category || !missingCodes.contains { Double($0.code) == value }
+  }
+}

@@ -1,0 +1,34 @@
+/// How codebook variables appear in the clean table.
+extension CodebookVariable {
+  /// The clean-table description of the variable itself.
+  var cleanVariable: CleanVariable {
+    CleanVariable(name: name, label: label, kind: kind, values: values, missingCodes: missingCodes)
+  }
+
+  /// One 0/1 item of a multiple-response set.
+  func item(named itemName: String, label itemLabel: String) -> CleanVariable {
+    CleanVariable(
+      name: itemName,
+      label: "\(label) : \(itemLabel)",
+      kind: .multiple,
+      values: [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: "Oui")],
+      missingCodes: missingCodes
+    )
+  }
+
+  /// The same variable read as another kind (a multiple-response cell's parts are single codes).
+  func withKind(_ newKind: VariableKind) -> CodebookVariable {
+    var copy = self
+    copy.kind = newKind
+    return copy
+  }
+}
+
+extension CleanVariable {
+  /// A codebook variable with this column's codes, to code its raw answers.
+  func asCodebookVariable() -> CodebookVariable {
+    CodebookVariable(
+      name: name, kind: .single, label: label, sources: [name], values: values, missingCodes: missingCodes,
+      range: nil, required: false, items: [], cellSeparator: nil, line: nil)
+  }
+}

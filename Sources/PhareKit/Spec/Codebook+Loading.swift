@@ -1,0 +1,126 @@
+import Yams
+
+extension Codebook {
+  /// Reads a codebook YAML file:
+  ///
+  /// ```yaml
+  /// variables:
+  ///   q4:
+  ///     type: single
+  ///     label: Dynamique de co-construction
+  ///     source: [Q4, q4_dynamique]
+  ///     values: {1: "Oui, tout à fait", 4: "Non, pas du tout"}
+  ///     missing: {9: Ne sait pas}
+  /// ```
+  ///
+  /// Problems are added to `diagnostics`; nil when the file cannot be used at all.
+  static func load(file: String, diagnostics: inout [SpecDiagnostic]) -> Codebook? {
+    let reader = SpecReader(file: file)
+    defer { diagnostics += reader.diagnostics }
+    guard let root = reader.load() else { return nil }
+    let top = reader.fields(root, "the codebook", allowed: ["variables"], required: ["variables"])
+    guard let variablesNode = top["variables"], let entries = reader.entries(variablesNode, "variables") else {
+      return nil
+    }
+    let variables = entries.compactMap { entry in
+      variable(named: entry.key, entry.value, line: entry.keyNode.mark?.line, reader: reader)
+    }
+    var sourceOwners: [String: String] = [:]
+    for variable in variables {
+      for source in variable.sources + variable.items.map(\.name) {
+        if let owner = sourceOwners.updateValue(variable.name, forKey: source), owner != variable.name {
+          reader.report(line: variable.line, "column '\(source)' is read by both '\(owner)' and '\(variable.name)'")
+        }
+      }
+    }
+    if variables.filter({ $0.kind == .identifier }).count > 1 {
+      reader.report(line: nil, "more than one variable has type identifier")
+    }
+    return Codebook(file: file, variables: variables)
+  }
+
+  private static let keys = [
+    "type", "label", "source", "values", "missing", "range", "required", "items", "separator",
+  ]
+
+  private static func variable(named name: String, _ node: Node, line: Int?, reader: SpecReader) -> CodebookVariable? {
+    let context = "variable '\(name)'"
+    let fields = reader.fields(node, context, allowed: keys, required: ["type"])
+    let kindName = reader.choice(fields["type"], "the type of \(context)", VariableKind.allCases.map(\.rawValue))
+    guard let kind = kindName.flatMap(VariableKind.init(rawValue:)) else { return nil }
+    var variable = CodebookVariable(
+      name: name,
+      kind: kind,
+      label: reader.string(fields["label"], "the label of \(context)") ?? name,
+      sources: reader.strings(fields["source"], "the source of \(context)") ?? [name],
+      values: fields["values"].map { codes($0, "the values of \(context)", reader: reader) } ?? [],
+      missingCodes: fields["missing"].map { codes($0, "the missing codes of \(context)", reader: reader) } ?? [],
+      range: nil,
+      required: reader.bool(fields["required"], "required in \(context)") ?? (kind == .identifier),
+      items: [],
+      cellSeparator: reader.string(fields["separator"], "the separator of \(context)"),
+      line: line
+    )
+    if let rangeNode = fields["range"] {
+      let bounds = reader.sequence(rangeNode, "the range of \(context)")?.compactMap {
+        reader.double($0, "a bound of the range of \(context)")
+      }
+      if let bounds, bounds.count == 2, bounds[0] <= bounds[1] {
+        variable.range = bounds[0]...bounds[1]
+      } else if bounds != nil {
+        reader.report(rangeNode, "the range of \(context) should be [lowest, highest]")
+      }
+    }
+    if let itemsNode = fields["items"], let entries = reader.entries(itemsNode, "the items of \(context)") {
+      variable.items = entries.compactMap { entry in
+        reader.string(entry.value, "the label of item '\(entry.key)'").map {
+          CodebookVariable.Item(name: entry.key, label: $0)
+        }
+      }
+    }
+    checkShape(of: variable, fields: fields, node: node, reader: reader)
+    return variable
+  }
+
+  /// Reports settings that do not fit the variable's type.
+  private static func checkShape(of variable: CodebookVariable, fields: [String: Node], node: Node, reader: SpecReader)
+  {
+    let context = "variable '\(variable.name)' (\(variable.kind.rawValue))"
+    switch variable.kind {
+    case .single:
+      if variable.values.isEmpty { reader.report(node, "\(context) needs values: its codes and labels") }
+    case .scale:
+      if variable.range == nil { reader.report(node, "\(context) needs a range, e.g. [0, 10]") }
+    case .multiple:
+      let asColumns = !variable.items.isEmpty
+      let inCell = variable.cellSeparator != nil
+      if asColumns == inCell {
+        reader.report(node, "\(context) needs either items (one 0/1 column each) or a separator with values (one cell)")
+      }
+      if inCell && variable.values.isEmpty { reader.report(node, "\(context) stored in one cell needs values") }
+    case .identifier, .numeric, .text, .personal:
+      break
+    }
+    let unused: [(String, Bool)] = [
+      ("items", variable.kind != .multiple), ("separator", variable.kind != .multiple),
+      ("values", [.identifier, .text, .personal, .numeric].contains(variable.kind)),
+      ("range", ![.scale, .numeric].contains(variable.kind)),
+    ]
+    for (key, misplaced) in unused where misplaced && fields[key] != nil {
+      reader.report(fields[key], "'\(key)' does not apply to \(context)")
+    }
+  }
+
+  private static func codes(_ node: Node, _ context: String, reader: SpecReader) -> [ValueLabel] {
+    guard let entries = reader.entries(node, context) else { return [] }
+    return entries.compactMap { entry in
+      guard let code = Int(entry.key) else {
+        reader.report(entry.keyNode, "\(context): '\(entry.key)' is not a whole-number code")
+        return nil
+      }
+      return reader.string(entry.value, "the label of code \(code) in \(context)").map {
+        ValueLabel(code: code, label: $0)
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/// The variables of a survey, in file order, with lookup by name.
+public struct Codebook: Equatable, Sendable {
+  public let file: String
+  public let variables: [CodebookVariable]
+
+  public init(file: String, variables: [CodebookVariable]) {
+    self.file = file
+    self.variables = variables
+  }
+
+  public subscript(name: String) -> CodebookVariable? {
+    variables.first { $0.name == name }
+  }
+
+  /// The respondent identifier, if the codebook declares one.
+  public var identifier: CodebookVariable? {
+    variables.first { $0.kind == .identifier }
+  }
+}

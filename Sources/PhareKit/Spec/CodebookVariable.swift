@@ -1,0 +1,37 @@
+/// One variable of a codebook: where it comes from in the export and what its answers may be.
+public struct CodebookVariable: Equatable, Sendable {
+  /// One 0/1 item of a multiple-response set stored as columns.
+  public struct Item: Equatable, Sendable {
+    public var name: String
+    public var label: String
+  }
+
+  public var name: String
+  public var kind: VariableKind
+  public var label: String
+  /// Column names the variable may have in an export, first match wins (exports rename headers between waves).
+  public var sources: [String]
+  /// The coded answers (single, scale, and multiple-in-one-cell).
+  public var values: [ValueLabel]
+  /// Codes meaning « Ne sait pas », refusal…: kept distinct from a blank answer.
+  public var missingCodes: [ValueLabel]
+  /// Allowed values of a scale or numeric variable.
+  public var range: ClosedRange<Double>?
+  public var required: Bool
+  /// Items of a multiple-response set stored as 0/1 columns.
+  public var items: [Item]
+  /// Separator of a multiple-response set stored in one cell (`"1|3"`).
+  public var cellSeparator: String?
+  /// Where the variable is defined in the codebook, for diagnostics.
+  public var line: Int?
+
+  /// Whether a code is one of the declared missing codes.
+  public func isMissingCode(_ code: Double) -> Bool {
+    missingCodes.contains { Double($0.code) == code }
+  }
+
+  /// The label of a code, answer or missing code.
+  public func label(of code: Int) -> String? {
+    (values + missingCodes).first { $0.code == code }?.label
+  }
+}

@@ -1,0 +1,32 @@
+/// A variable computed from cleaned ones, declared in the pipeline spec.
+public struct DerivedVariable: Equatable, Sendable {
+  /// One band of a recode: values from `lower` to `upper` (inclusive) become `code`.
+  public struct Band: Equatable, Sendable {
+    public var lower: Double
+    public var upper: Double
+    public var code: Int
+    public var label: String
+  }
+
+  public enum Rule: Equatable, Sendable {
+    /// 1 when the answer is one of `codes` (top-2-box « Très important + Important »), else 0.
+    case net(of: String, codes: [Int])
+    /// Bands of a numeric variable (age → age band).
+    case recode(of: String, bands: [Band])
+    /// Every combination of the categories of several variables (region × rural/urban).
+    case cross([String])
+  }
+
+  public var name: String
+  public var label: String
+  public var rule: Rule
+  public var line: Int?
+
+  /// The variables the rule reads.
+  public var inputs: [String] {
+    switch rule {
+    case .net(let of, _), .recode(let of, _): return [of]
+    case .cross(let variables): return variables
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Yams
+
+extension PipelineSpec {
+  static let defaultQuarantineThreshold = 0.05
+  static let defaultWavePattern = "(\\d{4})"
+
+  /// Reads a pipeline spec; paths in it are relative to the spec's folder. Problems are added
+  /// to `diagnostics`; nil when the spec cannot be used at all.
+  static func load(file: String, diagnostics: inout [SpecDiagnostic]) -> PipelineSpec? {
+    let reader = SpecReader(file: file)
+    defer { diagnostics += reader.diagnostics }
+    guard let root = reader.load() else { return nil }
+    let top = reader.fields(
+      root,
+      "the pipeline",
+      allowed: ["survey", "title", "inputs", "codebook", "populations", "clean"],
+      required: ["survey", "inputs", "codebook"]
+    )
+    let folder = (file as NSString).deletingLastPathComponent
+    func resolve(_ path: String) -> String { FilePath.join(folder, path) }
+    let survey = reader.string(top["survey"], "survey")
+    let inputs = top["inputs"].flatMap { self.inputs($0, reader: reader, resolve: resolve) }
+    let codebook = reader.string(top["codebook"], "codebook").map(resolve)
+    let clean = top["clean"].map { self.clean($0, reader: reader) } ?? defaultClean
+    guard let survey, let inputs, let codebook else { return nil }
+    return PipelineSpec(
+      file: file,
+      survey: survey,
+      title: reader.string(top["title"], "title") ?? survey,
+      inputs: inputs,
+      codebook: codebook,
+      populations: reader.string(top["populations"], "populations").map(resolve),
+      clean: clean
+    )
+  }
+
+  private static var defaultClean: Clean {
+    Clean(quarantineThreshold: defaultQuarantineThreshold, dontKnow: .exclude, derived: [], consistency: [])
+  }
+
+  private static func inputs(_ node: Node, reader: SpecReader, resolve: (String) -> String) -> Inputs? {
+    let fields = reader.fields(node, "inputs", allowed: ["folder", "files", "wave", "separator"], required: ["folder"])
+    var wave = WaveSource.fileName(pattern: defaultWavePattern)
+    if let waveNode = fields["wave"] {
+      let waveFields = reader.fields(waveNode, "inputs.wave", allowed: ["file_name", "column"])
+      switch (
+        reader.string(waveFields["file_name"], "inputs.wave.file_name"),
+        reader.string(waveFields["column"], "inputs.wave.column")
+      ) {
+      case (let pattern?, nil):
+        if (try? Regex(pattern)) == nil {
+          reader.report(waveFields["file_name"], "inputs.wave.file_name is not a valid regular expression")
+        }
+        wave = .fileName(pattern: pattern)
+      case (nil, let column?):
+        wave = .column(column)
+      default:
+        reader.report(waveNode, "inputs.wave needs exactly one of file_name (a pattern) or column")
+      }
+    }
+    var separator: Separator?
+    if let separatorNode = fields["separator"], let text = reader.string(separatorNode, "inputs.separator") {
+      separator = Separator(argument: text)
+      if separator == nil { reader.report(separatorNode, "inputs.separator should be ',', ';' or 'tab'") }
+    }
+    guard let folder = reader.string(fields["folder"], "inputs.folder") else { return nil }
+    return Inputs(
+      folder: resolve(folder),
+      files: reader.string(fields["files"], "inputs.files") ?? "*.csv",
+      wave: wave,
+      separator: separator
+    )
+  }
+
+  private static func clean(_ node: Node, reader: SpecReader) -> Clean {
+    let fields = reader.fields(
+      node, "clean", allowed: ["quarantine_threshold", "dont_know", "derived", "consistency"])
+    var clean = defaultClean
+    if let threshold = reader.double(fields["quarantine_threshold"], "clean.quarantine_threshold") {
+      if (0...1).contains(threshold) {
+        clean.quarantineThreshold = threshold
+      } else {
+        reader.report(fields["quarantine_threshold"], "clean.quarantine_threshold should be a share between 0 and 1")
+      }
+    }
+    if let policy = reader.choice(fields["dont_know"], "clean.dont_know", ["exclude", "category"]) {
+      clean.dontKnow = DontKnowPolicy(rawValue: policy)!
+    }
+    clean.derived = (reader.sequence(fields["derived"], "clean.derived") ?? []).compactMap {
+      derived($0, reader: reader)
+    }
+    clean.consistency = (reader.sequence(fields["consistency"], "clean.consistency") ?? []).compactMap {
+      consistency($0, reader: reader)
+    }
+    return clean
+  }
+
+  private static func derived(_ node: Node, reader: SpecReader) -> DerivedVariable? {
+    let fields = reader.fields(
+      node, "a derived variable", allowed: ["name", "label", "net", "recode", "cross"], required: ["name"])
+    guard let name = reader.string(fields["name"], "the name of a derived variable") else { return nil }
+    let context = "derived variable '\(name)'"
+    let rules = ["net", "recode", "cross"].filter { fields[$0] != nil }
+    guard rules.count == 1 else {
+      reader.report(node, "\(context) needs exactly one of net, recode or cross")
+      return nil
+    }
+    let rule: DerivedVariable.Rule?
+    switch rules[0] {
+    case "net":
+      let net = reader.fields(
+        fields["net"]!, "the net of \(context)", allowed: ["of", "codes"], required: ["of", "codes"])
+      let codes = reader.sequence(net["codes"], "the codes of \(context)")?.compactMap {
+        reader.int($0, "a code of \(context)")
+      }
+      rule = reader.string(net["of"], "the variable of \(context)").flatMap { of in
+        codes.map { .net(of: of, codes: $0) }
+      }
+    case "recode":
+      let recode = reader.fields(
+        fields["recode"]!, "the recode of \(context)", allowed: ["of", "bands"], required: ["of", "bands"])
+      let bands = reader.sequence(recode["bands"], "the bands of \(context)")?.compactMap {
+        band($0, context, reader: reader)
+      }
+      rule = reader.string(recode["of"], "the variable of \(context)").flatMap { of in
+        bands.map { .recode(of: of, bands: $0) }
+      }
+    default:
+      let variables = reader.strings(fields["cross"], "the variables crossed in \(context)")
+      if let variables, variables.count < 2 {
+        reader.report(fields["cross"], "\(context) crosses at least two variables")
+      }
+      rule = variables.map { .cross($0) }
+    }
+    guard let rule else { return nil }
+    return DerivedVariable(
+      name: name,
+      label: reader.string(fields["label"], "the label of \(context)") ?? name,
+      rule: rule,
+      line: node.mark?.line
+    )
+  }
+
+  private static func band(_ node: Node, _ context: String, reader: SpecReader) -> DerivedVariable.Band? {
+    let fields = reader.fields(
+      node, "a band of \(context)", allowed: ["from", "to", "code", "label"], required: ["from", "to", "code", "label"])
+    guard let lower = reader.double(fields["from"], "from"), let upper = reader.double(fields["to"], "to"),
+      let code = reader.int(fields["code"], "code"), let label = reader.string(fields["label"], "label")
+    else { return nil }
+    return DerivedVariable.Band(lower: lower, upper: upper, code: code, label: label)
+  }
+
+  private static func consistency(_ node: Node, reader: SpecReader) -> ConsistencyRule? {
+    let fields = reader.fields(
+      node, "a consistency rule", allowed: ["name", "if", "then_blank"], required: ["name", "if", "then_blank"])
+    guard let name = reader.string(fields["name"], "the name of a consistency rule"), let condition = fields["if"]
+    else {
+      return nil
+    }
+    let context = "consistency rule '\(name)'"
+    let test = reader.fields(
+      condition, "the condition of \(context)", allowed: ["variable", "codes"], required: ["variable", "codes"])
+    guard let variable = reader.string(test["variable"], "the variable of \(context)"),
+      let codes = reader.sequence(test["codes"], "the codes of \(context)")?.compactMap({
+        reader.int($0, "a code of \(context)")
+      }),
+      let blank = reader.strings(fields["then_blank"], "then_blank of \(context)")
+    else { return nil }
+    return ConsistencyRule(name: name, variable: variable, codes: codes, blank: blank, line: node.mark?.line)
+  }
+}

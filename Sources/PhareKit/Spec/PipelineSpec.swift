@@ -1,0 +1,31 @@
+/// One survey's pipeline, as declared in its YAML file under `Pipelines/`.
+public struct PipelineSpec: Equatable, Sendable {
+  public struct Inputs: Equatable, Sendable {
+    /// The folder holding one export per wave (absolute, resolved from the spec's folder).
+    public var folder: String
+    /// Shell pattern of the wave files' names.
+    public var files: String
+    public var wave: WaveSource
+    /// Separator to use instead of detecting it.
+    public var separator: Separator?
+  }
+
+  public struct Clean: Equatable, Sendable {
+    /// A wave fails when more than this share of its rows is quarantined.
+    public var quarantineThreshold: Double
+    public var dontKnow: DontKnowPolicy
+    public var derived: [DerivedVariable]
+    public var consistency: [ConsistencyRule]
+  }
+
+  /// The spec file itself.
+  public var file: String
+  public var survey: String
+  public var title: String
+  public var inputs: Inputs
+  /// The codebook file (absolute).
+  public var codebook: String
+  /// The population margins file used by weighting (absolute), if any.
+  public var populations: String?
+  public var clean: Clean
+}

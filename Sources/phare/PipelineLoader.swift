@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PhareKit
+
+/// Loads a pipeline for a command, printing every spec problem on its own line before failing.
+enum PipelineLoader {
+  static func load(_ path: String) throws -> Pipeline {
+    do {
+      return try Pipeline.load(path)
+    } catch let problems as SpecProblems {
+      for diagnostic in problems.diagnostics {
+        printError("error: \(diagnostic)")
+      }
+      printError("\(problems.diagnostics.count) problem(s) in \(path)")
+      throw ExitCode.failure
+    }
+  }
+
+  static func printError(_ line: String) {
+    var standardError = StandardError()
+    print(line, to: &standardError)
+  }
+}
+
+/// The process's standard error as a text stream.
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) {
+    FileHandle.standardError.write(Data(string.utf8))
+  }
+}
