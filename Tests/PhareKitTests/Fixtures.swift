@@ -12,4 +12,9 @@ enum Fixtures {
   static func ingest(_ name: String) -> String { tests + "/Fixtures/ingest/" + name }
 
   static func oracle(_ name: String) -> String { tests + "/Oracle/" + name }
+
+  static func clean(_ name: String) -> String { tests + "/Fixtures/clean/" + name }
+
+  /// The repository's `Pipelines` folder.
+  static func pipelines(_ name: String) -> String { tests + "/../Pipelines/" + name }
 }

@@ -29,8 +29,12 @@ final class SpecReader {
       return root
     } catch let error as YamlError {
       switch error {
-      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+        .composer(_, let problem, let mark, _):
         report(line: mark.line, "YAML syntax error: \(problem)")
+      case .duplicatedKeysInMapping(let duplicates, let context):
+        let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        report(line: context.mark.line, "duplicate definition of \(keys) in the same mapping")
       default:
         report(line: nil, "YAML error: \(error)")
       }
@@ -49,21 +53,16 @@ final class SpecReader {
     diagnostics.append(SpecDiagnostic(file: file, line: line, message: message))
   }
 
-  /// The key/value pairs of a mapping in file order, reporting non-string and duplicate keys.
+  /// The key/value pairs of a mapping in file order (Yams has already refused duplicate keys).
   func entries(_ node: Node, _ context: String) -> [(key: String, keyNode: Node, value: Node)]? {
     guard let mapping = node.mapping else {
       report(node, "\(context) should be a mapping of keys to values")
       return nil
     }
-    var seen: Set<String> = []
     var result: [(key: String, keyNode: Node, value: Node)] = []
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else {
         report(keyNode, "\(context) has a key that is not a plain name")
-        continue
-      }
-      guard seen.insert(key).inserted else {
-        report(keyNode, "duplicate definition of '\(key)' in \(context)")
         continue
       }
       result.append((key, keyNode, value))

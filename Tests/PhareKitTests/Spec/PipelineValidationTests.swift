@@ -1,0 +1,135 @@
+import Testing
+
+@testable import PhareKit
+
+/// `Pipeline.load` reports every problem of a spec and its codebook, each with its file and line.
+@Suite struct PipelineValidationTests {
+  private let codebook = """
+    variables:
+      id: {type: identifier}
+      q4:
+        type: single
+        values: {1: Oui, 2: Non}
+        missing: {9: Ne sait pas}
+      age: {type: numeric, range: [18, 120]}
+
+    """
+
+  private func spec(_ extra: String = "", clean: String = "") -> String {
+    """
+    survey: test
+    inputs:
+      folder: waves
+      wave: {file_name: "w(\\\\d{4})"}
+    codebook: codebook.yml
+    \(extra)
+    clean:
+      dont_know: exclude
+    \(clean)
+    """
+  }
+
+  /// Writes a spec, codebook and one wave; returns the diagnostics of loading it, as text.
+  private func problems(spec: String, codebook: String? = nil, wave: String = "id,q4,age\n1,1,30\n") throws -> [String]
+  {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = try folder.write("pipeline.yml", spec)
+    try folder.write("codebook.yml", codebook ?? self.codebook)
+    try folder.write("waves/w2016.csv", wave)
+    do {
+      let pipeline = try Pipeline.load(file)
+      return pipeline.checkInputs().map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+    } catch let error as SpecProblems {
+      return error.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+    }
+  }
+
+  @Test func aValidPipelineHasNoProblem() throws {
+    #expect(try problems(spec: spec()) == [])
+  }
+
+  @Test func unknownKeysAreErrorsWithAHint() throws {
+    let found = try problems(spec: spec("weigth: raking\nclen: {}"))
+    #expect(
+      found == [
+        "pipeline.yml:6: unknown key 'weigth' in the pipeline",
+        "pipeline.yml:7: unknown key 'clen' in the pipeline; did you mean 'clean'?",
+      ])
+  }
+
+  @Test func everyProblemIsReportedNotJustTheFirst() throws {
+    let found = try problems(
+      spec: spec(
+        clean: """
+            quarantine_treshold: 0.1
+            derived:
+              - {name: q4_net, net: {of: q9, codes: [1]}}
+              - {name: q4_net2, net: {of: q4, codes: [3]}}
+            consistency:
+              - {name: filtre, if: {variable: q4, codes: [2]}, then_blank: [q5]}
+          """))
+    #expect(
+      found == [
+        "pipeline.yml:9: unknown key 'quarantine_treshold' in clean; did you mean 'quarantine_threshold'?",
+        "pipeline.yml:11: derived variable 'q4_net' uses unknown variable 'q9'",
+        "pipeline.yml:12: derived variable 'q4_net2': code 3 is not a value of 'q4'",
+        "pipeline.yml:14: consistency rule 'filtre' uses unknown variable 'q5'",
+      ])
+  }
+
+  @Test func codebookProblems() throws {
+    let found = try problems(
+      spec: spec(),
+      codebook: """
+        variables:
+          id: {type: identifier}
+          q4: {type: singel}
+          q5: {type: single}
+          age: {type: numeric, values: {1: x}}
+          q6: {type: multiple, label: Rôles}
+        """)
+    #expect(
+      found == [
+        "codebook.yml:3: the type of variable 'q4' should be one of: identifier, single, multiple, scale, numeric, text, personal (found 'singel')",
+        "codebook.yml:4: variable 'q5' (single) needs values: its codes and labels",
+        "codebook.yml:5: 'values' does not apply to variable 'age' (numeric)",
+        "codebook.yml:6: variable 'q6' (multiple) needs either items (one 0/1 column each) or a separator with values (one cell)",
+      ])
+  }
+
+  @Test func duplicateDefinitions() throws {
+    let found = try problems(
+      spec: spec(),
+      codebook: "variables:\n  id: {type: identifier}\n  q4: {type: text}\n  q4: {type: text}\n")
+    #expect(found == ["codebook.yml:3: duplicate definition of 'q4' in the same mapping"])
+  }
+
+  @Test func yamlSyntaxErrorsGiveTheLine() throws {
+    let found = try problems(spec: "survey: test\ninputs:\n  folder: [waves\ncodebook: codebook.yml\n")
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("pipeline.yml:4: YAML syntax error:") == true)
+  }
+
+  @Test func inputsMissingACodebookColumn() throws {
+    let found = try problems(spec: spec(), wave: "ID,q4\n1,1\n")
+    #expect(
+      found == [
+        "waves/w2016.csv:1: no column for variable 'id' (looked for id)",
+        "waves/w2016.csv:1: no column for variable 'age' (looked for age)",
+      ])
+  }
+
+  @Test func missingInputFolderAndCodebook() throws {
+    let found = try problems(spec: "survey: test\ninputs: {folder: nowhere}\ncodebook: none.yml\n")
+    #expect(found.contains("none.yml: no such file"))
+    #expect(found.contains { $0.hasPrefix("pipeline.yml: input folder") && $0.hasSuffix("nowhere does not exist") })
+  }
+
+  @Test func theShippedPipelinesAreValid() throws {
+    let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
+    #expect(pipeline.checkInputs().isEmpty)
+    #expect(pipeline.waves.map(\.wave) == ["2016"])
+    #expect(pipeline.codebook.variables.count == 17)
+  }
+}

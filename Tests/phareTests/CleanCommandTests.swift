@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `phare validate` and `phare clean` as cron and a data scientist run them.
+@Suite struct CleanCommandTests {
+  private static let repository = PhareProcess.fixtures + "../../../"
+  private static let testPipeline = PhareProcess.fixtures + "../clean/institutions.yml"
+
+  /// Values of the personal-data columns of the dirty fixture: none may leave the clean stage.
+  private static func personalValues() throws -> [String] {
+    let text = try String(
+      contentsOfFile: PhareProcess.fixtures + "../clean/waves/maires-2016.csv", encoding: .utf8)
+    let rows = text.split(whereSeparator: \.isNewline).dropFirst().map {
+      $0.split(separator: ";", omittingEmptySubsequences: false)
+    }
+    return rows.flatMap { $0[1...4].map(String.init) }
+  }
+
+  private func outputFolder() -> String {
+    NSTemporaryDirectory() + "phare-clean-" + UUID().uuidString
+  }
+
+  @Test func validateAcceptsTheShippedPipeline() throws {
+    let run = try PhareProcess.run("validate", Self.repository + "Pipelines/institutions.yml")
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("ok — 17 variables, waves 2016"))
+  }
+
+  @Test func validateListsEveryProblemAndFails() throws {
+    let folder = outputFolder()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let spec = folder + "/bad.yml"
+    try "survey: x\ninputs: {folder: nowhere}\ncodebook: none.yml\nweigth: raking\n".write(
+      toFile: spec, atomically: true, encoding: .utf8)
+    let run = try PhareProcess.run("validate", spec)
+    #expect(run.status == 1)
+    let lines = run.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.contains("error: \(spec):4: unknown key 'weigth' in the pipeline"))
+    #expect(lines.contains("error: \(folder)/none.yml: no such file"))
+    #expect(lines.last == "3 problem(s) in \(spec)")
+  }
+
+  @Test func cleanWritesTheStageContractWithoutPersonalData() throws {
+    let out = outputFolder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let run = try PhareProcess.run("clean", Self.testPipeline, "--out", out, "--labels")
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("wave 2016: 40 read = 32 clean + 8 quarantined"))
+    let clean = try String(contentsOfFile: out + "/2016/clean.csv", encoding: .utf8)
+    let quarantine = try String(contentsOfFile: out + "/quarantine.csv", encoding: .utf8)
+    let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+    #expect(clean.split(separator: "\n").count == 33)
+    #expect(clean.contains("\"'=HYPERLINK(\"\"http://exemple.fr\"\")\""))
+    #expect(clean.contains("Oui, tout à fait, cela est ancré dans le fonctionnement du territoire"))
+    #expect(quarantine.split(separator: "\n").count == 9)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])
+    let wave = try #require((object["waves"] as? [[String: Any]])?.first)
+    #expect(wave["rowsRead"] as? Int == 40)
+    #expect(wave["rowsClean"] as? Int == 32)
+    #expect(wave["rowsQuarantined"] as? Int == 8)
+    #expect(wave["balanced"] as? Bool == true)
+    let personal = try Self.personalValues()
+    #expect(personal.count == 160)
+    for value in personal where !value.isEmpty {
+      for (name, text) in [
+        ("clean.csv", clean), ("quarantine.csv", quarantine), ("manifest", manifest), ("stdout", run.stdout),
+        ("stderr", run.stderr),
+      ] {
+        #expect(!text.contains(value), "\(value) leaked into \(name)")
+      }
+    }
+  }
+
+  @Test func aWaveAboveTheQuarantineThresholdFailsAndTheOthersStillRun() throws {
+    let folder = outputFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder + "/waves", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: PhareProcess.fixtures + "../clean/waves/maires-2016.csv", toPath: folder + "/waves/maires-2016.csv")
+    try FileManager.default.copyItem(
+      atPath: Self.repository + "Fixtures/institutions/maires-2016.csv", toPath: folder + "/waves/maires-2015.csv")
+    let codebook = Self.repository + "Pipelines/codebooks/institutions.yml"
+    try """
+    survey: institutions
+    inputs: {folder: waves, files: "maires-*.csv", wave: {file_name: "maires-(\\\\d{4})"}}
+    codebook: \(codebook)
+    """.write(toFile: folder + "/spec.yml", atomically: true, encoding: .utf8)
+    let run = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "wave 2016: 17.5% of rows quarantined, above the threshold of 5.0% (clean.unknown-answer 2, clean.duplicate-id 1, "
+          + "clean.out-of-range 1, clean.required 1, clean.unknown-code 1, ingest.field-count 1)"
+      ))
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/2015/clean.csv"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/2016/clean.csv"))
+    let manifest = try String(contentsOfFile: folder + "/out/manifest.json", encoding: .utf8)
+    #expect(manifest.contains("\"status\" : \"failed\""))
+    #expect(manifest.contains("\"status\" : \"ok\""))
+  }
+}
