@@ -27,6 +27,9 @@ build: deps
 ## run: the main job on the bundled fixtures
 run: build
 	$(RELEASE)/phare inspect $(SAMPLE)
+	@echo
+	$(RELEASE)/phare validate Pipelines/institutions.yml
+	$(RELEASE)/phare clean Pipelines/institutions.yml --out out/institutions
 
 ## test: the whole test suite
 test: deps

@@ -21,8 +21,12 @@ public struct CleanRunner: Sendable {
     }
   }
 
-  /// The message for a wave whose quarantined share is above the spec's threshold.
+  /// The message for a wave whose rows do not add up, or whose quarantined share is above the spec's threshold.
   private func thresholdProblem(_ wave: CleanWave) -> String? {
+    guard wave.isBalanced else {
+      return "wave \(wave.wave): rows do not add up: \(wave.rowsRead) read, \(wave.rowsClean) clean, "
+        + "\(wave.rowsQuarantined) quarantined"
+    }
     let threshold = pipeline.spec.clean.quarantineThreshold
     guard wave.quarantinedShare > threshold else { return nil }
     let rules = wave.ruleCounts.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")

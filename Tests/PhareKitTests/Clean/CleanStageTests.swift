@@ -104,3 +104,29 @@ import Testing
     #expect(q4.isInBase(4, dontKnow: .exclude))
   }
 }
+
+/// Wave ids read from a column instead of the file name.
+@Suite struct WaveColumnTests {
+  private func clean(_ export: String) throws -> CleanWave {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try folder.write(
+      "spec.yml", "survey: t\ninputs: {folder: in, wave: {column: vague}}\ncodebook: codebook.yml\n")
+    try folder.write("codebook.yml", "variables:\n  id: {type: identifier}\n  q: {type: single, values: {1: Oui, 2: Non}}\n")
+    try folder.write("in/export.csv", export)
+    let pipeline = try Pipeline.load(spec)
+    let wave = try #require(pipeline.waves.first)
+    return try CleanStage(pipeline: pipeline).run(try CSVReader().read(wave.path), wave: wave)
+  }
+
+  @Test func theWaveIdComesFromTheColumn() throws {
+    let wave = try clean("id,vague,q\n1,2017,1\n2,2017,Non\n")
+    #expect(wave.wave == "2017")
+    #expect(wave.rowsClean == 2)
+    #expect(wave.table.schema.fields.map(\.name) == ["id", "q"])
+  }
+
+  @Test func aFileMixingWavesIsRefused() throws {
+    #expect(throws: SpecProblems.self) { try clean("id,vague,q\n1,2016,1\n2,2017,1\n") }
+  }
+}
