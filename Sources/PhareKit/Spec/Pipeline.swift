@@ -15,7 +15,8 @@ public struct Pipeline: Sendable {
     if let spec {
       waves = PipelineChecks.waveFiles(of: spec, diagnostics: &diagnostics)
       if let populations = spec.populations, !FileManager.default.fileExists(atPath: populations) {
-        diagnostics.append(SpecDiagnostic(file: spec.file, line: nil, message: "populations file \(populations) does not exist"))
+        diagnostics.append(
+          SpecDiagnostic(file: spec.file, line: nil, message: "populations file \(populations) does not exist"))
       }
       if let codebook {
         PipelineChecks.checkRules(of: spec, against: codebook, diagnostics: &diagnostics)

@@ -112,7 +112,8 @@ import Testing
     defer { folder.remove() }
     let spec = try folder.write(
       "spec.yml", "survey: t\ninputs: {folder: in, wave: {column: vague}}\ncodebook: codebook.yml\n")
-    try folder.write("codebook.yml", "variables:\n  id: {type: identifier}\n  q: {type: single, values: {1: Oui, 2: Non}}\n")
+    try folder.write(
+      "codebook.yml", "variables:\n  id: {type: identifier}\n  q: {type: single, values: {1: Oui, 2: Non}}\n")
     try folder.write("in/export.csv", export)
     let pipeline = try Pipeline.load(spec)
     let wave = try #require(pipeline.waves.first)
