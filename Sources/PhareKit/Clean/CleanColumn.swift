@@ -34,9 +34,7 @@ struct CleanColumn {
   func column(keeping rows: [Int]) -> Column {
     switch storage {
     case .numbers(let values):
-      let kept = rows.map { values[$0] }
-      return .numeric(
-        NumericColumn(values: kept.map { $0 ?? .nan }, missing: MissingMask(count: kept.count) { kept[$0] == nil }))
+      return .numeric(NumericColumn(rows.map { values[$0] }))
     case .texts(let values):
       return .text(TextColumn(values: rows.map { values[$0] }))
     }

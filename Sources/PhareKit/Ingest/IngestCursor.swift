@@ -22,7 +22,12 @@ struct IngestCursor {
   private var fieldIndex = 0
   private var recordStartLine = 1
   private var pendingCarriageReturn = false
-  private var discarding: IngestRejection?
+  private var discarding: IngestRejection? {
+    didSet { keptColumns = discarding == nil && !inHeader ? columnCount : 0 }
+  }
+  /// Fields at positions below this go to the builders: all columns while parsing data rows,
+  /// none in the header or in a record being discarded (one comparison on the hot path).
+  private var keptColumns = 0
   /// Whether the last field of an abandoned record ended with a line break (an unterminated
   /// quote swallows the file's final terminator, which starts no new line).
   private var discardedFieldEndsWithBreak = false
@@ -36,6 +41,9 @@ struct IngestCursor {
   /// Frees the builders when parsing is abandoned.
   mutating func releaseBuilders() {
     if builders.baseAddress != nil {
+      for column in builders.indices {
+        builders[column].release()
+      }
       _ = builders.deinitialize()
     }
     releaseBuildersAfterMove()
@@ -56,12 +64,14 @@ struct IngestCursor {
 
   @inline(__always)
   mutating func acceptField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
-    if fieldIndex == 0 { recordStartLine = line }
-    pendingCarriageReturn = false
+    if fieldIndex == 0 {
+      recordStartLine = line
+      pendingCarriageReturn = false
+    }
     let column = fieldIndex
-    fieldIndex += 1
+    fieldIndex &+= 1
     guard let field else { return }
-    if discarding == nil && !inHeader && column < columnCount {
+    if column < keptColumns {
       if builders[column].appendFast(field.assumingMemoryBound(to: UInt8.self), length) { return }
       let bytes = UnsafeRawBufferPointer(start: field, count: length)
       line += LineBreaks.count(in: bytes)
@@ -132,6 +142,7 @@ struct IngestCursor {
     inHeader = false
     headerLine = recordStartLine
     columnCount = header.count
+    keptColumns = columnCount
     builders = .allocate(capacity: columnCount)
     builders.initialize(repeating: ColumnBuilder(decimalComma: decimalComma))
   }

@@ -18,7 +18,7 @@ struct ParseSession {
     csv_init(parser, Self.options)
     csv_set_delim(parser, separator.byte)
     // libcsv trims spaces and tabs by default; survey answers keep theirs, and tab may separate.
-    csv_set_space_func(parser) { _ in 0 }
+    csv_set_space_func(parser, phareNoSpace)
     csv_set_blk_size(parser, 1 << 16)
     cursor = .allocate(capacity: 1)
     cursor.initialize(to: IngestCursor(decimalComma: separator.impliesDecimalComma))
@@ -89,13 +89,22 @@ struct ParseSession {
   }
 }
 
+// libcsv's callbacks are C functions (`@_cdecl`), so csv_parse calls them with no Swift thunk between.
+private let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = phareOnField
+private let onRecordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = phareOnRecordEnd
+
 /// libcsv's field callback: hands the field buffer to the cursor.
-private let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-  field, length, context in
+@_cdecl("phare_on_field")
+func phareOnField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
   context.unsafelyUnwrapped.assumingMemoryBound(to: IngestCursor.self).pointee.acceptField(field, length)
 }
 
 /// libcsv's record callback: the terminator byte, or -1 at the end of the input.
-private let onRecordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+@_cdecl("phare_on_record_end")
+func phareOnRecordEnd(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
   context.unsafelyUnwrapped.assumingMemoryBound(to: IngestCursor.self).pointee.endRecord(terminator)
 }
+
+/// libcsv's space test: nothing is a space, so no field is trimmed and tab can separate.
+@_cdecl("phare_no_space")
+func phareNoSpace(_ byte: UInt8) -> Int32 { 0 }

@@ -9,7 +9,8 @@ enum TableAssembler {
     var columns: [Column] = []
     columns.reserveCapacity(names.count)
     for index in cursor.builders.indices {
-      columns.append(cursor.builders.moveElement(from: index).finish(decode: decode))
+      var builder = cursor.builders.moveElement(from: index)
+      columns.append(builder.finish(decode: decode))
     }
     cursor.releaseBuildersAfterMove()
     let schema = Schema(fields: zip(names, columns).map { Schema.Field(name: $0, type: $1.type) })

@@ -10,11 +10,14 @@ enum AtomicFile {
     do {
       try Data(text.utf8).write(to: temporary)
       guard rename(temporary.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
       }
-    } catch {
+    } catch let error as FileWriteError {
       try? FileManager.default.removeItem(at: temporary)
       throw error
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw FileWriteError(path: path, reason: error.localizedDescription)
     }
   }
 }

@@ -6,9 +6,9 @@ public struct CategoricalColumn: Sendable, Equatable {
   /// The distinct answers, sorted.
   public let levels: [String]
   /// One code per row: an index into `levels`, or `missingCode`.
-  public let codes: [Int32]
+  public let codes: ColumnStorage<Int32>
 
-  public init(levels: [String], codes: [Int32]) {
+  public init(levels: [String], codes: ColumnStorage<Int32>) {
     self.levels = levels
     self.codes = codes
   }

@@ -1,30 +1,32 @@
 /// Accumulates one column straight from the parser's field buffers.
 ///
-/// A column starts numeric (the fast path: plain integers parsed in place). The first value
-/// that is not a number switches it to dictionary mode, where every distinct byte string gets
-/// a code; `finish` then decides the final type from the distinct values actually kept.
+/// A column starts numeric (the fast path: plain integers parsed in place into raw memory).
+/// The first value that is not a number switches it to dictionary mode, where every distinct
+/// byte string gets a code; `finish` then decides the final type from the values actually kept.
+/// Its buffers are raw memory: a builder is either finished or released, exactly once.
 struct ColumnBuilder {
   private enum Mode { case numeric, dictionary }
 
   private var mode = Mode.numeric
-  private var numbers: [Double] = []
-  private var missing = MissingMask()
-  private var codes: [Int32] = []
+  private var numbers = GrowableBuffer<Double>()
+  private var missing = MissingMaskBuffer()
+  private var codes = GrowableBuffer<Int32>()
   private(set) var dictionary = ByteStringInterner()
   private let decimalComma: Bool
-  private(set) var count = 0
 
   init(decimalComma: Bool) {
     self.decimalComma = decimalComma
   }
 
+  var count: Int { mode == .numeric ? numbers.count : codes.count }
+
   mutating func reserveCapacity(_ rows: Int) {
     switch mode {
     case .numeric:
-      numbers.reserveCapacity(rows)
-      missing.reserveCapacity(rows)
+      numbers.reserve(rows)
+      missing.reserve(rows: rows)
     case .dictionary:
-      codes.reserveCapacity(rows)
+      codes.reserve(rows)
     }
   }
 
@@ -36,24 +38,29 @@ struct ColumnBuilder {
       appendMissing()
       return true
     }
-    guard mode == .numeric, length <= 15 else { return false }
+    guard mode == .numeric else { return false }
+    let first = field[0] &- 48
+    if length == 1 && first < 10 {
+      // Most survey answers are one digit: a code, a flag, a score.
+      numbers.append(Double(first))
+      return true
+    }
+    guard length <= 15 else { return false }
     var index = 0
     let negative = field[0] == UInt8(ascii: "-")
     if negative {
       guard length > 1 else { return false }
       index = 1
     }
-    if field[index] == UInt8(ascii: "0") && length - index > 1 { return false }
+    if field[index] == UInt8(ascii: "0") { return false }
     var value: Int64 = 0
     while index < length {
       let digit = field[index] &- 48
       if digit > 9 { return false }
       value = value &* 10 &+ Int64(digit)
-      index += 1
+      index &+= 1
     }
     numbers.append(negative ? -Double(value) : Double(value))
-    missing.append(missing: false)
-    count += 1
     return true
   }
 
@@ -62,65 +69,68 @@ struct ColumnBuilder {
     if mode == .numeric {
       if let value = NumberParser.parse(field, decimalComma: decimalComma) {
         numbers.append(value)
-        missing.append(missing: false)
-        count += 1
         return
       }
       switchToDictionary()
     }
     codes.append(dictionary.intern(field))
-    count += 1
   }
 
   @inline(__always)
   private mutating func appendMissing() {
     switch mode {
     case .numeric:
+      missing.setMissing(numbers.count)
       numbers.append(.nan)
-      missing.append(missing: true)
     case .dictionary:
       codes.append(CategoricalColumn.missingCode)
     }
-    count += 1
   }
 
   /// Re-encodes the numbers seen so far as dictionary codes, rendered as `NumberParser` reads them.
   private mutating func switchToDictionary() {
-    codes.reserveCapacity(numbers.capacity)
-    for row in 0..<count {
-      if missing[row] {
+    codes.reserve(numbers.capacity)
+    for row in 0..<numbers.count {
+      if missing.isMissing(row) {
         codes.append(CategoricalColumn.missingCode)
       } else {
-        let text = NumberParser.render(numbers[row], decimalComma: decimalComma)
-        codes.append(text.utf8.withContiguousStorageIfAvailable { dictionary.intern(UnsafeRawBufferPointer($0)) }!)
+        var text = NumberParser.render(numbers[row], decimalComma: decimalComma)
+        codes.append(text.withUTF8 { dictionary.intern(UnsafeRawBufferPointer($0)) })
       }
     }
-    numbers = []
-    missing = MissingMask()
+    numbers.release()
+    missing.release()
     mode = .dictionary
   }
 
   /// Drops the values from row `rows` on, when the record they belong to is rejected.
   mutating func truncate(to rows: Int) {
-    guard rows < count else { return }
     switch mode {
     case .numeric:
-      numbers.removeLast(count - rows)
+      numbers.truncate(to: rows)
       missing.truncate(to: rows)
     case .dictionary:
-      codes.removeLast(count - rows)
+      codes.truncate(to: rows)
     }
-    count = rows
   }
 
-  /// The finished column; `decode` turns dictionary bytes into strings in the file's encoding.
-  consuming func finish(decode: (UnsafeRawBufferPointer) -> String) -> Column {
+  /// Frees the memory of a builder whose column will not be finished.
+  mutating func release() {
+    numbers.release()
+    missing.release()
+    codes.release()
+  }
+
+  /// The finished column, which takes over the builder's memory; `decode` turns dictionary
+  /// bytes into strings in the file's encoding.
+  mutating func finish(decode: (UnsafeRawBufferPointer) -> String) -> Column {
     switch mode {
     case .numeric:
-      return .numeric(NumericColumn(values: numbers, missing: missing))
+      let rows = numbers.count
+      return .numeric(NumericColumn(values: ColumnStorage(numbers.take()), missing: missing.finish(count: rows)))
     case .dictionary:
       return ColumnTypeInference.column(
-        codes: codes,
+        codes: &codes,
         dictionary: dictionary,
         decimalComma: decimalComma,
         decode: decode

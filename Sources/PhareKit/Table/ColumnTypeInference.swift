@@ -6,16 +6,18 @@
 enum ColumnTypeInference {
   static let maxCategoricalLevels = 100
 
+  /// The column; takes over (or frees) the memory of `codes`.
   static func column(
-    codes: [Int32],
+    codes: inout GrowableBuffer<Int32>,
     dictionary: ByteStringInterner,
     decimalComma: Bool,
     decode: (UnsafeRawBufferPointer) -> String
   ) -> Column {
+    let rows = codes.count
     var uses = [Int](repeating: 0, count: dictionary.count)
     var present = 0
-    for code in codes where code != CategoricalColumn.missingCode {
-      uses[Int(code)] += 1
+    for row in 0..<rows where codes[row] != CategoricalColumn.missingCode {
+      uses[Int(codes[row])] += 1
       present += 1
     }
     let used = uses.indices.filter { uses[$0] > 0 }
@@ -27,8 +29,9 @@ enum ColumnTypeInference {
       for (code, number) in zip(used, numbers) {
         valueOf[code] = number!
       }
-      let values = codes.map { $0 == CategoricalColumn.missingCode ? Double.nan : valueOf[Int($0)] }
-      return .numeric(NumericColumn(values: values, missing: MissingMask(count: codes.count) { codes[$0] < 0 }))
+      let column = NumericColumn((0..<rows).map { codes[$0] < 0 ? nil : valueOf[Int(codes[$0])] })
+      codes.release()
+      return .numeric(column)
     }
     let strings = used.map { code in dictionary.withBytes(of: code, decode) }
     if used.count <= maxCategoricalLevels && used.count * 2 <= present {
@@ -37,13 +40,17 @@ enum ColumnTypeInference {
       for (rank, position) in order.enumerated() {
         recode[used[position]] = Int32(rank)
       }
-      let levels = order.map { strings[$0] }
-      return .categorical(CategoricalColumn(levels: levels, codes: codes.map { $0 < 0 ? $0 : recode[Int($0)] }))
+      for row in 0..<rows where codes[row] >= 0 {
+        codes[row] = recode[Int(codes[row])]
+      }
+      return .categorical(CategoricalColumn(levels: order.map { strings[$0] }, codes: ColumnStorage(codes.take())))
     }
     var stringOf = [String?](repeating: nil, count: dictionary.count)
     for (code, string) in zip(used, strings) {
       stringOf[code] = string
     }
-    return .text(TextColumn(values: codes.map { $0 < 0 ? nil : stringOf[Int($0)] }))
+    let texts = (0..<rows).map { codes[$0] < 0 ? nil : stringOf[Int(codes[$0])] }
+    codes.release()
+    return .text(TextColumn(values: texts))
   }
 }

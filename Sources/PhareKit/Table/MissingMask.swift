@@ -1,22 +1,27 @@
 /// One bit per row, set where the value is missing: the explicit missing mask of a column
 /// (an empty field is missing, never 0).
 public struct MissingMask: Sendable, Equatable {
-  private(set) var words: [UInt64] = []
+  private let words: ColumnStorage<UInt64>
   /// The number of rows the mask covers.
-  public private(set) var count = 0
+  public let count: Int
 
-  public init() {}
+  init(words: ColumnStorage<UInt64>, count: Int) {
+    self.words = words
+    self.count = count
+  }
 
   /// A mask of `count` rows, missing where `isMissing` says so.
   public init(count: Int, isMissing: (Int) -> Bool) {
-    reserveCapacity(count)
-    for row in 0..<count {
-      append(missing: isMissing(row))
+    var buffer = MissingMaskBuffer()
+    for row in 0..<count where isMissing(row) {
+      buffer.setMissing(row)
     }
+    self = buffer.finish(count: count)
   }
 
   public subscript(row: Int) -> Bool {
-    words[row >> 6] & (1 << UInt64(row & 63)) != 0
+    precondition(row >= 0 && row < count, "row out of range")
+    return words[row >> 6] & (1 << UInt64(row & 63)) != 0
   }
 
   /// How many rows are missing.
@@ -24,31 +29,48 @@ public struct MissingMask: Sendable, Equatable {
     words.reduce(0) { $0 + $1.nonzeroBitCount }
   }
 
-  mutating func reserveCapacity(_ rows: Int) {
-    words.reserveCapacity((rows + 63) >> 6)
-  }
-
-  @inline(__always)
-  mutating func append(missing: Bool) {
-    if count & 63 == 0 {
-      words.append(0)
-    }
-    if missing {
-      words[count >> 6] |= 1 << UInt64(count & 63)
-    }
-    count += 1
-  }
-
-  /// Drops the rows from `newCount` on (rolling back a rejected record).
-  mutating func truncate(to newCount: Int) {
-    guard newCount < count else { return }
-    words.removeLast(words.count - (newCount + 63) >> 6)
-    if newCount & 63 != 0 {
-      words[newCount >> 6] &= (1 << UInt64(newCount & 63)) - 1
-    }
-    count = newCount
-  }
-
   /// The bytes the mask holds, for memory accounting.
   var byteSize: Int { words.count * 8 }
+}
+
+/// The bits of a `MissingMask` set during parsing. Only missing rows touch it: a present row
+/// costs nothing, and `finish` pads the words with zeros up to the row count.
+struct MissingMaskBuffer {
+  private var words = GrowableBuffer<UInt64>()
+
+  mutating func reserve(rows: Int) {
+    words.reserve((rows + 63) >> 6)
+  }
+
+  /// Marks `row` missing.
+  @inline(__always)
+  mutating func setMissing(_ row: Int) {
+    let word = row >> 6
+    if word >= words.count { words.appendZeros(word + 1 - words.count) }
+    words[word] |= 1 << UInt64(row & 63)
+  }
+
+  func isMissing(_ row: Int) -> Bool {
+    row >> 6 < words.count && words[row >> 6] & (1 << UInt64(row & 63)) != 0
+  }
+
+  /// Forgets the rows from `rows` on (rolling back a rejected record).
+  mutating func truncate(to rows: Int) {
+    guard (rows + 63) >> 6 <= words.count else { return }
+    words.truncate(to: (rows + 63) >> 6)
+    if rows & 63 != 0 {
+      words[rows >> 6] &= (1 << UInt64(rows & 63)) - 1
+    }
+  }
+
+  /// The mask of `count` rows, which takes over the buffer's memory.
+  mutating func finish(count: Int) -> MissingMask {
+    let needed = (count + 63) >> 6
+    if needed > words.count { words.appendZeros(needed - words.count) }
+    return MissingMask(words: ColumnStorage(words.take()), count: count)
+  }
+
+  mutating func release() {
+    words.release()
+  }
 }

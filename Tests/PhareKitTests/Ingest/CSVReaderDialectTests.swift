@@ -32,7 +32,7 @@ import Testing
       return
     }
     #expect((0..<4).map { score[$0] } == [7.5, 8, 6.5, nil])
-    #expect(weight.values == [1.25, 0.75, 1, 2])
+    #expect(Array(weight.values) == [1.25, 0.75, 1, 2])
     #expect(table["région"]!.text(at: 0) == "Île-de-France")
     #expect(table["réponse"]!.text(at: 0) == "Oui, tout à fait")
     #expect(table["réponse"]!.text(at: 3) == "L’emploi « d’abord »")

@@ -1,0 +1,53 @@
+import Glibc
+
+/// The contiguous, immutable memory of one column, shared by every stage that reads it.
+///
+/// It adopts the buffer a `GrowableBuffer` filled during parsing without copying it, so a
+/// 10-million-row column is never held twice; readers get a `RandomAccessCollection` and raw
+/// pointers for the aggregation loops.
+public final class ColumnStorage<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
+  private let base: UnsafeMutablePointer<Element>?
+  public let count: Int
+
+  /// Takes ownership of memory from `malloc`/`realloc` holding `count` initialised elements.
+  init(adopting base: UnsafeMutablePointer<Element>?, count: Int) {
+    self.base = base
+    self.count = count
+  }
+
+  public convenience init<Source: Sequence>(_ elements: Source) where Source.Element == Element {
+    var buffer = GrowableBuffer<Element>()
+    for element in elements {
+      buffer.append(element)
+    }
+    self.init(buffer.take())
+  }
+
+  convenience init(_ buffer: (base: UnsafeMutablePointer<Element>?, count: Int)) {
+    self.init(adopting: buffer.base, count: buffer.count)
+  }
+
+  deinit {
+    free(base)
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
+
+  public subscript(position: Int) -> Element {
+    precondition(position >= 0 && position < count, "column index out of range")
+    return base.unsafelyUnwrapped[position]
+  }
+
+  public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows
+    -> Result
+  {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
+}
+
+extension ColumnStorage: Equatable where Element: Equatable {
+  public static func == (lhs: ColumnStorage, rhs: ColumnStorage) -> Bool {
+    lhs.elementsEqual(rhs)
+  }
+}
