@@ -6,7 +6,7 @@ BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build run test lint format bench bench-ingest clean
+.PHONY: deps build run test lint format bench bench-ingest fixtures clean
 
 ## deps: install the system libraries phare links (apt-get when root, else print the command)
 deps:
@@ -54,6 +54,13 @@ bench-ingest: deps
 	@mkdir -p $(BENCH_DIR)
 	@test -f $(BENCH_DIR)/survey-$(BENCH_ROWS).csv || $(RELEASE)/phare-bench generate --rows $(BENCH_ROWS) --seed 42 $(BENCH_DIR)/survey-$(BENCH_ROWS).csv
 	$(RELEASE)/phare-bench ingest $(BENCH_DIR)/survey-$(BENCH_ROWS).csv --floor $(RELEASE)/csv-floor --repeat 3
+
+## fixtures: rewrite every committed fixture from its generator (the tests check they are unchanged)
+fixtures:
+	swift build -c release --product phare-bench
+	$(RELEASE)/phare-bench generate --rows 200 --seed 2016 --separator ';' $(SAMPLE)
+	cd Tests/Fixtures/ingest && python3 make-fixtures.py
+	cd Tests/Fixtures/clean && python3 make-mayors.py
 
 clean:
 	rm -rf .build out

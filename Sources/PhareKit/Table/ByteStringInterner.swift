@@ -3,12 +3,16 @@ import Glibc
 /// Gives each distinct byte string a small integer code, in order of first appearance.
 ///
 /// Open addressing over one byte arena: interning a field costs a hash and, for a repeated
-/// value, one comparison, with no allocation. This is how categorical answers are
-/// dictionary-encoded straight from the parser's buffer.
+/// value, one comparison, with no allocation. Strings of up to 8 bytes (most answer codes and
+/// labels such as `F`, `18-24`, `rural`) are packed into one integer, so they hash and compare
+/// without touching the arena. This is how categorical answers are dictionary-encoded straight
+/// from the parser's buffer.
 struct ByteStringInterner {
   private var arena: [UInt8] = []
   private var starts: [Int] = [0]
   private var hashes: [UInt64] = []
+  /// The first 8 bytes of each string, packed little-endian.
+  private var prefixes: [UInt64] = []
   /// Hash slots holding a code, or -1 when empty; the count is a power of two.
   private var slots = [Int32](repeating: -1, count: 16)
 
@@ -23,22 +27,29 @@ struct ByteStringInterner {
   }
 
   /// The code of `bytes`, adding it if new.
+  @inline(__always)
   mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-    let hash = Self.hash(bytes)
+    let prefix = Self.prefix(bytes)
+    let hash = bytes.count <= 8 ? Self.mix(prefix ^ UInt64(bytes.count) << 59) : Self.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let code = slots[slot]
+      let code = Int(slots[slot])
       if code < 0 { break }
-      if hashes[Int(code)] == hash && equals(Int(code), bytes) {
-        return code
+      if hashes[code] == hash && prefixes[code] == prefix && equals(code, bytes) {
+        return Int32(code)
       }
       slot = (slot + 1) & mask
     }
+    return add(bytes, hash: hash, prefix: prefix, slot: slot)
+  }
+
+  private mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64, prefix: UInt64, slot: Int) -> Int32 {
     let code = Int32(hashes.count)
     arena.append(contentsOf: bytes)
     starts.append(arena.count)
     hashes.append(hash)
+    prefixes.append(prefix)
     slots[slot] = code
     if hashes.count * 2 > slots.count {
       rehash(capacity: slots.count * 2)
@@ -46,13 +57,16 @@ struct ByteStringInterner {
     return code
   }
 
+  /// Whether the string `code` has exactly these bytes; short strings are settled by their
+  /// length, the prefix having matched already.
+  @inline(__always)
   private func equals(_ code: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
     let start = starts[code]
     let length = starts[code + 1] - start
     guard length == bytes.count else { return false }
+    if length <= 8 { return true }
     return arena.withUnsafeBytes { all in
-      guard length > 0 else { return true }
-      return memcmp(all.baseAddress! + start, bytes.baseAddress!, length) == 0
+      memcmp(all.baseAddress! + start, bytes.baseAddress!, length) == 0
     }
   }
 
@@ -68,15 +82,31 @@ struct ByteStringInterner {
     }
   }
 
-  /// FNV-1a, then a final avalanche so that low bits (used for slots) mix well.
+  @inline(__always)
+  private static func prefix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var packed: UInt64 = 0
+    for index in 0..<Swift.min(bytes.count, 8) {
+      packed |= UInt64(bytes[index]) << UInt64(index * 8)
+    }
+    return packed
+  }
+
+  /// A final avalanche so that the low bits (used for slots) depend on every input bit.
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var hash = value
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    return hash
+  }
+
+  /// FNV-1a over longer strings, then mixed.
   private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
-    hash ^= hash >> 33
-    hash = hash &* 0xff51_afd7_ed55_8ccd
-    hash ^= hash >> 33
-    return hash
+    return mix(hash)
   }
 }
