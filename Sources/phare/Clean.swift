@@ -24,23 +24,6 @@ struct Clean: ParsableCommand {
   var labels = false
 
   func run() throws {
-    let loaded = try PipelineLoader.load(pipeline)
-    let results = CleanRunner(pipeline: loaded).run()
-    for result in results {
-      if let wave = result.cleaned {
-        print(
-          "wave \(wave.wave): \(wave.rowsRead) read = \(wave.rowsClean) clean + \(wave.rowsQuarantined) quarantined"
-        )
-      }
-      if let problem = result.problem {
-        PipelineLoader.printError("error: \(result.file.path): \(problem)")
-      }
-    }
-    for path in try CleanOutputs.write(results, pipeline: loaded, to: out, labels: labels) {
-      print("wrote \(path)")
-    }
-    if results.contains(where: \.failed) {
-      throw ExitCode(2)
-    }
+    try StageRun.run(pipeline: pipeline, through: .clean, out: out, labels: labels)
   }
 }

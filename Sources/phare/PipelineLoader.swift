@@ -8,12 +8,17 @@ enum PipelineLoader {
     do {
       return try Pipeline.load(path)
     } catch let problems as SpecProblems {
-      for diagnostic in problems.diagnostics {
-        printError("error: \(diagnostic)")
-      }
-      printError("\(problems.diagnostics.count) problem(s) in \(path)")
+      report(problems, in: path)
       throw ExitCode.failure
     }
+  }
+
+  /// Prints each problem on its own line, then their count.
+  static func report(_ problems: SpecProblems, in path: String) {
+    for diagnostic in problems.diagnostics {
+      printError("error: \(diagnostic)")
+    }
+    printError("\(problems.diagnostics.count) problem(s) in \(path)")
   }
 
   static func printError(_ line: String) {

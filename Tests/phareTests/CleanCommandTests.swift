@@ -36,7 +36,7 @@ import Testing
     let run = try PhareProcess.run("validate", spec)
     #expect(run.status == 1)
     let lines = run.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.contains("error: \(spec):4: unknown key 'weigth' in the pipeline"))
+    #expect(lines.contains("error: \(spec):4: unknown key 'weigth' in the pipeline; did you mean 'weight'?"))
     #expect(lines.contains("error: \(folder)/none.yml: no such file"))
     #expect(lines.last == "3 problem(s) in \(spec)")
   }

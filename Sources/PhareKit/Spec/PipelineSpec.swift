@@ -28,4 +28,6 @@ public struct PipelineSpec: Equatable, Sendable {
   /// The population margins file used by weighting (absolute), if any.
   public var populations: String?
   public var clean: Clean
+  /// How waves are weighted, if they are.
+  public var weight: WeightingSpec?
 }

@@ -53,7 +53,7 @@ import Testing
     let found = try problems(spec: spec("weigth: raking\nclen: {}"))
     #expect(
       found == [
-        "pipeline.yml:6: unknown key 'weigth' in the pipeline",
+        "pipeline.yml:6: unknown key 'weigth' in the pipeline; did you mean 'weight'?",
         "pipeline.yml:7: unknown key 'clen' in the pipeline; did you mean 'clean'?",
       ])
   }

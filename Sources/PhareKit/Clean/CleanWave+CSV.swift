@@ -1,4 +1,4 @@
-/// The clean stage's outputs on disk: the clean table and the quarantine list.
+/// The clean table on disk.
 extension CleanWave {
   /// The clean table as CSV: the source line, then one column per variable, codes (or labels) as values.
   public func cleanCSV(labels: Bool) -> String {
@@ -18,19 +18,6 @@ extension CleanWave {
         }
       }
       writer.row(fields)
-    }
-    return writer.text
-  }
-
-  /// Quarantined rows of several waves as CSV (never their raw text, which may hold personal data).
-  public static func quarantineCSV(_ waves: [CleanWave]) -> String {
-    var writer = CSVWriter()
-    writer.row(["wave", "file", "line", "respondent_id", "rule", "message", "value"])
-    for row in waves.flatMap(\.quarantined) {
-      writer.row([
-        row.wave, row.file, String(row.line), CSVWriter.textCell(row.respondentID), row.rule,
-        CSVWriter.textCell(row.message), CSVWriter.textCell(row.value),
-      ])
     }
     return writer.text
   }

@@ -1,5 +1,5 @@
-/// The clean stage's manifest: per wave, the row accounting and what rejected rows.
-public struct CleanManifest: Codable, Sendable, Equatable {
+/// A run's manifest: per wave, the row accounting, what rejected rows, and the weighting diagnostics.
+public struct RunManifest: Codable, Sendable, Equatable {
   public struct Wave: Codable, Sendable, Equatable {
     public var wave: String
     public var file: String
@@ -11,6 +11,9 @@ public struct CleanManifest: Codable, Sendable, Equatable {
     /// rows read = rows clean + rows quarantined.
     public var balanced: Bool?
     public var quarantinedByRule: [String: Int]?
+    /// Clean rows that carry a weight.
+    public var rowsWeighted: Int?
+    public var weighting: WeightingDiagnostics?
   }
 
   public var phareVersion: String
@@ -33,7 +36,9 @@ public struct CleanManifest: Codable, Sendable, Equatable {
         rowsClean: cleaned?.rowsClean,
         rowsQuarantined: cleaned?.rowsQuarantined,
         balanced: cleaned?.isBalanced,
-        quarantinedByRule: cleaned.map { Dictionary(uniqueKeysWithValues: $0.ruleCounts.map { ($0.rule, $0.count) }) }
+        quarantinedByRule: cleaned.map { Dictionary(uniqueKeysWithValues: $0.ruleCounts.map { ($0.rule, $0.count) }) },
+        rowsWeighted: result.weighted?.rows.count,
+        weighting: result.weighted?.diagnostics
       )
     }
   }

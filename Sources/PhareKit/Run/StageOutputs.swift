@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes what the stages produced: `<wave>/clean.csv` and, when weighted, `<wave>/weights.csv`
+/// for each wave that passed; `quarantine.csv` for all waves; `manifest.json`. Each file atomically.
+public enum StageOutputs {
+  /// Writes the outputs and returns the paths written.
+  @discardableResult
+  public static func write(_ results: [WaveResult], pipeline: Pipeline, to folder: String, labels: Bool) throws
+    -> [String]
+  {
+    var written: [String] = []
+    func write(_ text: String, _ path: String) throws {
+      try AtomicFile.write(text, to: path)
+      written.append(path)
+    }
+    for result in results where !result.failed {
+      guard let wave = result.cleaned else { continue }
+      try write(wave.cleanCSV(labels: labels), "\(folder)/\(wave.wave)/clean.csv")
+      if let weighted = result.weighted {
+        try write(weighted.weightsCSV(), "\(folder)/\(wave.wave)/weights.csv")
+      }
+    }
+    let quarantined = results.flatMap { ($0.cleaned?.quarantined ?? []) + ($0.weighted?.quarantined ?? []) }
+    try write(QuarantinedRow.csv(quarantined), "\(folder)/quarantine.csv")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let json = try encoder.encode(RunManifest(pipeline: pipeline, results: results))
+    try write(String(decoding: json, as: UTF8.self) + "\n", "\(folder)/manifest.json")
+    return written
+  }
+}

@@ -1,0 +1,47 @@
+/// How a pipeline weights its waves, as declared under `weight:` in the spec.
+public struct WeightingSpec: Equatable, Sendable {
+  public enum Method: String, Sendable, CaseIterable {
+    /// One partition (possibly a crossing such as `region*urbain`), as R's `postStratify`.
+    case postStratification = "post-stratification"
+    /// Several margins at once, as R's `calibrate(calfun = "raking")`; bounded when `bounds` is set.
+    case raking
+  }
+
+  /// What to do with a respondent whose weighting variable is blank or « Ne sait pas ».
+  public enum MissingValues: String, Sendable, CaseIterable {
+    /// Give it the most frequent category of the margin (and report how many were imputed).
+    case imputeMode = "impute-mode"
+    /// Set the row aside with rule `weight.missing-margin`.
+    case quarantine
+  }
+
+  /// Where starting weights come from.
+  public enum StartWeights: Equatable, Sendable {
+    case equal
+    /// A clean numeric variable holding design weights.
+    case column(String)
+  }
+
+  /// Merges a category into a neighbouring one, in the sample and the population alike.
+  public struct Collapse: Equatable, Sendable {
+    public var margin: String
+    public var category: [Int]
+    public var into: [Int]
+  }
+
+  public var method: Method
+  /// Each margin is one clean variable or a crossing of several, written `region*urbain`.
+  public var margins: [[String]]
+  public var start: StartWeights
+  public var bounds: ClosedRange<Double>?
+  public var tolerance: Double
+  public var maxIterations: Int
+  public var missing: MissingValues
+  public var collapse: [Collapse]
+
+  static let defaultTolerance = 1e-10
+  static let defaultMaxIterations = 100
+
+  /// The name of a margin as the population file writes it: `region` or `region*urbain`.
+  public static func name(of margin: [String]) -> String { margin.joined(separator: "*") }
+}

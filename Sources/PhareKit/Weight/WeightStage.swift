@@ -1,0 +1,156 @@
+/// The weight stage: calibrates a clean wave to its population margins by post-stratification
+/// or (bounded) raking, after applying the spec's collapses and its policy for blank
+/// weighting variables. Fails with the margin and cell at fault rather than guessing.
+public struct WeightStage: Sendable {
+  public let spec: WeightingSpec
+  public let population: PopulationMargins
+
+  public init(spec: WeightingSpec, population: PopulationMargins) {
+    self.spec = spec
+    self.population = population
+  }
+
+  public func run(_ wave: CleanWave) throws -> WeightedWave {
+    var margins = try spec.margins.map { try MarginAssignment(variables: $0, wave: wave) }
+    let (rows, quarantined, imputed) = handleMissing(&margins, wave: wave)
+    var collapsed: [String] = []
+    var categoryCounts: [Int] = []
+    var rowCategories: [[Int32]] = []
+    var targets: [[Double]] = []
+    var names = MarginNames(margins: [], categories: [])
+    for margin in margins {
+      let name = WeightingSpec.name(of: margin.variables)
+      guard var cells = population.margins[name] else {
+        throw WeightingError.marginNotInPopulation(margin: name, file: population.file)
+      }
+      var codes = rows.map { margin.codes[$0]! }
+      for rule in spec.collapse where rule.margin == name {
+        collapsed.append(Self.collapse(rule, cells: &cells, codes: &codes))
+      }
+      let indexOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.codes, Int32($0)) })
+      var respondents = [Int](repeating: 0, count: cells.count)
+      var indices: [Int32] = []
+      indices.reserveCapacity(codes.count)
+      for code in codes {
+        guard let index = indexOf[code] else {
+          throw WeightingError.categoryNotInPopulation(
+            margin: name, category: Self.label(code), respondents: codes.filter { $0 == code }.count)
+        }
+        respondents[Int(index)] += 1
+        indices.append(index)
+      }
+      if let empty = respondents.firstIndex(of: 0) {
+        throw WeightingError.categoryWithoutRespondents(
+          margin: name, category: Self.label(cells[empty].codes), total: cells[empty].total)
+      }
+      categoryCounts.append(cells.count)
+      rowCategories.append(indices)
+      targets.append(cells.map(\.total))
+      names.margins.append(name)
+      names.categories.append(cells.map { Self.label($0.codes) })
+    }
+    let populationTotal = targets[0].reduce(0, +)
+    for (margin, totals) in targets.enumerated().dropFirst() {
+      let total = totals.reduce(0, +)
+      if abs(total - populationTotal) > 1e-9 * populationTotal {
+        throw WeightingError.inconsistentMarginTotals(
+          margin: names.margins[margin], total: total, expected: populationTotal)
+      }
+    }
+    let start = try startWeights(wave, rows: rows)
+    let combinations = categoryCounts.reduce(1, *)
+    guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
+    let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
+    let adjustment: [Double]
+    let iterations: Int
+    switch spec.method {
+    case .postStratification:
+      (adjustment, iterations) = (PostStratifier.adjustments(cells, targets: targets[0]), 1)
+    case .raking:
+      let calibrator = RakingCalibrator(
+        bounds: spec.bounds, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
+      (adjustment, iterations) = try calibrator.calibrate(cells, targets: targets, names: names)
+    }
+    let final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
+    let achieved = cells.marginTotals(cells.startTotals.indices.map { cells.startTotals[$0] * adjustment[$0] })
+    let counts = cells.marginTotals(cells.respondents.map(Double.init))
+    var marginCells: [WeightingDiagnostics.MarginCell] = []
+    for margin in names.margins.indices {
+      for category in names.categories[margin].indices {
+        marginCells.append(
+          WeightingDiagnostics.MarginCell(
+            margin: names.margins[margin], category: names.categories[margin][category],
+            respondents: Int(counts[margin][category]), target: targets[margin][category],
+            achieved: achieved[margin][category]))
+      }
+    }
+    let method = spec.method == .raking && spec.bounds != nil ? "bounded raking" : spec.method.rawValue
+    return WeightedWave(
+      clean: wave, rows: rows, startWeights: start, finalWeights: final,
+      diagnostics: WeightingDiagnostics(
+        method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
+        margins: marginCells, collapsed: collapsed, imputed: imputed),
+      quarantined: quarantined)
+  }
+
+  /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable.
+  private func handleMissing(_ margins: inout [MarginAssignment], wave: CleanWave) -> (
+    rows: [Int], quarantined: [QuarantinedRow], imputed: Int
+  ) {
+    let incomplete = Set(margins.flatMap { margin in margin.codes.indices.filter { margin.codes[$0] == nil } })
+    guard !incomplete.isEmpty else { return (Array(0..<wave.rowsClean), [], 0) }
+    switch spec.missing {
+    case .imputeMode:
+      for index in margins.indices {
+        margins[index].imputeMode()
+      }
+      return (Array(0..<wave.rowsClean), [], incomplete.count)
+    case .quarantine:
+      let identifier = wave.variables.firstIndex { $0.kind == .identifier }.map { wave.table.columns[$0] }
+      let quarantined = incomplete.sorted().map { row in
+        QuarantinedRow(
+          file: wave.file, line: Int(wave.sourceLines[row]), lineCount: 1, rule: "weight.missing-margin",
+          message: "a weighting variable is blank or « Ne sait pas »", wave: wave.wave,
+          respondentID: identifier?.text(at: row))
+      }
+      return ((0..<wave.rowsClean).filter { !incomplete.contains($0) }, quarantined, 0)
+    }
+  }
+
+  private func startWeights(_ wave: CleanWave, rows: [Int]) throws -> [Double] {
+    switch spec.start {
+    case .equal:
+      return [Double](repeating: 1, count: rows.count)
+    case .column(let name):
+      guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
+      return try rows.map { row in
+        guard let weight = column[row], weight > 0 else {
+          throw WeightingError.invalidStartWeight(variable: name, line: Int(wave.sourceLines[row]))
+        }
+        return weight
+      }
+    }
+  }
+
+  /// Moves a category's respondents and population total into its neighbour; says what it did.
+  private static func collapse(
+    _ rule: WeightingSpec.Collapse, cells: inout [PopulationMargins.Cell], codes: inout [[Int]]
+  )
+    -> String
+  {
+    var moved = 0
+    for index in codes.indices where codes[index] == rule.category {
+      codes[index] = rule.into
+      moved += 1
+    }
+    let total = cells.first { $0.codes == rule.category }?.total ?? 0
+    cells.removeAll { $0.codes == rule.category }
+    if let target = cells.firstIndex(where: { $0.codes == rule.into }) {
+      cells[target].total += total
+    }
+    return "\(rule.margin): \(label(rule.category)) merged into \(label(rule.into)) "
+      + "(\(moved) respondent(s), population \(Format.number(total)))"
+  }
+
+  static func label(_ codes: [Int]) -> String { codes.map(String.init).joined(separator: "*") }
+}

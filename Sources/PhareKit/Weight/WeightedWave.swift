@@ -1,0 +1,13 @@
+/// One wave after weighting: which clean rows were weighted, their starting and final weights,
+/// and the diagnostics.
+public struct WeightedWave: Sendable {
+  public let clean: CleanWave
+  /// Rows of the clean table that carry a weight (all of them unless some were set aside for a
+  /// blank weighting variable).
+  public let rows: [Int]
+  public let startWeights: [Double]
+  public let finalWeights: [Double]
+  public let diagnostics: WeightingDiagnostics
+  /// Rows set aside by the weight stage (rule `weight.missing-margin`).
+  public let quarantined: [QuarantinedRow]
+}

@@ -1,0 +1,58 @@
+/// What a statistician checks before signing off a set of weights.
+public struct WeightingDiagnostics: Codable, Sendable, Equatable {
+  /// One margin category: how many respondents, the population target and what the weights reach.
+  public struct MarginCell: Codable, Sendable, Equatable {
+    public var margin: String
+    public var category: String
+    public var respondents: Int
+    public var target: Double
+    public var achieved: Double
+  }
+
+  public var method: String
+  public var respondents: Int
+  public var populationTotal: Double
+  public var sumOfWeights: Double
+  public var minimumWeight: Double
+  public var maximumWeight: Double
+  public var maxMinRatio: Double
+  /// Coefficient of variation of the weights (population form: sd with divisor n over the mean).
+  public var coefficientOfVariation: Double
+  /// Kish's design effect from unequal weights, 1 + CV² = n Σw² / (Σw)².
+  public var kishDesignEffect: Double
+  /// (Σw)² / Σw²
+  public var effectiveSampleSize: Double
+  /// effective n / n
+  public var efficiency: Double
+  public var iterations: Int
+  public var margins: [MarginCell]
+  /// Collapses applied, in words.
+  public var collapsed: [String]
+  /// Respondents given the modal category of a margin they did not answer.
+  public var imputed: Int
+
+  init(
+    method: String, weights: [Double], populationTotal: Double, iterations: Int, margins: [MarginCell],
+    collapsed: [String], imputed: Int
+  ) {
+    let n = Double(weights.count)
+    let sum = weights.reduce(0, +)
+    let sumOfSquares = weights.reduce(0) { $0 + $1 * $1 }
+    let deff = n * sumOfSquares / (sum * sum)
+    self.method = method
+    respondents = weights.count
+    self.populationTotal = populationTotal
+    sumOfWeights = sum
+    minimumWeight = weights.min() ?? 0
+    maximumWeight = weights.max() ?? 0
+    maxMinRatio = maximumWeight / minimumWeight
+    coefficientOfVariation = max(deff - 1, 0).squareRoot()
+    kishDesignEffect = deff
+    effectiveSampleSize = n / deff
+    efficiency = 1 / deff
+    self.iterations = iterations
+    self.margins = margins
+    self.collapsed = collapsed
+    self.imputed = imputed
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import PhareKit
+
+/// What `phare clean` and `phare weight` share: run the stages, print one summary line per
+/// wave, write the outputs, and exit 2 when some waves failed.
+enum StageRun {
+  static func run(pipeline path: String, through stage: PipelineStage, out: String, labels: Bool) throws {
+    let pipeline = try PipelineLoader.load(path)
+    let results: [WaveResult]
+    do {
+      results = try PipelineRunner(pipeline: pipeline).run(through: stage)
+    } catch let problems as SpecProblems {
+      PipelineLoader.report(problems, in: path)
+      throw ExitCode.failure
+    }
+    for result in results {
+      if let wave = result.cleaned {
+        print(
+          "wave \(wave.wave): \(wave.rowsRead) read = \(wave.rowsClean) clean + \(wave.rowsQuarantined) quarantined")
+      }
+      if let weighted = result.weighted {
+        let d = weighted.diagnostics
+        print(
+          "  weighted \(d.respondents) by \(d.method) in \(d.iterations) iteration(s): weights "
+            + "\(Format.fixed(d.minimumWeight, 3)) to \(Format.fixed(d.maximumWeight, 3)), "
+            + "Kish deff \(Format.fixed(d.kishDesignEffect, 3)), effective n \(Format.fixed(d.effectiveSampleSize, 1)), "
+            + "efficiency \(Format.fixed(100 * d.efficiency, 1))%")
+      }
+      if let problem = result.problem {
+        PipelineLoader.printError("error: \(result.file.path): \(problem)")
+      }
+    }
+    for path in try StageOutputs.write(results, pipeline: pipeline, to: out, labels: labels) {
+      print("wrote \(path)")
+    }
+    if results.contains(where: \.failed) {
+      throw ExitCode(2)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import PhareKit
+
+/// `phare weight PIPELINE --out DIR`: ingest, clean and weight every wave; each stage's output on disk.
+struct Weight: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Clean and weight every wave of a pipeline; write clean tables, weights, quarantine and manifest.",
+    discussion: """
+      Weights each wave to the population margins named in the spec (weight: section, \
+      populations: file with variable,category,total) by post-stratification or raking, \
+      optionally bounded, identical to R's survey package. Writes what `phare clean` writes \
+      plus DIR/<wave>/weights.csv (line, respondent id, starting and final weight) and the \
+      weighting diagnostics in DIR/manifest.json. A wave that cannot be weighted (a category \
+      missing from the population, a population cell without respondents, no convergence, \
+      bounds that cannot be met) fails with the margin and cell at fault; exit code 2.
+      """
+  )
+
+  @Argument(help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.")
+  var pipeline: String
+
+  @Option(help: "The folder to write the outputs into.")
+  var out: String
+
+  @Flag(help: "Write answer labels instead of codes in clean.csv.")
+  var labels = false
+
+  func run() throws {
+    try StageRun.run(pipeline: pipeline, through: .weight, out: out, labels: labels)
+  }
+}
