@@ -100,3 +100,36 @@ import Testing
     #expect(manifest.contains("\"status\" : \"ok\""))
   }
 }
+
+/// `phare weight` on the shipped PHARE-Institutions pipeline.
+@Suite struct WeightCommandTests {
+  @Test func weightWritesWeightsAndDiagnostics() throws {
+    let out = NSTemporaryDirectory() + "phare-weight-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let run = try PhareProcess.run(
+      "weight", PhareProcess.fixtures + "../../../Pipelines/institutions.yml", "--out", out)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("wave 2016: 40 read = 39 clean + 1 quarantined"))
+    #expect(run.stdout.contains("weighted 39 by raking in "))
+    let weights = try String(contentsOfFile: out + "/2016/weights.csv", encoding: .utf8)
+    let rows = weights.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+    #expect(rows.count == 39)
+    #expect(abs(rows.reduce(0) { $0 + Double($1[3])! } - 35_795) < 1e-6)
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
+        as? [String: Any])
+    let wave = try #require((manifest["waves"] as? [[String: Any]])?.first)
+    let weighting = try #require(wave["weighting"] as? [String: Any])
+    #expect(weighting["populationTotal"] as? Double == 35_795)
+    #expect(weighting["collapsed"] as? [String] == ["region: 53 merged into 52 (0 respondent(s), population 1254)"])
+    #expect((weighting["kishDesignEffect"] as? Double ?? 0) > 1)
+  }
+
+  @Test func aPipelineWithoutWeightSectionCannotWeight() throws {
+    let out = NSTemporaryDirectory() + "phare-weight-" + UUID().uuidString
+    let run = try PhareProcess.run("weight", PhareProcess.fixtures + "../clean/institutions.yml", "--out", out)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("the pipeline has no weight section"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}

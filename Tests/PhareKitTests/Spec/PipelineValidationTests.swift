@@ -126,6 +126,29 @@ import Testing
     #expect(found.contains { $0.hasPrefix("pipeline.yml: input folder") && $0.hasSuffix("nowhere does not exist") })
   }
 
+  @Test func weightSectionProblems() throws {
+    let found = try problems(
+      spec: spec(
+        """
+        weight:
+          method: rake
+          margins: [region, sexe]
+          bounds: [2, 0.5]
+          missing: drop
+        """))
+    #expect(
+      found == [
+        "pipeline.yml:7: weight.method should be one of: post-stratification, raking (found 'rake')",
+        "pipeline.yml:10: weight.missing should be one of: impute-mode, quarantine (found 'drop')",
+        "pipeline.yml:9: weight.bounds should be [lower, upper] with 0 < lower < 1 < upper (bounds on final / starting weight)",
+      ])
+    let postStratified = try problems(spec: spec("weight:\n  method: post-stratification\n  margins: [region, sexe]"))
+    #expect(
+      postStratified == [
+        "pipeline.yml:8: post-stratification takes exactly one margin (a crossing such as region*urbain)"
+      ])
+  }
+
   @Test func theShippedPipelinesAreValid() throws {
     let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
     #expect(pipeline.checkInputs().isEmpty)

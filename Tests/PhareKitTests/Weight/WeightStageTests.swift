@@ -1,0 +1,155 @@
+import Testing
+
+@testable import PhareKit
+
+/// Weighting fails loudly, naming the margin and cell, and handles blank weighting variables as the spec says.
+@Suite struct WeightStageTests {
+  private static let codebook = """
+      id: {type: identifier}
+      region: {type: single, values: {1: Nord, 2: Sud, 3: Est}, missing: {9: Ne sait pas}}
+      sexe: {type: single, values: {1: Homme, 2: Femme}}
+    """
+  private static let export = "id,region,sexe\n1,1,1\n2,1,2\n3,2,1\n4,2,2\n5,3,1\n6,3,2\n7,1,1\n8,2,2\n"
+  private static let population = """
+    variable,category,total
+    region,1,500
+    region,2,300
+    region,3,200
+    sexe,1,480
+    sexe,2,520
+
+    """
+
+  private func problem(export: String = export, weight: String, population: String = population) throws -> String? {
+    try WeightingPipeline.run(export: export, codebook: Self.codebook, weight: weight, population: population).problem
+  }
+
+  @Test func rakingHitsEveryMargin() throws {
+    let result = try WeightingPipeline.run(
+      export: Self.export, codebook: Self.codebook, weight: "  method: raking\n  margins: [region, sexe]",
+      population: Self.population)
+    let diagnostics = try #require(result.weighted?.diagnostics)
+    #expect(diagnostics.margins.map(\.category) == ["1", "2", "3", "1", "2"])
+    #expect(diagnostics.margins.map(\.respondents) == [3, 3, 2, 4, 4])
+    // Converged to the default tolerance: |target − achieved| / (1 + target) < 1e-10.
+    for cell in diagnostics.margins {
+      #expect(abs(cell.achieved - cell.target) / (1 + cell.target) < 1e-10, "\(cell)")
+    }
+    #expect(abs(diagnostics.sumOfWeights - 1000) / 1001 < 1e-10)
+    let weights = try #require(result.weighted?.finalWeights)
+    let n = Double(weights.count)
+    let sum = weights.reduce(0, +)
+    #expect(sum == diagnostics.sumOfWeights)
+    let deff = n * weights.reduce(0) { $0 + $1 * $1 } / (sum * sum)
+    #expect(abs(diagnostics.kishDesignEffect - deff) <= 1e-12)
+    #expect(abs(diagnostics.effectiveSampleSize - n / deff) <= 1e-12)
+    #expect(diagnostics.maxMinRatio == diagnostics.maximumWeight / diagnostics.minimumWeight)
+  }
+
+  @Test func aSampleCategoryMissingFromThePopulation() throws {
+    let export = Self.export + "9,4,1\n"
+    let codebook = Self.codebook.replacingOccurrences(of: "3: Est}", with: "3: Est, 4: Ouest}")
+    let result = try WeightingPipeline.run(
+      export: export, codebook: codebook, weight: "  method: raking\n  margins: [region, sexe]",
+      population: Self.population)
+    #expect(
+      result.problem
+        == "wave 2016: margin region: category 4 has 1 respondent(s) but is not in the population file; add it or "
+        + "collapse it into a neighbouring category")
+  }
+
+  @Test func aPopulationCategoryWithoutRespondents() throws {
+    let export = Self.export.replacingOccurrences(of: "5,3,1\n6,3,2\n", with: "")
+    #expect(
+      try problem(export: export, weight: "  method: raking\n  margins: [region, sexe]")
+        == "wave 2016: margin region: population category 3 (total 200) has no respondent; collapse it into a "
+        + "neighbouring category")
+    // The same wave weights once the spec merges the empty category into its neighbour.
+    let collapsed = try WeightingPipeline.run(
+      export: export, codebook: Self.codebook,
+      weight:
+        "  method: raking\n  margins: [region, sexe]\n  collapse:\n    - {margin: region, category: '3', into: '2'}",
+      population: Self.population)
+    #expect(collapsed.problem == nil)
+    #expect(collapsed.weighted?.diagnostics.collapsed == ["region: 3 merged into 2 (0 respondent(s), population 200)"])
+    #expect(collapsed.weighted?.diagnostics.margins.first { $0.category == "2" }?.target == 500)
+  }
+
+  @Test func marginsThatDisagreeOnThePopulationSize() throws {
+    let population = Self.population.replacingOccurrences(of: "sexe,2,520", with: "sexe,2,620")
+    #expect(
+      try problem(weight: "  method: raking\n  margins: [region, sexe]", population: population)
+        == "wave 2016: margin sexe sums to 1100 but the first margin sums to 1000")
+  }
+
+  @Test func boundsThatCannotBeMet() throws {
+    let found = try problem(
+      weight: "  method: raking\n  margins: [region, sexe]\n  bounds: [0.99, 1.01]\n  max_iterations: 30")
+    #expect(found?.hasPrefix("wave 2016: the bounds [0.99, 1.01] on weight adjustments cannot be met: margin ") == true)
+  }
+
+  @Test func nonConvergenceGivesTheLargestDiscrepancy() throws {
+    let found = try problem(
+      weight: "  method: raking\n  margins: [region, sexe]\n  max_iterations: 1\n  tolerance: 1e-15")
+    #expect(
+      found?.hasPrefix("wave 2016: raking did not converge in 1 iterations; largest remaining discrepancy: margin ")
+        == true)
+  }
+
+  @Test func blankWeightingVariablesAreQuarantinedOrImputed() throws {
+    let export = Self.export + "9,9,1\n10,,2\n"
+    let quarantined = try WeightingPipeline.run(
+      export: export, codebook: Self.codebook, weight: "  method: raking\n  margins: [region, sexe]",
+      population: Self.population)
+    #expect(quarantined.weighted?.rows.count == 8)
+    #expect(quarantined.weighted?.quarantined.map(\.line) == [10, 11])
+    #expect(quarantined.weighted?.quarantined.map(\.rule) == ["weight.missing-margin", "weight.missing-margin"])
+    #expect(quarantined.weighted?.quarantined.map(\.respondentID) == ["9", "10"])
+    let imputed = try WeightingPipeline.run(
+      export: export, codebook: Self.codebook,
+      weight: "  method: raking\n  margins: [region, sexe]\n  missing: impute-mode", population: Self.population)
+    #expect(imputed.weighted?.rows.count == 10)
+    #expect(imputed.weighted?.diagnostics.imputed == 2)
+    // Regions 1 and 2 are tied at three respondents each: the smaller code is the mode.
+    #expect(imputed.weighted?.diagnostics.margins.first { $0.category == "1" }?.respondents == 5)
+  }
+
+  @Test func postStratificationIsTheCellRatio() throws {
+    let result = try WeightingPipeline.run(
+      export: Self.export, codebook: Self.codebook, weight: "  method: post-stratification\n  margins: [region]",
+      population: Self.population)
+    #expect(result.weighted?.finalWeights == [500.0 / 3, 500.0 / 3, 100, 100, 100, 100, 500.0 / 3, 100])
+    #expect(result.weighted?.diagnostics.iterations == 1)
+  }
+}
+
+@Suite struct PopulationMarginsTests {
+  @Test func everyMalformedLineIsReported() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "population.csv",
+      "variable,category,total\nregion,1,500\nregion,x,10\nregion,2,-3\nregion,1,7\nregion*urbain,1,4\n,2,3\n")
+    #expect {
+      try PopulationMargins.load(path)
+    } throws: { error in
+      (error as? SpecProblems)?.diagnostics.map { "\($0.line!): \($0.message)" } == [
+        "3: category 'x' should be a whole-number code",
+        "4: total '-3' should be a number of 0 or more",
+        "5: region category 1 is listed twice",
+        "6: category '1' should be codes like 11*1",
+        "7: the variable is blank",
+      ]
+    }
+  }
+
+  @Test func crossingsReadAsCodeTuples() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "population.csv", "variable,category,total\nregion*urbain,11*1,705\nregion*urbain,11*2,576\n")
+    let margins = try PopulationMargins.load(path)
+    #expect(
+      margins.margins["region*urbain"] == [.init(codes: [11, 1], total: 705), .init(codes: [11, 2], total: 576)])
+  }
+}
