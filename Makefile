@@ -6,7 +6,7 @@ BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build run test lint format bench bench-ingest fixtures clean
+.PHONY: deps build run test lint format bench bench-ingest bench-weight fixtures clean
 
 ## deps: install the system libraries phare links (apt-get when root, else print the command)
 deps:
@@ -45,7 +45,12 @@ format:
 	swift format --in-place --recursive Package.swift Sources Tests
 
 ## bench: every benchmark
-bench: bench-ingest
+bench: bench-ingest bench-weight
+
+## bench-weight: raking 1,000,000 respondents on 13 + 10 + 2 margins vs one pass over the weights
+bench-weight: deps
+	swift build -c release --product phare-bench
+	$(RELEASE)/phare-bench weight --rows 1000000 --tolerance 1e-7
 
 ## bench-ingest: libcsv floor vs phare ingest on a generated 1,000,000-row export
 bench-ingest: deps

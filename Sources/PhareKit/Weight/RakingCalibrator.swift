@@ -18,6 +18,21 @@ public struct RakingCalibrator: Sendable {
     self.maxIterations = maxIterations
   }
 
+  /// Final weights for respondents given, for each margin, every row's category index
+  /// (0 ..< count) and each category's population total.
+  public func weights(rowCategories: [[Int32]], targets: [[Double]], startWeights: [Double]) throws -> (
+    weights: [Double], iterations: Int
+  ) {
+    let counts = targets.map(\.count)
+    let combinations = counts.reduce(1, *)
+    guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
+    let cells = CalibrationCells(categoryCounts: counts, rowCategories: rowCategories, startWeights: startWeights)
+    let names = MarginNames(
+      margins: counts.indices.map { "#\($0 + 1)" }, categories: counts.map { (0..<$0).map(String.init) })
+    let (g, iterations) = try calibrate(cells, targets: targets, names: names)
+    return (startWeights.indices.map { startWeights[$0] * g[Int(cells.cellOfRow[$0])] }, iterations)
+  }
+
   /// The adjustment factor g of each cell, and the iterations used.
   func calibrate(_ cells: CalibrationCells, targets: [[Double]], names: MarginNames) throws -> (
     g: [Double], iterations: Int
@@ -28,14 +43,19 @@ public struct RakingCalibrator: Sendable {
     var sampleTotal = design.transposeTimes(weights)
     let lower = bounds?.lowerBound ?? -Double.infinity
     let upper = bounds?.upperBound ?? Double.infinity
-    // R rescales the starting weights when every constraint needs more than 20 times them.
+    // R rescales the starting weights when every constraint needs more than 20 times them (and
+    // bounds then apply to the rescaled weights). Without bounds the solution does not depend on
+    // the starting scale, so phare also starts from weights summing to the population: Newton
+    // steps from weights far too small overshoot and converge only after hundreds of iterations.
     let scales = zip(population, sampleTotal).map { $0 / $1 }
     var scale = 1.0
     if let smallest = scales.min(), smallest > 20 {
       scale = scales.reduce(0, +) / Double(scales.count)
-      weights = weights.map { $0 * scale }
-      sampleTotal = sampleTotal.map { $0 * scale }
+    } else if bounds == nil {
+      scale = scales[0]
     }
+    weights = weights.map { $0 * scale }
+    sampleTotal = sampleTotal.map { $0 * scale }
     func adjustment(_ u: Double) -> Double { min(max(exp(u), lower), upper) - 1 }
     func derivative(_ u: Double) -> Double { u < upper - 1 && u > lower - 1 ? exp(u) : 0 }
     func misfit(_ xeta: [Double]) -> [Double] {
@@ -48,9 +68,19 @@ public struct RakingCalibrator: Sendable {
     var iterations = 1
     while true {
       let slopes = zip(weights, xeta).map { $0 * derivative($1) }
-      let step = SymmetricPseudoInverse.solve(design.crossProduct(slopes), misfit(xeta))
+      var step = SymmetricPseudoInverse.solve(design.crossProduct(slopes), misfit(xeta))
       for k in eta.indices { eta[k] += step[k] }
       xeta = design.times(eta)
+      // As R: halve a step that sends some adjustment to infinity.
+      while iterations < maxIterations && xeta.contains(where: { !adjustment($0).isFinite || !derivative($0).isFinite })
+      {
+        iterations += 1
+        for k in eta.indices {
+          step[k] /= 2
+          eta[k] -= step[k]
+        }
+        xeta = design.times(eta)
+      }
       var remaining = misfit(xeta)
       if zip(remaining, population).allSatisfy({ abs($0) / (1 + abs($1)) < tolerance }) {
         return (xeta.map { (adjustment($0) + 1) * scale }, iterations)

@@ -1,0 +1,71 @@
+import ArgumentParser
+import PhareKit
+
+/// `phare-bench weight`: raking a million respondents on region (13), sex × age (10) and
+/// rural/urban (2), against one pass over the weight column.
+struct Weight: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Measure raking against one pass over the weights.")
+
+  @Option(help: "Number of respondents.")
+  var rows = 1_000_000
+
+  @Option(help: "Convergence tolerance.")
+  var tolerance = 1e-7
+
+  @Option(help: "Runs of each; the best is reported.")
+  var `repeat` = 5
+
+  func run() throws {
+    let counts = [13, 10, 2]
+    var random = SplitMix64(seed: 7)
+    // Unequal inclusion: region k drawn with weight k + 1, so the raking has work to do.
+    let regionDraw = (0..<13).map { Double($0 + 1) }
+    let categories: [[Int32]] = counts.enumerated().map { margin, count in
+      (0..<rows).map { _ in
+        margin == 0 ? Int32(pick(regionDraw, &random)) : Int32(random.below(count))
+      }
+    }
+    let population = 52_000_000.0
+    let targets = counts.map { count in
+      let shares = (0..<count).map { 1.0 + Double($0 % 3) }
+      return shares.map { population * $0 / shares.reduce(0, +) }
+    }
+    let start = [Double](repeating: 1, count: rows)
+
+    var pass = Double.infinity
+    var total = 0.0
+    for _ in 0..<`repeat` {
+      let begin = Clock.now()
+      total += start.reduce(0, +)
+      pass = min(pass, Clock.now() - begin)
+    }
+    let calibrator = RakingCalibrator(tolerance: tolerance, maxIterations: 100)
+    var best = Double.infinity
+    var iterations = 0
+    var sum = 0.0
+    for _ in 0..<`repeat` {
+      let begin = Clock.now()
+      let result = try calibrator.weights(rowCategories: categories, targets: targets, startWeights: start)
+      best = min(best, Clock.now() - begin)
+      iterations = result.iterations
+      sum = result.weights.reduce(0, +)
+    }
+    print("respondents     \(rows), margins 13 + 10 + 2, tolerance \(tolerance)")
+    print("floor           \(Format.fixed(pass * 1000, 3)) ms (one pass summing the weight column; checksum \(total))")
+    print(
+      "raking          \(Format.fixed(best, 4)) s, \(iterations) Newton iterations, sum of weights \(Format.fixed(sum, 2))"
+    )
+    print(
+      "ratio           \(Format.fixed(best / pass, 1)) × the floor (target under 0.2 s: \(best < 0.2 ? "PASS" : "MISS"))"
+    )
+  }
+
+  private func pick(_ weights: [Double], _ random: inout SplitMix64) -> Int {
+    var draw = random.unit() * weights.reduce(0, +)
+    for (index, weight) in weights.enumerated() {
+      draw -= weight
+      if draw < 0 { return index }
+    }
+    return weights.count - 1
+  }
+}
