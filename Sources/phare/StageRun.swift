@@ -26,6 +26,11 @@ enum StageRun {
             + "Kish deff \(Format.fixed(d.kishDesignEffect, 3)), effective n \(Format.fixed(d.effectiveSampleSize, 1)), "
             + "efficiency \(Format.fixed(100 * d.efficiency, 1))%")
       }
+      if let indicators = result.indicators {
+        let suppressed = indicators.filter(\.isSuppressed).count
+        let lowBase = indicators.filter { $0.flags.contains("low-base") }.count
+        print("  \(indicators.count) indicators: \(lowBase) on a low base, \(suppressed) suppressed")
+      }
       if let problem = result.problem {
         PipelineLoader.printError("error: \(result.file.path): \(problem)")
       }

@@ -6,8 +6,6 @@ struct CleanColumn {
   }
 
   var variable: CleanVariable
-  /// The codebook or derived variable the column comes from (a multiple-response set has one column per item).
-  var origin: String
   var storage: Storage
 
   var type: ColumnType {

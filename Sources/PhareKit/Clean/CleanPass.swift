@@ -51,7 +51,7 @@ struct CleanPass {
   /// Quarantines rows that answered a follow-up their filter question excludes.
   mutating func check(_ rule: ConsistencyRule) {
     guard let filter = columns.first(where: { $0.variable.name == rule.variable }) else { return }
-    let followUps = columns.filter { rule.blank.contains($0.origin) }
+    let followUps = columns.filter { rule.blank.contains($0.variable.origin) }
     for row in rejections.indices {
       guard let value = filter.number(row), rule.codes.contains(where: { Double($0) == value }) else { continue }
       if let answered = followUps.first(where: { $0.isAnswered(row) }) {
@@ -108,7 +108,7 @@ struct CleanPass {
       values.append(text)
     }
     if variable.kind == .identifier { identifiers = values }
-    columns.append(CleanColumn(variable: variable.cleanVariable, origin: variable.name, storage: .texts(values)))
+    columns.append(CleanColumn(variable: variable.cleanVariable, storage: .texts(values)))
   }
 
   private mutating func coded(
@@ -129,7 +129,7 @@ struct CleanPass {
         reject(row, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
       }
     }
-    return CleanColumn(variable: output, origin: variable.name, storage: .numbers(values))
+    return CleanColumn(variable: output, storage: .numbers(values))
   }
 
   private mutating func cleanMultipleItems(_ variable: CodebookVariable) {
@@ -137,9 +137,7 @@ struct CleanPass {
     for item in variable.items {
       let itemVariable = variable.item(named: item.name, label: item.label)
       let itemCoding = itemVariable.asCodebookVariable()
-      var column = coded(itemCoding, AnswerCoder(itemCoding), source: ingest.table[item.name]!, output: itemVariable)
-      column.origin = variable.name
-      columns.append(column)
+      columns.append(coded(itemCoding, AnswerCoder(itemCoding), source: ingest.table[item.name]!, output: itemVariable))
     }
     if variable.required {
       for row in rejections.indices where !columns[first...].contains(where: { $0.isAnswered(row) }) {
@@ -178,7 +176,7 @@ struct CleanPass {
     }
     for (index, value) in variable.values.enumerated() {
       let item = variable.item(named: "\(variable.name)_\(value.code)", label: value.label)
-      columns.append(CleanColumn(variable: item, origin: variable.name, storage: .numbers(items[index])))
+      columns.append(CleanColumn(variable: item, storage: .numbers(items[index])))
     }
   }
 }

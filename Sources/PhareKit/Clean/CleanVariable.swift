@@ -7,13 +7,19 @@ public struct CleanVariable: Equatable, Sendable {
   public var values: [ValueLabel]
   /// Codes meaning « Ne sait pas », refusal…: present in the column, left out of bases by default.
   public var missingCodes: [ValueLabel]
+  /// The codebook or derived variable the column comes from (a multiple-response set has one column per item).
+  public var origin: String
 
-  public init(name: String, label: String, kind: VariableKind, values: [ValueLabel], missingCodes: [ValueLabel]) {
+  public init(
+    name: String, label: String, kind: VariableKind, values: [ValueLabel], missingCodes: [ValueLabel],
+    origin: String? = nil
+  ) {
     self.name = name
     self.label = label
     self.kind = kind
     self.values = values
     self.missingCodes = missingCodes
+    self.origin = origin ?? name
   }
 
   /// The label of a code, answer or missing code.

@@ -12,7 +12,8 @@ extension CodebookVariable {
       label: "\(label) : \(itemLabel)",
       kind: .multiple,
       values: [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: "Oui")],
-      missingCodes: missingCodes
+      missingCodes: missingCodes,
+      origin: name
     )
   }
 

@@ -36,7 +36,7 @@ enum DerivedColumnBuilder {
     }
     let variable = CleanVariable(
       name: derived.name, label: derived.label, kind: .single, values: labels, missingCodes: [])
-    return CleanColumn(variable: variable, origin: derived.name, storage: .numbers(values))
+    return CleanColumn(variable: variable, storage: .numbers(values))
   }
 
   private static func rows(_ column: CleanColumn) -> Range<Int> {

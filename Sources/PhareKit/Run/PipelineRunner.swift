@@ -9,7 +9,8 @@ public struct PipelineRunner: Sendable {
   /// Runs ingest and clean, then weighting when `stage` asks for it; throws only when the
   /// pipeline itself cannot weight (no `weight:` section, unreadable population file).
   public func run(through stage: PipelineStage) throws -> [WaveResult] {
-    let weighting = try stage == .weight ? weightStage() : nil
+    let weighting = try stage == .clean ? nil : weightStage()
+    let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
     let reader = CSVReader(separator: pipeline.spec.inputs.separator)
     let clean = CleanStage(pipeline: pipeline)
     return pipeline.waves.map { file in
@@ -25,10 +26,19 @@ public struct PipelineRunner: Sendable {
         return WaveResult(file: file, cleaned: wave, weighted: nil, problem: problem)
       }
       guard let weighting else { return WaveResult(file: file, cleaned: wave, weighted: nil, problem: nil) }
+      let weighted: WeightedWave
       do {
-        return WaveResult(file: file, cleaned: wave, weighted: try weighting.run(wave), problem: nil)
+        weighted = try weighting.run(wave)
       } catch {
         return WaveResult(file: file, cleaned: wave, weighted: nil, problem: "wave \(wave.wave): \(error)")
+      }
+      guard let estimation else { return WaveResult(file: file, cleaned: wave, weighted: weighted, problem: nil) }
+      do {
+        var result = WaveResult(file: file, cleaned: wave, weighted: weighted, problem: nil)
+        result.indicators = try estimation.run(weighted)
+        return result
+      } catch {
+        return WaveResult(file: file, cleaned: wave, weighted: weighted, problem: "wave \(wave.wave): \(error)")
       }
     }
   }
@@ -45,6 +55,15 @@ public struct PipelineRunner: Sendable {
       ])
     }
     return WeightStage(spec: spec, population: try PopulationMargins.load(populations))
+  }
+
+  private func estimateStage(population: PopulationMargins?) throws -> EstimateStage {
+    guard let spec = pipeline.spec.estimate else {
+      throw SpecProblems([
+        SpecDiagnostic(file: pipeline.spec.file, line: nil, message: "the pipeline has no estimate section")
+      ])
+    }
+    return EstimateStage(spec: spec, dontKnow: pipeline.spec.clean.dontKnow, population: population)
   }
 
   /// The message for a wave whose rows do not add up, or whose quarantined share is above the spec's threshold.

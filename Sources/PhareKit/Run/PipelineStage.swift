@@ -2,4 +2,5 @@
 public enum PipelineStage: Sendable {
   case clean
   case weight
+  case estimate
 }

@@ -19,6 +19,10 @@ public enum StageOutputs {
       if let weighted = result.weighted {
         try write(weighted.weightsCSV(), "\(folder)/\(wave.wave)/weights.csv")
       }
+      if let indicators = result.indicators {
+        try write(Indicator.csv(indicators, audit: false), "\(folder)/\(wave.wave)/indicators.csv")
+        try write(Indicator.csv(indicators, audit: true), "\(folder)/\(wave.wave)/indicators-audit.csv")
+      }
     }
     let quarantined = results.flatMap { ($0.cleaned?.quarantined ?? []) + ($0.weighted?.quarantined ?? []) }
     try write(QuarantinedRow.csv(quarantined), "\(folder)/quarantine.csv")

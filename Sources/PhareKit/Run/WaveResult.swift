@@ -5,6 +5,8 @@ public struct WaveResult: Sendable {
   public let cleaned: CleanWave?
   /// The weighted wave, when weighting was asked for and succeeded.
   public let weighted: WeightedWave?
+  /// The indicators, when estimation was asked for and succeeded.
+  public var indicators: [Indicator]? = nil
   /// Why the wave failed (unreadable, columns missing, too many rows quarantined, weighting impossible), if it did.
   public let problem: String?
 

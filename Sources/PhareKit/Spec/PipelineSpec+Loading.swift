@@ -14,7 +14,7 @@ extension PipelineSpec {
     let top = reader.fields(
       root,
       "the pipeline",
-      allowed: ["survey", "title", "inputs", "codebook", "populations", "clean", "weight"],
+      allowed: ["survey", "title", "inputs", "codebook", "populations", "clean", "weight", "estimate"],
       required: ["survey", "inputs", "codebook"]
     )
     let folder = (file as NSString).deletingLastPathComponent
@@ -32,7 +32,8 @@ extension PipelineSpec {
       codebook: codebook,
       populations: reader.string(top["populations"], "populations").map(resolve),
       clean: clean,
-      weight: top["weight"].flatMap { weighting($0, reader: reader) }
+      weight: top["weight"].flatMap { weighting($0, reader: reader) },
+      estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
     )
   }
 
@@ -225,5 +226,42 @@ extension PipelineSpec {
       return WeightingSpec.Collapse(margin: margin, category: category, into: into)
     }
     return method == nil || margins == nil ? nil : spec
+  }
+
+  private static func estimation(_ node: Node, reader: SpecReader) -> EstimationSpec? {
+    let fields = reader.fields(
+      node, "estimate", allowed: ["variables", "breakdowns", "interval", "level", "min_base", "fpc"],
+      required: ["variables"])
+    var spec = EstimationSpec(
+      variables: reader.strings(fields["variables"], "estimate.variables") ?? [],
+      breakdowns: (reader.strings(fields["breakdowns"], "estimate.breakdowns") ?? []).map {
+        $0.split(separator: "*").map(String.init)
+      },
+      interval: reader.choice(fields["interval"], "estimate.interval", IntervalMethod.allCases.map(\.rawValue))
+        .flatMap(IntervalMethod.init(rawValue:)) ?? .logit,
+      level: EstimationSpec.defaultLevel,
+      flagBelow: EstimationSpec.defaultFlagBelow,
+      suppressBelow: EstimationSpec.defaultSuppressBelow,
+      fpcStrata: nil)
+    if let level = reader.double(fields["level"], "estimate.level") {
+      if level > 0.5 && level < 1 {
+        spec.level = level
+      } else {
+        reader.report(fields["level"], "estimate.level should be a confidence level such as 0.95")
+      }
+    }
+    if let base = fields["min_base"] {
+      let thresholds = reader.fields(base, "estimate.min_base", allowed: ["flag", "suppress"])
+      spec.flagBelow = reader.int(thresholds["flag"], "estimate.min_base.flag") ?? spec.flagBelow
+      spec.suppressBelow = reader.int(thresholds["suppress"], "estimate.min_base.suppress") ?? spec.suppressBelow
+      if spec.suppressBelow > spec.flagBelow {
+        reader.report(base, "estimate.min_base.suppress should not exceed estimate.min_base.flag")
+      }
+    }
+    if let fpc = fields["fpc"] {
+      let strata = reader.fields(fpc, "estimate.fpc", allowed: ["strata"], required: ["strata"])
+      spec.fpcStrata = reader.string(strata["strata"], "estimate.fpc.strata")?.split(separator: "*").map(String.init)
+    }
+    return spec
   }
 }

@@ -30,4 +30,6 @@ public struct PipelineSpec: Equatable, Sendable {
   public var clean: Clean
   /// How waves are weighted, if they are.
   public var weight: WeightingSpec?
+  /// What indicators are estimated, if any.
+  public var estimate: EstimationSpec?
 }

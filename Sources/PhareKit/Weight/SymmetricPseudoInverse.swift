@@ -4,19 +4,35 @@
 /// Calibration's Newton step solves with it (as `survey:::grake` does), so a margin whose
 /// respondents all sit at a bound does not make the step fail. Cyclic Jacobi rotations: exact
 /// enough (1e-15) and fast for the few dozen calibration constraints.
-enum SymmetricPseudoInverse {
-  static func solve(_ matrix: [[Double]], _ vector: [Double], tolerance: Double = 256 * Double.ulpOfOne) -> [Double] {
-    let (values, vectors) = eigen(matrix)
+struct SymmetricPseudoInverse {
+  private let values: [Double]
+  private let vectors: [[Double]]
+  private let kept: [Int]
+
+  /// Decomposes `matrix` once, for solving with many right-hand sides.
+  init(_ matrix: [[Double]], tolerance: Double = 256 * Double.ulpOfOne) {
+    let (eigenvalues, eigenvectors) = Self.eigen(matrix)
+    let largest = eigenvalues.map(abs).max() ?? 0
+    values = eigenvalues
+    vectors = eigenvectors
+    kept = eigenvalues.indices.filter { abs(eigenvalues[$0]) > max(tolerance * largest, 0) }
+  }
+
+  /// The minimum-norm least-squares solution of matrix × x = vector.
+  func solve(_ vector: [Double]) -> [Double] {
     let size = vector.count
-    let largest = values.map(abs).max() ?? 0
     var result = [Double](repeating: 0, count: size)
-    for k in 0..<size where abs(values[k]) > max(tolerance * largest, 0) {
+    for k in kept {
       var projection = 0.0
       for i in 0..<size { projection += vectors[i][k] * vector[i] }
       let scaled = projection / values[k]
       for i in 0..<size { result[i] += vectors[i][k] * scaled }
     }
     return result
+  }
+
+  static func solve(_ matrix: [[Double]], _ vector: [Double]) -> [Double] {
+    SymmetricPseudoInverse(matrix).solve(vector)
   }
 
   /// Eigenvalues and eigenvectors (as columns) of a symmetric matrix.

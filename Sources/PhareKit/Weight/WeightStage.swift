@@ -23,21 +23,22 @@ public struct WeightStage: Sendable {
       guard var cells = population.margins[name] else {
         throw WeightingError.marginNotInPopulation(margin: name, file: population.file)
       }
-      var codes = rows.map { margin.codes[$0]! }
+      var keys = rows.map { margin.keys[$0] }
       for rule in spec.collapse where rule.margin == name {
-        collapsed.append(Self.collapse(rule, cells: &cells, codes: &codes))
+        collapsed.append(Self.collapse(rule, cells: &cells, keys: &keys))
       }
-      let indexOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.codes, Int32($0)) })
+      let cellKeys = cells.map { MarginAssignment.key($0.codes) ?? MarginAssignment.missing }
+      let lookup = CategoryLookup(keys: cellKeys)
       var respondents = [Int](repeating: 0, count: cells.count)
-      var indices: [Int32] = []
-      indices.reserveCapacity(codes.count)
-      for code in codes {
-        guard let index = indexOf[code] else {
+      var indices = [Int32](repeating: 0, count: keys.count)
+      for (position, key) in keys.enumerated() {
+        guard let index = lookup[key] else {
           throw WeightingError.categoryNotInPopulation(
-            margin: name, category: Self.label(code), respondents: codes.filter { $0 == code }.count)
+            margin: name, category: Self.label(MarginAssignment.codes(key, count: margin.variables.count)),
+            respondents: keys.filter { $0 == key }.count)
         }
         respondents[Int(index)] += 1
-        indices.append(index)
+        indices[position] = index
       }
       if let empty = respondents.firstIndex(of: 0) {
         throw WeightingError.categoryWithoutRespondents(
@@ -90,14 +91,15 @@ public struct WeightStage: Sendable {
       diagnostics: WeightingDiagnostics(
         method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
         margins: marginCells, collapsed: collapsed, imputed: imputed),
-      quarantined: quarantined)
+      quarantined: quarantined, calibration: cells)
   }
 
   /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable.
   private func handleMissing(_ margins: inout [MarginAssignment], wave: CleanWave) -> (
     rows: [Int], quarantined: [QuarantinedRow], imputed: Int
   ) {
-    let incomplete = Set(margins.flatMap { margin in margin.codes.indices.filter { margin.codes[$0] == nil } })
+    let incomplete = Set(
+      margins.flatMap { margin in margin.keys.indices.filter { margin.keys[$0] == MarginAssignment.missing } })
     guard !incomplete.isEmpty else { return (Array(0..<wave.rowsClean), [], 0) }
     switch spec.missing {
     case .imputeMode:
@@ -133,15 +135,15 @@ public struct WeightStage: Sendable {
   }
 
   /// Moves a category's respondents and population total into its neighbour; says what it did.
-  private static func collapse(
-    _ rule: WeightingSpec.Collapse, cells: inout [PopulationMargins.Cell], codes: inout [[Int]]
-  )
+  private static func collapse(_ rule: WeightingSpec.Collapse, cells: inout [PopulationMargins.Cell], keys: inout [Int])
     -> String
   {
     var moved = 0
-    for index in codes.indices where codes[index] == rule.category {
-      codes[index] = rule.into
-      moved += 1
+    if let from = MarginAssignment.key(rule.category), let to = MarginAssignment.key(rule.into) {
+      for index in keys.indices where keys[index] == from {
+        keys[index] = to
+        moved += 1
+      }
     }
     let total = cells.first { $0.codes == rule.category }?.total ?? 0
     cells.removeAll { $0.codes == rule.category }

@@ -10,4 +10,7 @@ public struct WeightedWave: Sendable {
   public let diagnostics: WeightingDiagnostics
   /// Rows set aside by the weight stage (rule `weight.missing-margin`).
   public let quarantined: [QuarantinedRow]
+  /// The calibration cells of the weighted rows (in `rows` order), which variance estimation
+  /// needs for its residuals, as R keeps the calibration in the design.
+  let calibration: CalibrationCells
 }

@@ -1,0 +1,132 @@
+/// The aggregation stage: from a weighted wave, every indicator of the spec's variables in the
+/// national breakdown and each level of each breakdown, with linearised standard errors that
+/// account for the calibration, confidence intervals, design effects and differences.
+///
+/// One pass over each analysis column fills per-group sums (state / update); domains add up
+/// groups (combine); `DomainMean` and `LinearisedVariance` finish each indicator (finalize).
+public struct EstimateStage: Sendable {
+  public let spec: EstimationSpec
+  public let dontKnow: DontKnowPolicy
+  public let population: PopulationMargins?
+
+  public init(spec: EstimationSpec, dontKnow: DontKnowPolicy, population: PopulationMargins?) {
+    self.spec = spec
+    self.dontKnow = dontKnow
+    self.population = population
+  }
+
+  public func run(_ weighted: WeightedWave) throws -> [Indicator] {
+    let wave = weighted.clean
+    let breakdowns = try spec.breakdowns.map { try BreakdownLevels(variables: $0, wave: wave, rows: weighted.rows) }
+    let strata = try spec.fpcStrata.map {
+      try FiniteStrata(variables: $0, wave: wave, rows: weighted.rows, population: population)
+    }
+    let groups = EstimationGroups(
+      cellOfRow: weighted.calibration.cellOfRow,
+      stratumOfRow: strata?.stratumOfRow ?? [Int32](repeating: 0, count: weighted.rows.count),
+      breakdownLevelOfRow: breakdowns.map(\.levelOfRow),
+      breakdownLevelCounts: breakdowns.map(\.levels.count),
+      startWeights: weighted.startWeights, weights: weighted.finalWeights)
+    let design = VarianceDesign(
+      groups: groups, calibration: weighted.calibration, stratumPopulation: strata?.population)
+    let national = [Bool](repeating: true, count: groups.count)
+    var domains: [(breakdown: String, value: String, label: String, member: [Bool])] = [
+      ("national", "", "Ensemble", national)
+    ]
+    for (index, breakdown) in breakdowns.enumerated() {
+      for (level, codes) in breakdown.levels.enumerated() {
+        domains.append(
+          (
+            breakdown.name, codes.map(String.init).joined(separator: "*"), breakdown.label(of: codes),
+            groups.levels[index].map { $0 == level }
+          ))
+      }
+    }
+    var indicators: [Indicator] = []
+    for item in try AnalysisItem.items(for: spec.variables, in: wave, dontKnow: dontKnow) {
+      let moments = item.accumulate(weighted, groups: groups)
+      for (category, categoryMoments) in zip(item.categories, moments) {
+        let nationalMean = DomainMean(moments: categoryMoments, shift: item.shift, member: national, design: design)
+        for domain in domains {
+          let mean = DomainMean(moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
+          guard mean.respondents > 0 else { continue }
+          var indicator = finish(mean, item: item, category: category, design: design)
+          indicator.breakdown = domain.breakdown
+          indicator.breakdownValue = domain.value
+          indicator.breakdownLabel = domain.label
+          if domain.breakdown != "national" {
+            let rest = DomainMean(
+              moments: categoryMoments, shift: item.shift, member: domain.member.map { !$0 }, design: design)
+            compare(&indicator, mean, national: nationalMean, rest: rest, design: design)
+          }
+          indicators.append(indicator)
+        }
+      }
+    }
+    return indicators
+  }
+
+  private func finish(_ mean: DomainMean, item: AnalysisItem, category: ValueLabel?, design: VarianceDesign)
+    -> Indicator
+  {
+    let variance = LinearisedVariance.variance(mean, design: design)
+    let se = variance.squareRoot()
+    let estimate = mean.estimate
+    let n = mean.respondents
+    let df = n - Double(mean.strataInDomain)
+    let interval: ConfidenceInterval
+    let method: String
+    if category == nil {
+      interval = .mean(estimate: estimate, standardError: se, level: spec.level)
+      method = "normal"
+    } else {
+      interval = .proportion(
+        estimate, variance: variance, method: spec.interval, level: spec.level, degreesOfFreedom: df,
+        designRows: Double(design.rowCount), respondents: n)
+      method = interval.degenerate ? "clopper-pearson" : spec.interval.rawValue
+    }
+    let srs = LinearisedVariance.simpleRandomSamplingVariance(mean)
+    var flags: [String] = []
+    if n < Double(spec.flagBelow) { flags.append("low-base") }
+    if n < Double(spec.suppressBelow) { flags.append("suppressed") }
+    if interval.degenerate { flags.append("degenerate-interval") }
+    let spread = srs.map { $0 * mean.weightedTotal * n / (mean.weightedTotal - n) }
+    return Indicator(
+      breakdown: "", breakdownValue: "", breakdownLabel: "",
+      variable: item.name, variableLabel: item.label,
+      category: category.map { String($0.code) } ?? "", categoryLabel: category?.label ?? "",
+      statistic: category == nil ? .mean : .proportion,
+      estimate: estimate, standardError: se, lower: interval.lower, upper: interval.upper, intervalMethod: method,
+      designEffect: srs.flatMap { $0 > 0 ? variance / $0 : nil },
+      respondents: Int(n), weightedTotal: mean.weightedTotal,
+      effectiveRespondents: variance > 0 ? spread.map { $0 / variance } : nil,
+      coefficientOfVariation: estimate != 0 ? se / abs(estimate) : nil,
+      degreesOfFreedom: df, flags: flags)
+  }
+
+  /// Differences against the nation and the rest of the nation, and the significance flags.
+  private func compare(
+    _ indicator: inout Indicator, _ mean: DomainMean, national: DomainMean, rest: DomainMean, design: VarianceDesign
+  ) {
+    let own = LinearisedVariance.covariance(mean, mean, design: design)
+    func difference(_ other: DomainMean) -> (Double, Double)? {
+      guard other.respondents > 0 else { return nil }
+      let variance =
+        own + LinearisedVariance.covariance(other, other, design: design)
+        - 2 * LinearisedVariance.covariance(mean, other, design: design)
+      return (mean.estimate - other.estimate, max(variance, 0).squareRoot())
+    }
+    if let (value, se) = difference(national) {
+      indicator.differenceFromNational = value
+      indicator.differenceFromNationalSE = se
+      let z = Quantile.normal(1 - (1 - spec.level) / 2)
+      if se > 0 && abs(value) / se > z && !indicator.isSuppressed {
+        indicator.flags.append(value > 0 ? "above-national" : "below-national")
+      }
+    }
+    if let (value, se) = difference(rest) {
+      indicator.differenceFromRest = value
+      indicator.differenceFromRestSE = se
+    }
+  }
+}

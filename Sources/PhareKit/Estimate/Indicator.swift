@@ -1,0 +1,45 @@
+/// One statistic of one variable in one breakdown, with its uncertainty, base and flags: a
+/// row of `indicators.csv`.
+public struct Indicator: Sendable, Equatable, Codable {
+  public enum Statistic: String, Sendable, Codable {
+    case mean
+    case proportion
+  }
+
+  /// `national`, a breakdown variable, or a crossing such as `region*urbain`.
+  public var breakdown: String
+  /// The breakdown's value: empty for national, a code, or codes such as `84*1`.
+  public var breakdownValue: String
+  public var breakdownLabel: String
+  public var variable: String
+  public var variableLabel: String
+  /// The category code of a proportion; empty for a mean.
+  public var category: String
+  public var categoryLabel: String
+  public var statistic: Statistic
+  public var estimate: Double
+  public var standardError: Double
+  public var lower: Double
+  public var upper: Double
+  /// `normal` for means; the proportion method, or `clopper-pearson` where R's interval degenerates.
+  public var intervalMethod: String
+  public var designEffect: Double?
+  /// Unweighted respondents in the base.
+  public var respondents: Int
+  /// Their sum of weights.
+  public var weightedTotal: Double
+  /// The simple-random-sample size giving the same variance.
+  public var effectiveRespondents: Double?
+  public var coefficientOfVariation: Double?
+  /// Degrees of freedom of the domain (respondents minus strata), used by proportion intervals.
+  public var degreesOfFreedom: Double
+  /// Against the national value and against the rest of the nation: difference and its SE.
+  public var differenceFromNational: Double?
+  public var differenceFromNationalSE: Double?
+  public var differenceFromRest: Double?
+  public var differenceFromRestSE: Double?
+  /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`.
+  public var flags: [String]
+
+  public var isSuppressed: Bool { flags.contains("suppressed") }
+}

@@ -1,0 +1,67 @@
+/// The one variance function: the covariance of two domain means of the same variable from
+/// their linearised residuals r = w (u·1{domain} − fitted calibration residual), summed within
+/// strata, centred, and scaled by f n/(n−1) — R's `svyrecvar` for a calibrated design. A
+/// variance is the covariance of a mean with itself; the variance of a difference follows.
+enum LinearisedVariance {
+  static func covariance(_ a: DomainMean, _ b: DomainMean, design: VarianceDesign) -> Double {
+    let strata = design.stratumRows.count
+    var sumA = [Double](repeating: 0, count: strata)
+    var sumB = [Double](repeating: 0, count: strata)
+    var sumAB = [Double](repeating: 0, count: strata)
+    let meanA = a.shiftedMean
+    let meanB = b.shiftedMean
+    let totalA = a.sums.weight
+    let totalB = b.sums.weight
+    for group in 0..<design.groups.count {
+      let m = a.moments[group]
+      let all = design.groups.totals[group]
+      let cell = design.groups.cell[group]
+      let fa = a.fitted[cell]
+      let fb = b.fitted[cell]
+      let inA = a.member[group] && m.count > 0
+      let inB = b.member[group] && m.count > 0
+      var ra = -fa * all.weight
+      var rb = -fb * all.weight
+      var rab = fa * fb * all.weightSquared
+      if inA {
+        ra += (m.weightY - meanA * m.weight) / totalA
+        rab -= fb * (m.weightSquaredY - meanA * m.weightSquared) / totalA
+      }
+      if inB {
+        rb += (m.weightY - meanB * m.weight) / totalB
+        rab -= fa * (m.weightSquaredY - meanB * m.weightSquared) / totalB
+      }
+      if inA && inB {
+        rab +=
+          (m.weightSquaredY2 - (meanA + meanB) * m.weightSquaredY + meanA * meanB * m.weightSquared) / (totalA * totalB)
+      }
+      let stratum = design.groups.stratum[group]
+      sumA[stratum] += ra
+      sumB[stratum] += rb
+      sumAB[stratum] += rab
+    }
+    var covariance = 0.0
+    for stratum in 0..<strata where design.stratumRows[stratum] > 0 {
+      covariance +=
+        design.stratumScale[stratum] * (sumAB[stratum] - sumA[stratum] * sumB[stratum] / design.stratumRows[stratum])
+    }
+    return covariance
+  }
+
+  static func variance(_ mean: DomainMean, design: VarianceDesign) -> Double {
+    max(covariance(mean, mean, design: design), 0)
+  }
+
+  /// The variance of the mean under simple random sampling without replacement of the same
+  /// size, for the design effect (R: `svymean(deff = TRUE)`); nil when the weights do not sum to
+  /// more than the respondents.
+  static func simpleRandomSamplingVariance(_ mean: DomainMean) -> Double? {
+    let s = mean.sums
+    let n = s.count
+    let total = s.weight
+    guard n > 1, total > n else { return nil }
+    let y = mean.shiftedMean
+    let spread = (s.weightY2 - 2 * y * s.weightY + y * y * s.weight) / total * n / (n - 1)
+    return spread * (total - n) / (total * n)
+  }
+}

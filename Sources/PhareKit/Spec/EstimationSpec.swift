@@ -1,0 +1,20 @@
+/// What a pipeline estimates, as declared under `estimate:` in the spec.
+public struct EstimationSpec: Equatable, Sendable {
+  /// Analysis variables: scales and numerics give means; single choices (and derived nets,
+  /// recodes, crossings) the proportion of each category; multiple responses each item's.
+  public var variables: [String]
+  /// Breakdowns besides the national one: a variable or a crossing written `region*acteur`.
+  public var breakdowns: [[String]]
+  public var interval: IntervalMethod
+  public var level: Double
+  /// Cells with fewer respondents are flagged `low-base`.
+  public var flagBelow: Int
+  /// Cells with fewer respondents have their estimate and interval suppressed in published outputs.
+  public var suppressBelow: Int
+  /// Strata for the finite population correction (a margin of the population file), if any.
+  public var fpcStrata: [String]?
+
+  static let defaultLevel = 0.95
+  static let defaultFlagBelow = 30
+  static let defaultSuppressBelow = 10
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import PhareKit
+
+/// `phare estimate PIPELINE --out DIR`: every stage up to the indicators.
+struct Estimate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Clean, weight and estimate every wave; write indicators with standard errors and intervals.",
+    discussion: """
+      For the spec's estimate: variables and breakdowns (national always), writes \
+      DIR/<wave>/indicators.csv: one row per breakdown value, variable, category and statistic \
+      with estimate, linearised SE (accounting for the calibration, as R's survey package), \
+      confidence interval (means: normal; proportions: logit, beta, mean or wilson, with R's t \
+      degrees of freedom), design effect, unweighted and weighted base, effective n, CV, \
+      differences against the nation and the rest of the nation, and flags (low-base, \
+      suppressed, degenerate-interval, above-national, below-national). Suppressed cells are \
+      blanked there and kept in indicators-audit.csv. Also writes what `phare weight` writes.
+      """
+  )
+
+  @Argument(help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.")
+  var pipeline: String
+
+  @Option(help: "The folder to write the outputs into.")
+  var out: String
+
+  @Flag(help: "Write answer labels instead of codes in clean.csv.")
+  var labels = false
+
+  func run() throws {
+    try StageRun.run(pipeline: pipeline, through: .estimate, out: out, labels: labels)
+  }
+}
