@@ -6,7 +6,7 @@ BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build run test lint format bench bench-ingest bench-weight fixtures clean
+.PHONY: deps build run test lint format bench bench-ingest bench-weight bench-estimate fixtures clean
 
 ## deps: install the system libraries phare links (apt-get when root, else print the command)
 deps:
@@ -45,7 +45,13 @@ format:
 	swift format --in-place --recursive Package.swift Sources Tests
 
 ## bench: every benchmark
-bench: bench-ingest bench-weight
+bench: bench-ingest bench-weight bench-estimate
+
+## bench-estimate: the 16 × 32 indicator matrix on 1,000,000 and 10,000,000 raked respondents vs a one-pass floor
+bench-estimate: deps
+	swift build -c release --product phare-bench
+	$(RELEASE)/phare-bench estimate --rows 1000000
+	$(RELEASE)/phare-bench estimate --rows 10000000
 
 ## bench-weight: raking 1,000,000 respondents on 13 + 10 + 2 margins vs one pass over the weights
 bench-weight: deps

@@ -54,25 +54,45 @@ struct AnalysisItem {
     shift = categories == [nil] ? firstValue : 0
   }
 
-  private func inBase(_ value: Double) -> Bool {
-    countsDontKnow || !variable.missingCodes.contains { Double($0.code) == value }
-  }
-
   /// One pass over the column: per category, per group, the sums of the 0/1 indicator (or of
-  /// the shifted value for a mean).
+  /// the shifted value for a mean). Raw pointers: this loop runs once per variable over every row.
   func accumulate(_ weighted: WeightedWave, groups: EstimationGroups) -> [[Moments]] {
-    var moments = categories.map { _ in [Moments](repeating: Moments(), count: groups.count) }
-    let codes = categories.map { $0.map { Double($0.code) } }
-    for (index, row) in weighted.rows.enumerated() {
-      guard let value = column[row], inBase(value) else { continue }
-      let group = Int(groups.groupOfRow[index])
-      let w0 = weighted.startWeights[index]
-      let w = weighted.finalWeights[index]
-      for (position, code) in codes.enumerated() {
-        let y = code.map { value == $0 ? 1.0 : 0.0 } ?? value - shift
-        moments[position][group].add(y, startWeight: w0, weight: w)
+    let groupCount = groups.count
+    var flat = [Moments](repeating: Moments(), count: categories.count * groupCount)
+    let codes = categories.map { $0.map { Double($0.code) } ?? .nan }
+    let isMean = categories == [nil]
+    let excluded = countsDontKnow ? [] : variable.missingCodes.map { Double($0.code) }
+    flat.withUnsafeMutableBufferPointer { moments in
+      column.missing.withUnsafeWords { missing in
+        column.values.withUnsafeBufferPointer { values in
+          weighted.rows.withUnsafeBufferPointer { rows in
+            weighted.startWeights.withUnsafeBufferPointer { start in
+              weighted.finalWeights.withUnsafeBufferPointer { final in
+                groups.groupOfRow.withUnsafeBufferPointer { groupOfRow in
+                  for index in 0..<rows.count {
+                    let row = rows[index]
+                    if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 { continue }
+                    let value = values[row]
+                    if !excluded.isEmpty && excluded.contains(value) { continue }
+                    let group = Int(groupOfRow[index])
+                    let w0 = start[index]
+                    let w = final[index]
+                    if isMean {
+                      moments[group].add(value - shift, startWeight: w0, weight: w)
+                    } else {
+                      for position in codes.indices {
+                        moments[position * groupCount + group].add(
+                          value == codes[position] ? 1 : 0, startWeight: w0, weight: w)
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
-    return moments
+    return categories.indices.map { Array(flat[$0 * groupCount..<($0 + 1) * groupCount]) }
   }
 }

@@ -17,26 +17,23 @@ struct BreakdownLevels {
       columns.append((column, wave.variables[position]))
     }
     variables = columns.map(\.1)
-    let tuples: [[Int]?] = rows.map { row in
-      var tuple: [Int] = []
-      for (column, variable) in columns {
-        guard let value = column[row], variable.isInBase(value, dontKnow: .exclude) else { return nil }
-        tuple.append(Int(value))
-      }
-      return tuple
+    guard let keys = PackedCodes(variables: names, wave: wave)?.keys else {
+      throw EstimationError.unknownBreakdown(name)
     }
+    let rowKeys = rows.count == keys.count ? keys : rows.map { keys[$0] }
     let order = columns.map { _, variable in
       Dictionary(uniqueKeysWithValues: variable.values.enumerated().map { ($1.code, $0) })
     }
-    let present = Set(tuples.compactMap { $0 })
+    let count = names.count
+    let present = Set(rowKeys).subtracting([PackedCodes.missing]).map { PackedCodes.codes($0, count: count) }
     levels = present.sorted { a, b in
       let rankA = a.indices.map { order[$0][a[$0]] ?? Int.max / 2 + a[$0] }
       let rankB = b.indices.map { order[$0][b[$0]] ?? Int.max / 2 + b[$0] }
       return rankA.lexicographicallyPrecedes(rankB)
     }
-    let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
+    let lookup = CategoryLookup(keys: levels.map { PackedCodes.key($0) ?? PackedCodes.missing })
     let none = Int32(levels.count)
-    levelOfRow = tuples.map { $0.flatMap { index[$0] } ?? none }
+    levelOfRow = rowKeys.map { lookup[$0] ?? none }
   }
 
   /// The level's labels, joined by « × » for a crossing.

@@ -24,6 +24,11 @@ public struct MissingMask: Sendable, Equatable {
     return words[row >> 6] & (1 << UInt64(row & 63)) != 0
   }
 
+  /// The raw bits (bit r of word r / 64 set where row r is missing), for column loops.
+  public func withUnsafeWords<Result>(_ body: (UnsafeBufferPointer<UInt64>) throws -> Result) rethrows -> Result {
+    try words.withUnsafeBufferPointer(body)
+  }
+
   /// How many rows are missing.
   public var missingCount: Int {
     words.reduce(0) { $0 + $1.nonzeroBitCount }

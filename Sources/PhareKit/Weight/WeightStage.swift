@@ -11,30 +11,44 @@ public struct WeightStage: Sendable {
   }
 
   public func run(_ wave: CleanWave) throws -> WeightedWave {
-    var margins = try spec.margins.map { try MarginAssignment(variables: $0, wave: wave) }
-    let (rows, quarantined, imputed) = handleMissing(&margins, wave: wave)
+    // Margins are read one at a time, so that ten million rows never hold all their keys at once.
+    func codes(_ variables: [String]) throws -> PackedCodes {
+      guard let codes = PackedCodes(variables: variables, wave: wave) else {
+        throw WeightingError.unknownVariable(WeightingSpec.name(of: variables))
+      }
+      return codes
+    }
+    var incomplete: Set<Int> = []
+    for variables in spec.margins {
+      let keys = try codes(variables).keys
+      for row in keys.indices where keys[row] == PackedCodes.missing { incomplete.insert(row) }
+    }
+    let (rows, quarantined, imputed) = handleMissing(incomplete, wave: wave)
     var collapsed: [String] = []
     var categoryCounts: [Int] = []
     var rowCategories: [[Int32]] = []
     var targets: [[Double]] = []
     var names = MarginNames(margins: [], categories: [])
-    for margin in margins {
-      let name = WeightingSpec.name(of: margin.variables)
+    for variables in spec.margins {
+      let name = WeightingSpec.name(of: variables)
       guard var cells = population.margins[name] else {
         throw WeightingError.marginNotInPopulation(margin: name, file: population.file)
       }
-      var keys = rows.map { margin.keys[$0] }
+      var margin = try codes(variables)
+      if spec.missing == .imputeMode { margin.imputeMode() }
+      var keys = rows.count == margin.keys.count ? margin.keys : rows.map { margin.keys[$0] }
+      margin = PackedCodes.empty(variables)
       for rule in spec.collapse where rule.margin == name {
         collapsed.append(Self.collapse(rule, cells: &cells, keys: &keys))
       }
-      let cellKeys = cells.map { MarginAssignment.key($0.codes) ?? MarginAssignment.missing }
+      let cellKeys = cells.map { PackedCodes.key($0.codes) ?? PackedCodes.missing }
       let lookup = CategoryLookup(keys: cellKeys)
       var respondents = [Int](repeating: 0, count: cells.count)
       var indices = [Int32](repeating: 0, count: keys.count)
       for (position, key) in keys.enumerated() {
         guard let index = lookup[key] else {
           throw WeightingError.categoryNotInPopulation(
-            margin: name, category: Self.label(MarginAssignment.codes(key, count: margin.variables.count)),
+            margin: name, category: Self.label(PackedCodes.codes(key, count: variables.count)),
             respondents: keys.filter { $0 == key }.count)
         }
         respondents[Int(index)] += 1
@@ -62,6 +76,7 @@ public struct WeightStage: Sendable {
     let combinations = categoryCounts.reduce(1, *)
     guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
+    rowCategories = []  // the cells hold what is needed; free ten million rows' indices now
     let adjustment: [Double]
     let iterations: Int
     switch spec.method {
@@ -94,18 +109,14 @@ public struct WeightStage: Sendable {
       quarantined: quarantined, calibration: cells)
   }
 
-  /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable.
-  private func handleMissing(_ margins: inout [MarginAssignment], wave: CleanWave) -> (
+  /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable:
+  /// the rows weighted, those set aside, and how many were imputed.
+  private func handleMissing(_ incomplete: Set<Int>, wave: CleanWave) -> (
     rows: [Int], quarantined: [QuarantinedRow], imputed: Int
   ) {
-    let incomplete = Set(
-      margins.flatMap { margin in margin.keys.indices.filter { margin.keys[$0] == MarginAssignment.missing } })
     guard !incomplete.isEmpty else { return (Array(0..<wave.rowsClean), [], 0) }
     switch spec.missing {
     case .imputeMode:
-      for index in margins.indices {
-        margins[index].imputeMode()
-      }
       return (Array(0..<wave.rowsClean), [], incomplete.count)
     case .quarantine:
       let identifier = wave.variables.firstIndex { $0.kind == .identifier }.map { wave.table.columns[$0] }
@@ -139,7 +150,7 @@ public struct WeightStage: Sendable {
     -> String
   {
     var moved = 0
-    if let from = MarginAssignment.key(rule.category), let to = MarginAssignment.key(rule.into) {
+    if let from = PackedCodes.key(rule.category), let to = PackedCodes.key(rule.into) {
       for index in keys.indices where keys[index] == from {
         keys[index] = to
         moved += 1
