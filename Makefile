@@ -29,7 +29,7 @@ run: build
 	$(RELEASE)/phare inspect $(SAMPLE)
 	@echo
 	$(RELEASE)/phare validate Pipelines/institutions.yml
-	$(RELEASE)/phare weight Pipelines/institutions.yml --out out/institutions
+	$(RELEASE)/phare estimate Pipelines/institutions.yml --out out/institutions
 
 ## test: the whole test suite
 test: deps
