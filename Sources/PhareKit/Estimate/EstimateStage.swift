@@ -3,7 +3,7 @@
 /// account for the calibration, confidence intervals, design effects and differences.
 ///
 /// One pass over each analysis column fills per-group sums (state / update); domains add up
-/// groups (combine); `DomainMean` and `LinearisedVariance` finish each indicator (finalize).
+/// groups (combine); `DomainEstimate` and `LinearisedVariance` finish each indicator (finalize).
 public struct EstimateStage: Sendable {
   public let spec: EstimationSpec
   public let dontKnow: DontKnowPolicy
@@ -45,28 +45,33 @@ public struct EstimateStage: Sendable {
     var indicators: [Indicator] = []
     for item in try AnalysisItem.items(for: spec.variables, in: wave, dontKnow: dontKnow) {
       let moments = item.accumulate(weighted, groups: groups)
+      let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
       for (category, categoryMoments) in zip(item.categories, moments) {
-        let nationalMean = DomainMean(moments: categoryMoments, shift: item.shift, member: national, design: design)
-        for domain in domains {
-          let mean = DomainMean(moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
-          guard mean.respondents > 0 else { continue }
-          var indicator = finish(mean, item: item, category: category, design: design)
-          indicator.breakdown = domain.breakdown
-          indicator.breakdownValue = domain.value
-          indicator.breakdownLabel = domain.label
-          if domain.breakdown != "national" {
-            let rest = DomainMean(
-              moments: categoryMoments, shift: item.shift, member: domain.member.map { !$0 }, design: design)
-            compare(&indicator, mean, national: nationalMean, rest: rest, design: design)
+        for kind in kinds {
+          let nationalEstimate = DomainEstimate(
+            kind, moments: categoryMoments, shift: item.shift, member: national, design: design)
+          for domain in domains {
+            let estimate = DomainEstimate(
+              kind, moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
+            guard estimate.respondents > 0 else { continue }
+            var indicator = finish(estimate, item: item, category: category, design: design)
+            indicator.breakdown = domain.breakdown
+            indicator.breakdownValue = domain.value
+            indicator.breakdownLabel = domain.label
+            if domain.breakdown != "national" && kind == .mean {
+              let rest = DomainEstimate(
+                kind, moments: categoryMoments, shift: item.shift, member: domain.member.map { !$0 }, design: design)
+              compare(&indicator, estimate, national: nationalEstimate, rest: rest, design: design)
+            }
+            indicators.append(indicator)
           }
-          indicators.append(indicator)
         }
       }
     }
     return indicators
   }
 
-  private func finish(_ mean: DomainMean, item: AnalysisItem, category: ValueLabel?, design: VarianceDesign)
+  private func finish(_ mean: DomainEstimate, item: AnalysisItem, category: ValueLabel?, design: VarianceDesign)
     -> Indicator
   {
     let variance = LinearisedVariance.variance(mean, design: design)
@@ -76,7 +81,7 @@ public struct EstimateStage: Sendable {
     let df = n - Double(mean.strataInDomain)
     let interval: ConfidenceInterval
     let method: String
-    if category == nil {
+    if category == nil || mean.kind == .total {
       interval = .mean(estimate: estimate, standardError: se, level: spec.level)
       method = "normal"
     } else {
@@ -90,26 +95,33 @@ public struct EstimateStage: Sendable {
     if n < Double(spec.flagBelow) { flags.append("low-base") }
     if n < Double(spec.suppressBelow) { flags.append("suppressed") }
     if interval.degenerate { flags.append("degenerate-interval") }
-    let spread = srs.map { $0 * mean.weightedTotal * n / (mean.weightedTotal - n) }
+    // The simple random sample giving the same variance: s²_w over the variance of the mean.
+    let perRespondent = srs.map { $0 * mean.weightedTotal * n / (mean.weightedTotal - n) }
+    let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance
     return Indicator(
       breakdown: "", breakdownValue: "", breakdownLabel: "",
       variable: item.name, variableLabel: item.label,
       category: category.map { String($0.code) } ?? "", categoryLabel: category?.label ?? "",
-      statistic: category == nil ? .mean : .proportion,
+      statistic: mean.kind == .total ? .total : (category == nil ? .mean : .proportion),
       estimate: estimate, standardError: se, lower: interval.lower, upper: interval.upper, intervalMethod: method,
       designEffect: srs.flatMap { $0 > 0 ? variance / $0 : nil },
       respondents: Int(n), weightedTotal: mean.weightedTotal,
-      effectiveRespondents: variance > 0 ? spread.map { $0 / variance } : nil,
+      effectiveRespondents: meanVariance > 0
+        ? perRespondent.map {
+          (mean.kind == .total ? $0 / (mean.weightedTotal * mean.weightedTotal) : $0) / meanVariance
+        }
+        : nil,
       coefficientOfVariation: estimate != 0 ? se / abs(estimate) : nil,
       degreesOfFreedom: df, flags: flags)
   }
 
   /// Differences against the nation and the rest of the nation, and the significance flags.
   private func compare(
-    _ indicator: inout Indicator, _ mean: DomainMean, national: DomainMean, rest: DomainMean, design: VarianceDesign
+    _ indicator: inout Indicator, _ mean: DomainEstimate, national: DomainEstimate, rest: DomainEstimate,
+    design: VarianceDesign
   ) {
     let own = LinearisedVariance.covariance(mean, mean, design: design)
-    func difference(_ other: DomainMean) -> (Double, Double)? {
+    func difference(_ other: DomainEstimate) -> (Double, Double)? {
       guard other.respondents > 0 else { return nil }
       let variance =
         own + LinearisedVariance.covariance(other, other, design: design)

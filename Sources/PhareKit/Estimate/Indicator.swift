@@ -4,6 +4,8 @@ public struct Indicator: Sendable, Equatable, Codable {
   public enum Statistic: String, Sendable, Codable {
     case mean
     case proportion
+    /// Σ w y: a weighted count for a category, a population total for a number.
+    case total
   }
 
   /// `national`, a breakdown variable, or a crossing such as `region*urbain`.

@@ -1,17 +1,17 @@
-/// The one variance function: the covariance of two domain means of the same variable from
+/// The one variance function: the covariance of two domain estimates of the same variable from
 /// their linearised residuals r = w (u·1{domain} − fitted calibration residual), summed within
 /// strata, centred, and scaled by f n/(n−1) — R's `svyrecvar` for a calibrated design. A
 /// variance is the covariance of a mean with itself; the variance of a difference follows.
 enum LinearisedVariance {
-  static func covariance(_ a: DomainMean, _ b: DomainMean, design: VarianceDesign) -> Double {
+  static func covariance(_ a: DomainEstimate, _ b: DomainEstimate, design: VarianceDesign) -> Double {
     let strata = design.stratumRows.count
     var sumA = [Double](repeating: 0, count: strata)
     var sumB = [Double](repeating: 0, count: strata)
     var sumAB = [Double](repeating: 0, count: strata)
-    let meanA = a.shiftedMean
-    let meanB = b.shiftedMean
-    let totalA = a.sums.weight
-    let totalB = b.sums.weight
+    let meanA = a.centre
+    let meanB = b.centre
+    let totalA = a.scale
+    let totalB = b.scale
     for group in 0..<design.groups.count {
       let m = a.moments[group]
       let all = design.groups.totals[group]
@@ -48,20 +48,21 @@ enum LinearisedVariance {
     return covariance
   }
 
-  static func variance(_ mean: DomainMean, design: VarianceDesign) -> Double {
-    max(covariance(mean, mean, design: design), 0)
+  static func variance(_ estimate: DomainEstimate, design: VarianceDesign) -> Double {
+    max(covariance(estimate, estimate, design: design), 0)
   }
 
-  /// The variance of the mean under simple random sampling without replacement of the same
-  /// size, for the design effect (R: `svymean(deff = TRUE)`); nil when the weights do not sum to
-  /// more than the respondents.
-  static func simpleRandomSamplingVariance(_ mean: DomainMean) -> Double? {
-    let s = mean.sums
+  /// The variance under simple random sampling without replacement of the same size, for the
+  /// design effect (R: `svymean` / `svytotal` with `deff = TRUE`); nil when the weights do not
+  /// sum to more than the respondents.
+  static func simpleRandomSamplingVariance(_ estimate: DomainEstimate) -> Double? {
+    let s = estimate.sums
     let n = s.count
     let total = s.weight
     guard n > 1, total > n else { return nil }
-    let y = mean.shiftedMean
+    let y = s.weightY / total
     let spread = (s.weightY2 - 2 * y * s.weightY + y * y * s.weight) / total * n / (n - 1)
-    return spread * (total - n) / (total * n)
+    let mean = spread * (total - n) / (total * n)
+    return estimate.kind == .mean ? mean : mean * total * total
   }
 }

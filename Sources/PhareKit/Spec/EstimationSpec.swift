@@ -3,6 +3,8 @@ public struct EstimationSpec: Equatable, Sendable {
   /// Analysis variables: scales and numerics give means; single choices (and derived nets,
   /// recodes, crossings) the proportion of each category; multiple responses each item's.
   public var variables: [String]
+  /// Variables among `variables` whose totals are estimated too (weighted counts of each category).
+  public var totals: [String] = []
   /// Breakdowns besides the national one: a variable or a crossing written `region*acteur`.
   public var breakdowns: [[String]]
   public var interval: IntervalMethod

@@ -230,7 +230,7 @@ extension PipelineSpec {
 
   private static func estimation(_ node: Node, reader: SpecReader) -> EstimationSpec? {
     let fields = reader.fields(
-      node, "estimate", allowed: ["variables", "breakdowns", "interval", "level", "min_base", "fpc"],
+      node, "estimate", allowed: ["variables", "totals", "breakdowns", "interval", "level", "min_base", "fpc"],
       required: ["variables"])
     var spec = EstimationSpec(
       variables: reader.strings(fields["variables"], "estimate.variables") ?? [],
@@ -243,6 +243,10 @@ extension PipelineSpec {
       flagBelow: EstimationSpec.defaultFlagBelow,
       suppressBelow: EstimationSpec.defaultSuppressBelow,
       fpcStrata: nil)
+    spec.totals = reader.strings(fields["totals"], "estimate.totals") ?? []
+    for name in spec.totals where !spec.variables.contains(name) {
+      reader.report(fields["totals"], "estimate.totals: '\(name)' is not among estimate.variables")
+    }
     if let level = reader.double(fields["level"], "estimate.level") {
       if level > 0.5 && level < 1 {
         spec.level = level
