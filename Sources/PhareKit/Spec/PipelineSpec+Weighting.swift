@@ -1,0 +1,60 @@
+import Yams
+
+/// Reading the `weight:` section of a pipeline spec.
+extension PipelineSpec {
+  static func weighting(_ node: Node, reader: SpecReader) -> WeightingSpec? {
+    let fields = reader.fields(
+      node, "weight",
+      allowed: ["method", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse"],
+      required: ["method", "margins"])
+    let method = reader.choice(fields["method"], "weight.method", WeightingSpec.Method.allCases.map(\.rawValue))
+      .flatMap(WeightingSpec.Method.init(rawValue:))
+    let margins = reader.strings(fields["margins"], "weight.margins")?.map { $0.split(separator: "*").map(String.init) }
+    var spec = WeightingSpec(
+      method: method ?? .raking, margins: margins ?? [], start: .equal, bounds: nil,
+      tolerance: reader.double(fields["tolerance"], "weight.tolerance") ?? WeightingSpec.defaultTolerance,
+      maxIterations: reader.int(fields["max_iterations"], "weight.max_iterations")
+        ?? WeightingSpec.defaultMaxIterations,
+      missing: reader.choice(fields["missing"], "weight.missing", WeightingSpec.MissingValues.allCases.map(\.rawValue))
+        .flatMap(WeightingSpec.MissingValues.init(rawValue:)) ?? .quarantine,
+      collapse: [])
+    if method == .postStratification && spec.margins.count != 1 {
+      reader.report(
+        fields["margins"], "post-stratification takes exactly one margin (a crossing such as region*urbain)")
+    }
+    if let start = fields["start"] {
+      if start.scalar?.string == "equal" {
+        spec.start = .equal
+      } else if let column = reader.fields(start, "weight.start", allowed: ["column"], required: ["column"])["column"] {
+        spec.start = reader.string(column, "weight.start.column").map { .column($0) } ?? .equal
+      }
+    }
+    if let boundsNode = fields["bounds"] {
+      let values = reader.sequence(boundsNode, "weight.bounds")?.compactMap { reader.double($0, "a bound") }
+      if let values, values.count == 2, values[0] > 0, values[0] < 1, values[1] > 1 {
+        spec.bounds = values[0]...values[1]
+      } else if values != nil {
+        reader.report(
+          boundsNode,
+          "weight.bounds should be [lower, upper] with 0 < lower < 1 < upper (bounds on final / starting weight)")
+      }
+      if method == .postStratification {
+        reader.report(boundsNode, "weight.bounds apply to raking, not to post-stratification")
+      }
+    }
+    spec.collapse = (reader.sequence(fields["collapse"], "weight.collapse") ?? []).compactMap { node in
+      let rule = reader.fields(
+        node, "a collapse rule", allowed: ["margin", "category", "into"], required: ["margin", "category", "into"])
+      guard let margin = reader.string(rule["margin"], "the margin of a collapse rule"),
+        let category = reader.string(rule["category"], "the category of a collapse rule").flatMap(
+          PopulationMargins.codes),
+        let into = reader.string(rule["into"], "the target of a collapse rule").flatMap(PopulationMargins.codes)
+      else {
+        reader.report(node, "a collapse rule names its margin, category and into as codes, e.g. 94*2")
+        return nil
+      }
+      return WeightingSpec.Collapse(margin: margin, category: category, into: into)
+    }
+    return method == nil || margins == nil ? nil : spec
+  }
+}
