@@ -14,16 +14,9 @@ struct Clean: ParsableCommand {
       """
   )
 
-  @Argument(help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.")
-  var pipeline: String
-
-  @Option(help: "The folder to write the outputs into.")
-  var out: String
-
-  @Flag(help: "Write answer labels instead of codes in clean.csv.")
-  var labels = false
+  @OptionGroup var options: StageOptions
 
   func run() throws {
-    try StageRun.run(pipeline: pipeline, through: .clean, out: out, labels: labels)
+    try StageRun.run(options, through: .clean)
   }
 }

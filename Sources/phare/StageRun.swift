@@ -4,7 +4,8 @@ import PhareKit
 /// What `phare clean` and `phare weight` share: run the stages, print one summary line per
 /// wave, write the outputs, and exit 2 when some waves failed.
 enum StageRun {
-  static func run(pipeline path: String, through stage: PipelineStage, out: String, labels: Bool) throws {
+  static func run(_ options: StageOptions, through stage: PipelineStage) throws {
+    let path = options.pipeline
     let pipeline = try PipelineLoader.load(path)
     let results: [WaveResult]
     do {
@@ -35,7 +36,7 @@ enum StageRun {
         PipelineLoader.printError("error: \(result.file.path): \(problem)")
       }
     }
-    for path in try StageOutputs.write(results, pipeline: pipeline, to: out, labels: labels) {
+    for path in try StageOutputs.write(results, pipeline: pipeline, to: options.out, labels: options.labels) {
       print("wrote \(path)")
     }
     if results.contains(where: \.failed) {

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The arguments `clean`, `weight` and `estimate` share.
+struct StageOptions: ParsableArguments {
+  @Argument(help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.")
+  var pipeline: String
+
+  @Option(help: "The folder to write the outputs into.")
+  var out: String
+
+  @Flag(help: "Write answer labels instead of codes in clean.csv.")
+  var labels = false
+}
