@@ -1,0 +1,144 @@
+# Golden indicators for Tests/PhareKitTests/Estimate/EstimationOracleTests.swift.
+# Run by hand from the repository root:  Rscript Tests/Oracle/indicators.R
+# Reuses the weighting cases' samples and margins (Tests/Oracle/weighting), adds answers, and
+# writes the surveys and R's estimates into Tests/Oracle/indicators/ (committed; CI needs no R).
+# Every estimate is computed ONE VARIABLE PER CALL on a zero-filled copy of the variable, on the
+# domain ∩ base subset of the calibrated design (which keeps all rows with zero weights).
+suppressPackageStartupMessages(library(survey))
+set.seed(20150915)  # PHARE-Citoyens fieldwork, September 2015
+out <- "Tests/Oracle/indicators"
+if (!dir.exists("Tests/Oracle")) stop("run from the repository root")
+dir.create(out, showWarnings = FALSE)
+num <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
+write_plain <- function(df, name) {
+  for (column in names(df)) if (is.double(df[[column]])) df[[column]] <- num(df[[column]])
+  df[is.na(df)] <- ""
+  write.csv(df, file.path(out, name), row.names = FALSE, quote = FALSE, na = "")
+}
+
+# --- A: 3,000 citizens raked on region, sex x age, rural/urban --------------------------------
+s <- read.csv("Tests/Oracle/weighting/citizens-sample.csv")
+margins <- read.csv("Tests/Oracle/weighting/citizens-margins.csv")
+n <- nrow(s)
+s$s01 <- pmin(10, rbinom(n, 8, 0.5) + s$region %% 3); s$s01[runif(n) < 0.03] <- NA
+s$s02 <- sample(0:10, n, TRUE); s$s02[runif(n) < 0.03] <- NA
+s$q <- sample(1:4, n, TRUE, prob = c(.2, .3, .3, .2)); s$q[runif(n) < 0.06] <- 9; s$q[runif(n) < 0.02] <- NA
+s$f01 <- rbinom(n, 1, 0.3); s$f01[s$region == 94] <- 1   # a breakdown proportion of exactly 1
+s$f02 <- rbinom(n, 1, 0.2); s$f02[s$region == 94] <- 0   # and one of exactly 0
+write_plain(s, "citizens-survey.csv")
+
+population_of <- function(formula_vars) {
+  total <- sum(margins$total[margins$variable == formula_vars[1]])
+  pop <- c(`(Intercept)` = total)
+  for (v in formula_vars) {
+    mv <- margins[margins$variable == v, ]
+    mv <- mv[order(mv$category), ]
+    pop <- c(pop, setNames(mv$total[-1], paste0("factor(", v, ")", mv$category[-1])))
+  }
+  pop
+}
+A <- calibrate(svydesign(ids = ~1, weights = ~w0, data = s), ~factor(region) + factor(sexage) + factor(urbain),
+               population = population_of(c("region", "sexage", "urbain")), calfun = "raking",
+               epsilon = 1e-13, maxit = 500)
+
+# --- B and C: 304 mayors post-stratified on region x urbain, C with a finite population correction
+m <- read.csv("Tests/Oracle/weighting/mayors-sample.csv")
+cells <- read.csv("Tests/Oracle/weighting/mayors-population.csv")
+k <- nrow(m)
+m$q3 <- sample(c(1, 2, 9), k, TRUE, prob = c(.8, .15, .05))
+m$q4 <- sample(c(1:4, 9), k, TRUE, prob = c(.17, .13, .45, .2, .05))
+m$score <- sample(0:10, k, TRUE); m$score[runif(k) < 0.04] <- NA
+write_plain(m, "mayors-survey.csv")
+m$w0 <- 1
+m$Ncell <- cells$total[match(m$cell, cells$category)]
+population <- data.frame(cell = cells$category, Freq = cells$total)
+B <- postStratify(svydesign(ids = ~1, weights = ~w0, data = m), ~cell, population)
+C <- postStratify(svydesign(ids = ~1, strata = ~cell, fpc = ~Ncell, weights = ~w0, data = m), ~cell, population)
+
+# --- Estimates ---------------------------------------------------------------------------------
+domains <- function(D) {
+  v <- D$variables
+  c(list(list("national", "", rep(TRUE, nrow(v)))),
+    lapply(sort(unique(v$region)), function(r) list("region", r, v$region == r)),
+    lapply(sort(unique(v$urbain)), function(u) list("urbain", u, v$urbain == u)))
+}
+row_of <- function(case, dom, variable, category, statistic, D, y, base) {
+  ok <- base & dom[[3]]
+  if (sum(ok) == 0) return(NULL)
+  D$variables$.y <- ifelse(is.na(y), 0, y)
+  sub <- D[ok, ]
+  mn <- svymean(~.y, sub, deff = TRUE)
+  ci <- confint(mn)
+  r <- data.frame(case = case, breakdown = dom[[1]], value = dom[[2]], variable = variable, category = category,
+                  statistic = statistic, estimate = coef(mn)[[1]], se = SE(mn)[[1]], deff = deff(mn)[[1]],
+                  n = sum(ok), weighted_n = sum(weights(D)[ok]), df = degf(sub),
+                  lower_mean = NA, upper_mean = NA, lower_logit = NA, upper_logit = NA, lower_beta = NA, upper_beta = NA)
+  if (statistic == "mean") {
+    r$lower_mean <- ci[1]; r$upper_mean <- ci[2]
+  } else {
+    for (method in c("mean", "logit", "beta")) {
+      p <- tryCatch(attr(svyciprop(~.y, sub, method = method), "ci"), error = function(e) c(NA, NA))
+      r[[paste0("lower_", method)]] <- p[[1]]; r[[paste0("upper_", method)]] <- p[[2]]
+    }
+  }
+  r
+}
+rows <- list()
+add <- function(r) if (!is.null(r)) rows[[length(rows) + 1]] <<- r
+estimate_all <- function(case, D, means, coded) {
+  v <- D$variables
+  for (dom in domains(D)) {
+    for (name in means) add(row_of(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]])))
+    for (name in names(coded)) {
+      x <- v[[name]]
+      for (code in coded[[name]]) {
+        add(row_of(case, dom, name, code, "proportion", D, as.numeric(x == code), !is.na(x) & x != 9))
+      }
+      if (9 %in% x) for (code in c(coded[[name]], 9)) {
+        add(row_of(case, dom, paste0(name, "_nsp_kept"), code, "proportion", D, as.numeric(x == code), !is.na(x)))
+      }
+    }
+  }
+}
+estimate_all("A", A, c("s01", "s02"), list(q = 1:4, f01 = 1, f02 = 1))
+estimate_all("B", B, "score", list(q3 = 1:2, q4 = 1:4))
+estimate_all("C", C, "score", list(q3 = 1:2, q4 = 1:4))
+estimates <- do.call(rbind, rows)
+write_plain(estimates, "estimates.csv")
+cat(sprintf("estimates: %d rows\n", nrow(estimates)))
+
+# --- Differences (A): domain minus nation, domain minus the rest, from influence functions ------
+influence_of <- function(D, y, ok) {
+  D$variables$.y <- ifelse(is.na(y), 0, y)
+  attr(svymean(~.y, D[ok, ], influence = TRUE), "influence")
+}
+difference_rows <- list()
+for (spec in list(list("s01", "", function(x) x, function(x) !is.na(x)),
+                  list("q", "1", function(x) as.numeric(x == 1), function(x) !is.na(x) & x != 9))) {
+  x <- A$variables[[spec[[1]]]]
+  y <- spec[[3]](x); base <- spec[[4]](x)
+  whole <- influence_of(A, y, base)
+  for (dom in domains(A)[-1]) {
+    inside <- base & dom[[3]]; rest <- base & !dom[[3]]
+    d_in <- influence_of(A, y, inside); d_rest <- influence_of(A, y, rest)
+    est <- function(ok) { A$variables$.y <- ifelse(is.na(y), 0, y); coef(svymean(~.y, A[ok, ]))[[1]] }
+    for (versus in c("national", "rest")) {
+      other <- if (versus == "national") whole else d_rest
+      v <- svyrecvar(d_in - other, A$cluster, A$strata, A$fpc, postStrata = A$postStrata)
+      difference_rows[[length(difference_rows) + 1]] <- data.frame(
+        case = "A", breakdown = dom[[1]], value = dom[[2]], variable = spec[[1]], category = spec[[2]],
+        versus = versus, difference = est(inside) - est(if (versus == "national") base else rest), se = sqrt(v[1, 1]))
+    }
+  }
+}
+differences <- do.call(rbind, difference_rows)
+# Cross-check of one contrast by another route: the slope of a survey regression on the domain
+# indicator is the difference of the two weighted means, and its sandwich SE that difference's.
+A$variables$.y <- ifelse(is.na(A$variables$s01), 0, A$variables$s01)
+A$variables$.g <- as.numeric(A$variables$region == 11)
+check <- SE(svyglm(.y ~ .g, design = A[!is.na(A$variables$s01), ]))[[2]]
+mine <- differences$se[differences$breakdown == "region" & differences$value == 11 & differences$variable == "s01" &
+                       differences$versus == "rest"]
+cat(sprintf("svyby+svycontrast SE %.12g, influence SE %.12g\n", check, mine))
+write_plain(differences, "differences.csv")
+cat(sprintf("differences: %d rows\n", nrow(differences)))
