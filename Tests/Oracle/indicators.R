@@ -139,6 +139,27 @@ A$variables$.g <- as.numeric(A$variables$region == 11)
 check <- SE(svyglm(.y ~ .g, design = A[!is.na(A$variables$s01), ]))[[2]]
 mine <- differences$se[differences$breakdown == "region" & differences$value == 11 & differences$variable == "s01" &
                        differences$versus == "rest"]
-cat(sprintf("svyby+svycontrast SE %.12g, influence SE %.12g\n", check, mine))
+cat(sprintf("svyglm slope SE %.12g, influence SE %.12g\n", check, mine))
 write_plain(differences, "differences.csv")
 cat(sprintf("differences: %d rows\n", nrow(differences)))
+
+# --- Totals (svytotal): Σ w y of a score, weighted count of a category -------------------------
+total_rows <- list()
+for (case in list(list("A", A, "s01", "", function(x) x, function(x) !is.na(x)),
+                  list("A", A, "q", "1", function(x) as.numeric(x == 1), function(x) !is.na(x) & x != 9),
+                  list("B", B, "score", "", function(x) x, function(x) !is.na(x)))) {
+  D <- case[[2]]
+  x <- D$variables[[case[[3]]]]
+  D$variables$.y <- ifelse(is.na(x), 0, case[[5]](x))
+  for (dom in domains(D)) {
+    ok <- case[[6]](x) & dom[[3]]
+    tt <- svytotal(~.y, D[ok, ], deff = TRUE)
+    ci <- confint(tt)
+    total_rows[[length(total_rows) + 1]] <- data.frame(
+      case = case[[1]], breakdown = dom[[1]], value = dom[[2]], variable = case[[3]], category = case[[4]],
+      statistic = "total", estimate = coef(tt)[[1]], se = SE(tt)[[1]], deff = deff(tt)[[1]], lower = ci[1], upper = ci[2])
+  }
+}
+totals <- do.call(rbind, total_rows)
+write_plain(totals, "totals.csv")
+cat(sprintf("totals: %d rows\n", nrow(totals)))

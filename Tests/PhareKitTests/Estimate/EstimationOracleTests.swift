@@ -211,3 +211,42 @@ import Testing
     }
   }
 }
+
+/// Totals against R's `svytotal` (Tests/Oracle/indicators.R): Σ w y of a score, a weighted count.
+@Suite struct TotalOracleTests {
+  @Test func totalsMatchR() throws {
+    let rows =
+      try EstimationOracleTests.golden("totals.csv", case: "A") + EstimationOracleTests.golden("totals.csv", case: "B")
+    let (citizens, citizensPopulation) = try EstimationOracleTests.citizens()
+    let (mayors, mayorsPopulation) = try EstimationOracleTests.mayors()
+    func totals(_ weighted: WeightedWave, _ population: PopulationMargins, _ variables: [String]) throws -> [String:
+      Indicator]
+    {
+      var spec = EstimationSpec(
+        variables: variables, breakdowns: [["region"], ["urbain"]], interval: .logit, level: 0.95, flagBelow: 30,
+        suppressBelow: 10, fpcStrata: nil)
+      spec.totals = variables
+      let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted)
+      return Dictionary(
+        uniqueKeysWithValues: indicators.filter { $0.statistic == .total }.map {
+          ([$0.breakdown, $0.breakdownValue, $0.variable, $0.category].joined(separator: "|"), $0)
+        })
+    }
+    let byCase = [
+      "A": try totals(citizens, citizensPopulation, ["s01", "q"]), "B": try totals(mayors, mayorsPopulation, ["score"]),
+    ]
+    #expect(rows.count == 48)
+    for row in rows {
+      let key = ["breakdown", "value", "variable", "category"].map { row.fields[$0]! }.joined(separator: "|")
+      let indicator = try #require(byCase[row.fields["case"]!]?[key], "\(key)")
+      func close(_ actual: Double?, _ name: String, _ tolerance: Double) -> Bool {
+        guard let actual, let expected = row.number(name) else { return false }
+        return abs(actual - expected) <= tolerance * abs(expected)
+      }
+      #expect(close(indicator.estimate, "estimate", 1e-9), "\(key)")
+      #expect(close(indicator.standardError, "se", 1e-6), "\(key)")
+      #expect(close(indicator.designEffect, "deff", 1e-6), "\(key)")
+      #expect(close(indicator.lower, "lower", 1e-6) && close(indicator.upper, "upper", 1e-6), "\(key)")
+    }
+  }
+}
