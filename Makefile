@@ -63,7 +63,7 @@ bench-ingest: deps
 	swift build -c release --product phare-bench
 	swift build -c release --product csv-floor
 	@mkdir -p $(BENCH_DIR)
-	@test -f $(BENCH_DIR)/survey-$(BENCH_ROWS).csv || $(RELEASE)/phare-bench generate --rows $(BENCH_ROWS) --seed 42 $(BENCH_DIR)/survey-$(BENCH_ROWS).csv
+	$(RELEASE)/phare-bench generate --rows $(BENCH_ROWS) --seed 42 $(BENCH_DIR)/survey-$(BENCH_ROWS).csv
 	$(RELEASE)/phare-bench ingest $(BENCH_DIR)/survey-$(BENCH_ROWS).csv --floor $(RELEASE)/csv-floor --repeat 3
 
 ## fixtures: rewrite every committed fixture from its generator (the tests check they are unchanged)

@@ -2,10 +2,11 @@
  * phare configures it (strict, every line break reported, NUL-terminated fields, no space
  * trimming), reading the same 1 MiB blocks. Prints one line: bytes records seconds maxrss_kb. */
 #include <csv.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,41 +33,56 @@ static int no_space(unsigned char c) {
   return 0;
 }
 
+/* Peak RSS of this program's own address space (VmHWM). getrusage's ru_maxrss would do when
+ * run from a shell, but Linux carries the spawning process's peak across exec, so under
+ * phare-bench it would report phare-bench's footprint at spawn time. */
+static long peak_rss_kb(void) {
+  FILE *status = fopen("/proc/self/status", "r");
+  char line[256];
+  long kb = -1;
+  while (status && fgets(line, sizeof line, status))
+    if (sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+  if (status) fclose(status);
+  return kb;
+}
+
+static int fail(const char *path, const char *reason) {
+  fprintf(stderr, "csv-floor: %s: %s\n", path, reason);
+  return 1;
+}
+
 int main(int argc, char **argv) {
-  if (argc < 2 || argc > 3) {
+  if (argc < 2 || argc > 3 || (argc == 3 && strlen(argv[2]) != 1)) {
     fprintf(stderr, "usage: csv-floor FILE [SEPARATOR]\n");
     return 64;
   }
+  const char *path = argv[1];
   struct timespec start, end;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  int fd = open(argv[1], O_RDONLY);
-  if (fd < 0) {
-    perror(argv[1]);
-    return 1;
-  }
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return fail(path, strerror(errno));
   struct csv_parser parser;
-  csv_init(&parser, CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL | CSV_STRICT_FINI);
+  if (csv_init(&parser, CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+    return fail(path, "csv_init failed");
   csv_set_delim(&parser, argc == 3 ? (unsigned char)argv[2][0] : ',');
   csv_set_space_func(&parser, no_space);
   csv_set_blk_size(&parser, 1 << 16);
   size_t size = 1 << 20, total = 0;
   unsigned char *block = malloc(size);
+  if (!block) return fail(path, "out of memory");
   ssize_t count;
   while ((count = read(fd, block, size)) > 0) {
     total += (size_t)count;
-    if (csv_parse(&parser, block, (size_t)count, on_field, on_record, NULL) != (size_t)count) {
-      fprintf(stderr, "%s: %s\n", argv[1], csv_strerror(csv_error(&parser)));
-      return 1;
-    }
+    if (csv_parse(&parser, block, (size_t)count, on_field, on_record, NULL) != (size_t)count)
+      return fail(path, csv_strerror(csv_error(&parser)));
   }
-  csv_fini(&parser, on_field, on_record, NULL);
+  if (count < 0) return fail(path, strerror(errno));
+  if (csv_fini(&parser, on_field, on_record, NULL) != 0) return fail(path, csv_strerror(csv_error(&parser)));
+  clock_gettime(CLOCK_MONOTONIC, &end);
   csv_free(&parser);
   free(block);
   close(fd);
-  clock_gettime(CLOCK_MONOTONIC, &end);
-  struct rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
   double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-  printf("bytes=%zu records=%zu seconds=%.6f maxrss_kb=%ld\n", total, records, seconds, usage.ru_maxrss);
+  printf("bytes=%zu records=%zu seconds=%.6f maxrss_kb=%ld\n", total, records, seconds, peak_rss_kb());
   return 0;
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PhareKit
 
 /// One run of the `csv-floor` executable, parsed from its `key=value` output line.
 struct FloorRun {
@@ -7,17 +8,17 @@ struct FloorRun {
   let seconds: Double
   let maxRSSKilobytes: Int
 
-  init(executable: String, file: String) throws {
+  init(executable: String, file: String, separator: Separator) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = [file]
+    process.arguments = [file, separator.rawValue]
     let output = Pipe()
     process.standardOutput = output
     try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     var values: [String: String] = [:]
-    for pair in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace) {
+    for pair in text.split(whereSeparator: \.isWhitespace) {
       let parts = pair.split(separator: "=", maxSplits: 1)
       if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
     }
@@ -25,17 +26,11 @@ struct FloorRun {
       let records = values["records"].flatMap(Int.init), let seconds = values["seconds"].flatMap(Double.init),
       let rss = values["maxrss_kb"].flatMap(Int.init)
     else {
-      throw FloorFailure(output: String(decoding: data, as: UTF8.self))
+      throw BenchFailure(description: "csv-floor exited with status \(process.terminationStatus), printing '\(text)'")
     }
     self.bytes = bytes
     self.records = records
     self.seconds = seconds
     self.maxRSSKilobytes = rss
   }
-}
-
-/// The floor program failed or printed something unexpected.
-struct FloorFailure: Error, CustomStringConvertible {
-  let output: String
-  var description: String { "csv-floor failed: \(output)" }
 }

@@ -18,13 +18,23 @@ struct Generate: ParsableCommand {
   @Argument(help: "The file to write.")
   var file: String
 
+  func validate() throws {
+    guard rows >= 0 else { throw ValidationError("--rows must not be negative") }
+    guard Separator(argument: separator) != nil else { throw ValidationError("unknown separator '\(separator)'") }
+  }
+
+  /// Writes to a temporary file beside the target, then renames it: a reader never sees half a file.
   func run() throws {
-    guard let separator = Separator(argument: separator) else {
-      throw ValidationError("unknown separator '\(separator)'")
-    }
     let temporary = file + ".tmp"
-    try SurveyExportGenerator(rows: rows, seed: seed, separator: separator).write(to: temporary)
-    guard rename(temporary, file) == 0 else { throw FileWriteError(path: file, reason: "rename failed") }
+    do {
+      try SurveyExportGenerator(rows: rows, seed: seed, separator: Separator(argument: separator)!).write(to: temporary)
+      guard rename(temporary, file) == 0 else {
+        throw FileWriteError(path: file, reason: String(cString: strerror(errno)))
+      }
+    } catch {
+      unlink(temporary)
+      throw error
+    }
     print("wrote \(file): \(rows) rows")
   }
 }

@@ -13,9 +13,14 @@ public struct SurveyExportGenerator: Sendable {
     ("11", 0.186), ("24", 0.040), ("27", 0.043), ("28", 0.051), ("32", 0.088), ("44", 0.085), ("52", 0.058),
     ("53", 0.052), ("75", 0.092), ("76", 0.091), ("84", 0.121), ("93", 0.078), ("94", 0.005),
   ]
-  static let ageBands = ["18-24", "25-34", "35-49", "50-64", "65+"]
+  /// Age bands of adults with roughly their share.
+  static let ageBands: [(code: String, share: Double)] = [
+    ("18-24", 0.105), ("25-34", 0.145), ("35-49", 0.240), ("50-64", 0.245), ("65+", 0.265),
+  ]
+  static let urbanShare = 0.78
   static let scoreCount = 16
   static let blankScoreShare = 0.03
+  static let flagShare = 0.3
 
   public init(rows: Int, seed: UInt64, separator: Separator = .comma) {
     self.rows = rows
@@ -41,36 +46,41 @@ public struct SurveyExportGenerator: Sendable {
     guard let file = fopen(path, "wb") else {
       throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
     }
-    defer { fclose(file) }
     var failed = false
     generate { chunk in
       if !failed && fwrite(chunk.baseAddress, 1, chunk.count, file) != chunk.count { failed = true }
     }
-    if failed || fflush(file) != 0 {
+    if fclose(file) != 0 || failed {
       throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
     }
   }
 
-  /// Hands the export to `sink` in chunks of about 1 MiB.
+  /// Hands the export to `sink` in chunks of about 1 MiB; rows are built as bytes, with no string per value.
   private func generate(_ sink: (UnsafeBufferPointer<UInt8>) -> Void) {
     var random = SplitMix64(seed: seed)
+    let separator = self.separator.byte
+    let regionCodes = Self.regions.map { Array($0.code.utf8) }
+    let regionBounds = Self.cumulative(Self.regions.map(\.share))
+    let ageCodes = Self.ageBands.map { Array($0.code.utf8) }
+    let ageBounds = Self.cumulative(Self.ageBands.map(\.share))
+    let sexes = [UInt8(ascii: "F"), UInt8(ascii: "H")]
+    let rural = Array("rural".utf8)
+    let urban = Array("urbain".utf8)
     var buffer: [UInt8] = []
     buffer.reserveCapacity(1 << 20 + 4096)
-    let separator = self.separator.byte
-    append(header.joined(separator: String(UnicodeScalar(separator))), to: &buffer)
+    buffer.append(contentsOf: header.joined(separator: String(UnicodeScalar(separator))).utf8)
     buffer.append(0x0A)
-    let cumulative = Self.regions.reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1.share) }
     for id in stride(from: 1, through: rows, by: 1) {
-      let draw = random.unit() * cumulative.last!
-      let region = cumulative.firstIndex { draw < $0 } ?? Self.regions.count - 1
-      append(String(id), to: &buffer)
-      for field in [
-        Self.regions[region].code, random.below(2) == 0 ? "F" : "H", Self.ageBands[random.below(5)],
-        random.unit() < 0.78 ? "rural" : "urbain",
-      ] {
-        buffer.append(separator)
-        append(field, to: &buffer)
-      }
+      let region = Self.pick(regionBounds, &random)
+      appendNumber(id, to: &buffer)
+      buffer.append(separator)
+      buffer.append(contentsOf: regionCodes[region])
+      buffer.append(separator)
+      buffer.append(sexes[random.below(2)])
+      buffer.append(separator)
+      buffer.append(contentsOf: ageCodes[Self.pick(ageBounds, &random)])
+      buffer.append(separator)
+      buffer.append(contentsOf: random.unit() < Self.urbanShare ? urban : rural)
       // Scores lean with the region, so that breakdowns differ.
       let lean = region % 3
       for _ in 0..<Self.scoreCount {
@@ -81,7 +91,7 @@ public struct SurveyExportGenerator: Sendable {
       }
       for _ in 0..<Self.scoreCount {
         buffer.append(separator)
-        buffer.append(random.unit() < 0.3 ? 0x31 : 0x30)
+        buffer.append(random.unit() < Self.flagShare ? 0x31 : 0x30)
       }
       buffer.append(0x0A)
       if buffer.count >= 1 << 20 {
@@ -92,16 +102,24 @@ public struct SurveyExportGenerator: Sendable {
     buffer.withUnsafeBufferPointer(sink)
   }
 
-  private func append(_ text: String, to buffer: inout [UInt8]) {
-    buffer.append(contentsOf: text.utf8)
-  }
-
+  /// Appends the decimal digits of a non-negative integer.
   private func appendNumber(_ value: Int, to buffer: inout [UInt8]) {
-    if value >= 10 { buffer.append(UInt8(48 + value / 10)) }
+    if value >= 10 { appendNumber(value / 10, to: &buffer) }
     buffer.append(UInt8(48 + value % 10))
   }
 
   private func twoDigits(_ prefix: String, _ number: Int) -> String {
     prefix + (number < 10 ? "0" : "") + String(number)
+  }
+
+  /// Running totals of `shares`, the last one being their sum.
+  private static func cumulative(_ shares: [Double]) -> [Double] {
+    shares.reduce(into: []) { $0.append(($0.last ?? 0) + $1) }
+  }
+
+  /// An index drawn with probability proportional to its share.
+  private static func pick(_ bounds: [Double], _ random: inout SplitMix64) -> Int {
+    let draw = random.unit() * bounds[bounds.count - 1]
+    return bounds.firstIndex { draw < $0 } ?? bounds.count - 1
   }
 }
