@@ -11,4 +11,10 @@ public enum Format {
   public static func fixed(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
   }
+
+  /// A share as French reports and logs show it: one decimal, a percent sign.
+  static func percent(_ share: Double) -> String {
+    let tenths = Int((share * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
 }

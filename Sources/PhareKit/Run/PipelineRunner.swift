@@ -75,7 +75,7 @@ public struct PipelineRunner: Sendable {
     let threshold = pipeline.spec.clean.quarantineThreshold
     guard wave.quarantinedShare > threshold else { return nil }
     let rules = wave.ruleCounts.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")
-    return "wave \(wave.wave): \(Percent.format(wave.quarantinedShare)) of rows quarantined, above the threshold of "
-      + "\(Percent.format(threshold)) (\(rules))"
+    return "wave \(wave.wave): \(Format.percent(wave.quarantinedShare)) of rows quarantined, above the threshold of "
+      + "\(Format.percent(threshold)) (\(rules))"
   }
 }

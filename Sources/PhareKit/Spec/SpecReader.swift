@@ -163,8 +163,9 @@ final class SpecReader {
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
+    guard !a.isEmpty else { return b.count }
     var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
+    for i in 1...a.count {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
         let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
@@ -172,6 +173,6 @@ final class SpecReader {
       }
       previous = current
     }
-    return a.isEmpty ? b.count : previous[b.count]
+    return previous[b.count]
   }
 }
