@@ -13,45 +13,21 @@ struct CalibrationCells {
   /// For each cell, how many respondents it holds.
   let respondents: [Int]
 
-  /// The most category combinations the cell index handles (a 64 MB lookup table).
+  /// The most category combinations the margins may have.
   static let maxCombinations = 1 << 24
 
-  /// Groups rows given, for each margin, the category index (0 ..< count) of every row; the
-  /// product of the category counts is at most `maxCombinations`.
+  /// Groups rows given, for each margin, the category index (0 ..< count) of every row.
   init(categoryCounts: [Int], rowCategories: [[Int32]], startWeights: [Double]) {
     self.categoryCounts = categoryCounts
-    let rows = startWeights.count
-    var strides: [Int] = []
-    var combinations = 1
-    for count in categoryCounts {
-      strides.append(combinations)
-      combinations *= count
-    }
-    precondition(combinations <= Self.maxCombinations, "too many margin combinations")
-    var cellOfKey = [Int32](repeating: -1, count: combinations)
-    var cellOfRow = [Int32](repeating: 0, count: rows)
-    var categories: [[Int]] = []
-    var startTotals: [Double] = []
-    var respondents: [Int] = []
-    for row in 0..<rows {
-      var key = 0
-      for margin in categoryCounts.indices {
-        key += Int(rowCategories[margin][row]) * strides[margin]
-      }
-      var cell = cellOfKey[key]
-      if cell < 0 {
-        cell = Int32(categories.count)
-        cellOfKey[key] = cell
-        categories.append(categoryCounts.indices.map { Int(rowCategories[$0][row]) })
-        startTotals.append(0)
-        respondents.append(0)
-      }
-      cellOfRow[row] = cell
+    let grouping = RowGrouping(indices: rowCategories, radices: categoryCounts, rows: startWeights.count)
+    var startTotals = [Double](repeating: 0, count: grouping.tuples.count)
+    var respondents = [Int](repeating: 0, count: grouping.tuples.count)
+    for (row, cell) in grouping.groupOfRow.enumerated() {
       startTotals[Int(cell)] += startWeights[row]
       respondents[Int(cell)] += 1
     }
-    self.cellOfRow = cellOfRow
-    self.categories = categories
+    cellOfRow = grouping.groupOfRow
+    categories = grouping.tuples
     self.startTotals = startTotals
     self.respondents = respondents
   }
