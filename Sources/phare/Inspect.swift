@@ -27,6 +27,9 @@ struct Inspect: ParsableCommand {
   @Option(help: "How many quarantined rows the text report lists.")
   var showQuarantined = 10
 
+  @Flag(help: "Also print the raw text of quarantined rows (it may contain personal data).")
+  var raw = false
+
   func validate() throws {
     if let separator, Separator(argument: separator) == nil {
       throw ValidationError("unknown separator '\(separator)'; use ',', ';' or 'tab'")
@@ -40,7 +43,7 @@ struct Inspect: ParsableCommand {
     let reader = CSVReader(separator: separator.flatMap(Separator.init(argument:)))
     // An IngestError is printed by ArgumentParser as one line, "Error: FILE: problem", exit code 1.
     let result = try reader.read(file)
-    let report = InspectionReport(result)
+    let report = InspectionReport(result, showingRawText: raw)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

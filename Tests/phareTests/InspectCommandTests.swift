@@ -15,7 +15,7 @@ import Testing
   }
 
   @Test func textReportGivesDialectColumnsAndQuarantine() throws {
-    let run = try PhareProcess.run("inspect", PhareProcess.fixtures + "bad-rows.csv")
+    let run = try PhareProcess.run("inspect", "--raw", PhareProcess.fixtures + "bad-rows.csv")
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -65,5 +65,19 @@ import Testing
     let run = try PhareProcess.run("inspect", "--separator", "|", PhareProcess.fixtures + "comma-lf.csv")
     #expect(run.status == 64)
     #expect(run.stderr.contains("unknown separator '|'"))
+  }
+
+  /// Without --raw, quarantined rows are listed by line and reason only: a raw export's personal
+  /// data (here the short row of the mayors' fixture) is not repeated.
+  @Test func rawTextIsShownOnlyOnRequest() throws {
+    let path = PhareProcess.fixtures + "../clean/waves/maires-2016.csv"
+    let plain = try PhareProcess.run("inspect", path)
+    #expect(plain.status == 0)
+    #expect(plain.stdout.contains("  line 17: expected 19 fields as in the header, found 18 [ingest.field-count]"))
+    #expect(!plain.stdout.contains("Anne Durand") && !plain.stdout.contains("@mairie-exemple.fr"))
+    let json = try PhareProcess.run("inspect", "--json", path)
+    #expect(!json.stdout.contains("Anne Durand") && json.stdout.contains("\"line\" : 17"))
+    let raw = try PhareProcess.run("inspect", "--raw", path)
+    #expect(raw.stdout.contains("Anne Durand"))
   }
 }

@@ -17,7 +17,9 @@ public struct InspectionReport: Codable, Sendable, Equatable {
   /// Every quarantined row, in file order.
   public var quarantined: [QuarantinedRow]
 
-  public init(_ result: IngestResult) {
+  /// - Parameter showingRawText: whether quarantined rows keep their raw text. Off by default:
+  ///   a raw export may hold personal data (names, phones, e-mails) that no output should repeat.
+  public init(_ result: IngestResult, showingRawText: Bool = false) {
     file = result.file
     encoding = result.dialect.encoding
     separator = result.dialect.separator.name
@@ -30,6 +32,10 @@ public struct InspectionReport: Codable, Sendable, Equatable {
       blankLines: result.blankLines
     )
     columns = zip(result.table.schema.fields, result.table.columns).map { ColumnSummary(name: $0.name, column: $1) }
-    quarantined = result.quarantined
+    quarantined = result.quarantined.map { row in
+      var row = row
+      if !showingRawText { row.rawText = nil }
+      return row
+    }
   }
 }

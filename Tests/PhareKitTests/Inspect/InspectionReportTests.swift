@@ -17,7 +17,9 @@ import Testing
   }
 
   @Test func multiLineRawTextStaysOnOneLine() throws {
-    let report = InspectionReport(try CSVReader().read(Fixtures.ingest("unterminated-quote.csv")))
-    #expect(report.text(quarantineLimit: 10).contains("    2,\"never closed⏎3,y"))
+    let result = try CSVReader().read(Fixtures.ingest("unterminated-quote.csv"))
+    #expect(
+      InspectionReport(result, showingRawText: true).text(quarantineLimit: 10).contains("    2,\"never closed⏎3,y"))
+    #expect(!InspectionReport(result).text(quarantineLimit: 10).contains("2,\"never"))
   }
 }
