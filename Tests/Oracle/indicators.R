@@ -163,3 +163,19 @@ for (case in list(list("A", A, "s01", "", function(x) x, function(x) !is.na(x)),
 totals <- do.call(rbind, total_rows)
 write_plain(totals, "totals.csv")
 cat(sprintf("totals: %d rows\n", nrow(totals)))
+
+# --- A crossing breakdown (B): region x urbain, every cell present --------------------------------
+crossing_rows <- list()
+x <- B$variables$q3
+B$variables$.y <- ifelse(is.na(x), 0, as.numeric(x == 1))
+for (r in sort(unique(B$variables$region))) for (u in 1:2) {
+  ok <- !is.na(x) & x != 9 & B$variables$region == r & B$variables$urbain == u
+  if (sum(ok) == 0) next
+  mn <- svymean(~.y, B[ok, ], deff = TRUE)
+  crossing_rows[[length(crossing_rows) + 1]] <- data.frame(
+    case = "B", breakdown = "region*urbain", value = paste0(r, "*", u), variable = "q3", category = 1,
+    statistic = "proportion", estimate = coef(mn)[[1]], se = SE(mn)[[1]], n = sum(ok))
+}
+crossing <- do.call(rbind, crossing_rows)
+write_plain(crossing, "crossing.csv")
+cat(sprintf("crossing: %d rows\n", nrow(crossing)))

@@ -250,3 +250,33 @@ import Testing
     }
   }
 }
+
+/// A crossing breakdown (`region*urbain`) against R on the post-stratified mayors.
+@Suite struct CrossingOracleTests {
+  @Test func crossingCellsMatchR() throws {
+    let (weighted, population) = try EstimationOracleTests.mayors()
+    let spec = EstimationSpec(
+      variables: ["q3"], breakdowns: [["region", "urbain"]], interval: .logit, level: 0.95, flagBelow: 30,
+      suppressBelow: 10, fpcStrata: nil)
+    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted)
+    let rows = try EstimationOracleTests.golden("crossing.csv", case: "B")
+    #expect(rows.count == 26)
+    for row in rows {
+      let indicator = try #require(
+        indicators.first {
+          $0.breakdown == "region*urbain" && $0.breakdownValue == row.fields["value"] && $0.category == "1"
+        },
+        "\(row.fields["value"]!)")
+      let estimate = row.number("estimate")!
+      let se = row.number("se")!
+      #expect(abs(indicator.estimate - estimate) <= 1e-9 * estimate, "\(row.fields["value"]!)")
+      #expect(
+        indicator.flags.contains("degenerate-interval") ? se < 1e-12 : abs(indicator.standardError - se) <= 1e-6 * se,
+        "\(row.fields["value"]!)")
+      #expect(indicator.respondents == Int(row.number("n")!))
+    }
+    #expect(
+      indicators.first { $0.breakdown == "region*urbain" && $0.breakdownValue == "11*1" }?.breakdownLabel == "a × rural"
+    )
+  }
+}
