@@ -95,9 +95,9 @@ public struct EstimateStage: Sendable {
     if n < Double(spec.flagBelow) { flags.append("low-base") }
     if n < Double(spec.suppressBelow) { flags.append("suppressed") }
     if interval.degenerate { flags.append("degenerate-interval") }
-    // The simple random sample giving the same variance: s²_w over the variance of the mean.
-    let perRespondent = srs.map { $0 * mean.weightedTotal * n / (mean.weightedTotal - n) }
+    // The simple random sample with the same variance of the mean: s²_w over that variance.
     let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance
+    let effective = meanVariance > 0 ? LinearisedVariance.weightedSpread(mean).map { $0 / meanVariance } : nil
     return Indicator(
       breakdown: "", breakdownValue: "", breakdownLabel: "",
       variable: item.name, variableLabel: item.label,
@@ -106,11 +106,7 @@ public struct EstimateStage: Sendable {
       estimate: estimate, standardError: se, lower: interval.lower, upper: interval.upper, intervalMethod: method,
       designEffect: srs.flatMap { $0 > 0 ? variance / $0 : nil },
       respondents: Int(n), weightedTotal: mean.weightedTotal,
-      effectiveRespondents: meanVariance > 0
-        ? perRespondent.map {
-          (mean.kind == .total ? $0 / (mean.weightedTotal * mean.weightedTotal) : $0) / meanVariance
-        }
-        : nil,
+      effectiveRespondents: effective,
       coefficientOfVariation: estimate != 0 ? se / abs(estimate) : nil,
       degreesOfFreedom: df, flags: flags)
   }

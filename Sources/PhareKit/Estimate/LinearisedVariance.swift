@@ -52,16 +52,23 @@ enum LinearisedVariance {
     max(covariance(estimate, estimate, design: design), 0)
   }
 
+  /// The weighted variance of y among the domain's respondents, n/(n−1) Σw(y − ȳ)² / Σw, as
+  /// R's `svyvar`; nil with fewer than two respondents.
+  static func weightedSpread(_ estimate: DomainEstimate) -> Double? {
+    let s = estimate.sums
+    let n = s.count
+    guard n > 1 else { return nil }
+    let y = s.weightY / s.weight
+    return (s.weightY2 - 2 * y * s.weightY + y * y * s.weight) / s.weight * n / (n - 1)
+  }
+
   /// The variance under simple random sampling without replacement of the same size, for the
   /// design effect (R: `svymean` / `svytotal` with `deff = TRUE`); nil when the weights do not
   /// sum to more than the respondents.
   static func simpleRandomSamplingVariance(_ estimate: DomainEstimate) -> Double? {
-    let s = estimate.sums
-    let n = s.count
-    let total = s.weight
-    guard n > 1, total > n else { return nil }
-    let y = s.weightY / total
-    let spread = (s.weightY2 - 2 * y * s.weightY + y * y * s.weight) / total * n / (n - 1)
+    let n = estimate.respondents
+    let total = estimate.weightedTotal
+    guard total > n, let spread = weightedSpread(estimate) else { return nil }
     let mean = spread * (total - n) / (total * n)
     return estimate.kind == .mean ? mean : mean * total * total
   }

@@ -280,3 +280,31 @@ import Testing
     )
   }
 }
+
+/// Effective n and CV, which R does not report, from their definitions on the raw data.
+@Suite struct EffectiveSampleSizeTests {
+  @Test func effectiveNIsTheWeightedSpreadOverTheVariance() throws {
+    let (weighted, population) = try EstimationOracleTests.mayors()
+    let spec = EstimationSpec(
+      variables: ["score"], breakdowns: [], interval: .logit, level: 0.95, flagBelow: 30, suppressBelow: 10,
+      fpcStrata: nil)
+    let national = try #require(
+      try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted).first)
+    guard case .numeric(let score) = weighted.clean.table["score"] else {
+      Issue.record("score is not numeric")
+      return
+    }
+    var pairs: [(w: Double, y: Double)] = []
+    for (index, row) in weighted.rows.enumerated() {
+      if let y = score[row] { pairs.append((weighted.finalWeights[index], y)) }
+    }
+    let total = pairs.reduce(0) { $0 + $1.w }
+    let mean = pairs.reduce(0) { $0 + $1.w * $1.y } / total
+    let n = Double(pairs.count)
+    let spread = pairs.reduce(0) { $0 + $1.w * ($1.y - mean) * ($1.y - mean) } / total * n / (n - 1)
+    let variance = national.standardError * national.standardError
+    #expect(abs(national.estimate - mean) <= 1e-12 * mean)
+    #expect(abs(try #require(national.effectiveRespondents) - spread / variance) <= 1e-9 * spread / variance)
+    #expect(abs(try #require(national.coefficientOfVariation) - national.standardError / mean) <= 1e-12)
+  }
+}
