@@ -42,8 +42,9 @@ struct Estimate: ParsableCommand {
     )
     print("ratio           estimate / floor = \(Format.fixed(estimation / floor, 2))")
     print(
-      "peak RSS        \(Format.fixed(peak, 2)) GB (after generating \(Format.fixed(peakAfterGenerate, 2)), "
-        + "after weighting \(Format.fixed(peakAfterWeight, 2)))")
+      "peak RSS        \(Format.fixed(peak, 2)) GiB = \(Format.fixed(peak * 1.073741824, 2)) GB "
+        + "(after generating \(Format.fixed(peakAfterGenerate, 2)) GiB, after weighting \(Format.fixed(peakAfterWeight, 2)) GiB)"
+    )
   }
 
   /// The floor: a single pass accumulating Σw, Σwy, Σwy² by region for the 32 variables, with

@@ -62,29 +62,27 @@ struct AnalysisItem {
     let codes = categories.map { $0.map { Double($0.code) } ?? .nan }
     let isMean = categories == [nil]
     let excluded = countsDontKnow ? [] : variable.missingCodes.map { Double($0.code) }
+    let rows = weighted.rows
+    let start = weighted.startWeights
     flat.withUnsafeMutableBufferPointer { moments in
       column.missing.withUnsafeWords { missing in
         column.values.withUnsafeBufferPointer { values in
-          weighted.rows.withUnsafeBufferPointer { rows in
-            weighted.startWeights.withUnsafeBufferPointer { start in
-              weighted.finalWeights.withUnsafeBufferPointer { final in
-                groups.groupOfRow.withUnsafeBufferPointer { groupOfRow in
-                  for index in 0..<rows.count {
-                    let row = rows[index]
-                    if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 { continue }
-                    let value = values[row]
-                    if !excluded.isEmpty && excluded.contains(value) { continue }
-                    let group = Int(groupOfRow[index])
-                    let w0 = start[index]
-                    let w = final[index]
-                    if isMean {
-                      moments[group].add(value - shift, startWeight: w0, weight: w)
-                    } else {
-                      for position in codes.indices {
-                        moments[position * groupCount + group].add(
-                          value == codes[position] ? 1 : 0, startWeight: w0, weight: w)
-                      }
-                    }
+          weighted.finalWeights.withUnsafeBufferPointer { final in
+            groups.groupOfRow.withUnsafeBufferPointer { groupOfRow in
+              for index in 0..<rows.count {
+                let row = rows[index]
+                if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 { continue }
+                let value = values[row]
+                if !excluded.isEmpty && excluded.contains(value) { continue }
+                let group = Int(groupOfRow[index])
+                let w0 = start[index]
+                let w = final[index]
+                if isMean {
+                  moments[group].add(value - shift, startWeight: w0, weight: w)
+                } else {
+                  for position in codes.indices {
+                    moments[position * groupCount + group].add(
+                      value == codes[position] ? 1 : 0, startWeight: w0, weight: w)
                   }
                 }
               }

@@ -7,7 +7,7 @@ struct BreakdownLevels {
   let levelOfRow: [Int32]
   private let variables: [CleanVariable]
 
-  init(variables names: [String], wave: CleanWave, rows: [Int]) throws {
+  init(variables names: [String], wave: CleanWave, rows: WeightedRows) throws {
     name = names.joined(separator: "*")
     var columns: [(NumericColumn, CleanVariable)] = []
     for variableName in names {

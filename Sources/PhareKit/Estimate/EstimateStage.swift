@@ -23,7 +23,7 @@ public struct EstimateStage: Sendable {
     }
     let groups = EstimationGroups(
       cellOfRow: weighted.calibration.cellOfRow,
-      stratumOfRow: strata?.stratumOfRow ?? [Int32](repeating: 0, count: weighted.rows.count),
+      stratumOfRow: strata?.stratumOfRow,
       breakdownLevelOfRow: breakdowns.map(\.levelOfRow),
       breakdownLevelCounts: breakdowns.map(\.levels.count),
       startWeights: weighted.startWeights, weights: weighted.finalWeights)

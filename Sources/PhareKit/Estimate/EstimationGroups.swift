@@ -13,15 +13,19 @@ struct EstimationGroups {
 
   var count: Int { cell.count }
 
+  /// - Parameter stratumOfRow: nil without strata (one stratum).
   init(
-    cellOfRow: [Int32], stratumOfRow: [Int32], breakdownLevelOfRow: [[Int32]], breakdownLevelCounts: [Int],
-    startWeights: [Double], weights: [Double]
+    cellOfRow: [Int32], stratumOfRow: [Int32]?, breakdownLevelOfRow: [[Int32]], breakdownLevelCounts: [Int],
+    startWeights: WeightColumn, weights: [Double]
   ) {
     // Each breakdown has one extra level for "no value".
+    let strata = stratumOfRow.map { [$0] } ?? []
     let grouping = RowGrouping(
-      indices: [cellOfRow, stratumOfRow] + breakdownLevelOfRow,
-      radices: [Int(cellOfRow.max() ?? 0) + 1, Int(stratumOfRow.max() ?? 0) + 1] + breakdownLevelCounts.map { $0 + 1 },
+      indices: [cellOfRow] + strata + breakdownLevelOfRow,
+      radices: [Int(cellOfRow.max() ?? 0) + 1] + strata.map { Int($0.max() ?? 0) + 1 }
+        + breakdownLevelCounts.map { $0 + 1 },
       rows: weights.count)
+    let levelsStart = 1 + strata.count
     var totals = [GroupTotals](repeating: GroupTotals(), count: grouping.tuples.count)
     for (row, group) in grouping.groupOfRow.enumerated() {
       let w = weights[row]
@@ -31,8 +35,8 @@ struct EstimationGroups {
       totals[Int(group)].weightSquared += w * w
     }
     cell = grouping.tuples.map { $0[0] }
-    stratum = grouping.tuples.map { $0[1] }
-    levels = breakdownLevelCounts.indices.map { breakdown in grouping.tuples.map { $0[2 + breakdown] } }
+    stratum = strata.isEmpty ? grouping.tuples.map { _ in 0 } : grouping.tuples.map { $0[1] }
+    levels = breakdownLevelCounts.indices.map { breakdown in grouping.tuples.map { $0[levelsStart + breakdown] } }
     groupOfRow = grouping.groupOfRow
     self.totals = totals
   }

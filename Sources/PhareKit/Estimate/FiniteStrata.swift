@@ -4,7 +4,7 @@ struct FiniteStrata {
   let stratumOfRow: [Int32]
   let population: [Double]
 
-  init(variables: [String], wave: CleanWave, rows: [Int], population margins: PopulationMargins?) throws {
+  init(variables: [String], wave: CleanWave, rows: WeightedRows, population margins: PopulationMargins?) throws {
     let name = variables.joined(separator: "*")
     guard let cells = margins?.margins[name] else { throw EstimationError.fpcWithoutPopulation(strata: name) }
     let columns = try variables.map { variable -> NumericColumn in

@@ -17,7 +17,8 @@ struct CalibrationCells {
   static let maxCombinations = 1 << 24
 
   /// Groups rows given, for each margin, the category index (0 ..< count) of every row.
-  init(categoryCounts: [Int], rowCategories: [[Int32]], startWeights: [Double]) {
+  init<Weights: RandomAccessCollection<Double>>(categoryCounts: [Int], rowCategories: [[Int32]], startWeights: Weights)
+  where Weights.Index == Int {
     self.categoryCounts = categoryCounts
     let grouping = RowGrouping(indices: rowCategories, radices: categoryCounts, rows: startWeights.count)
     var startTotals = [Double](repeating: 0, count: grouping.tuples.count)

@@ -112,12 +112,12 @@ public struct WeightStage: Sendable {
   /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable:
   /// the rows weighted, those set aside, and how many were imputed.
   private func handleMissing(_ incomplete: Set<Int>, wave: CleanWave) -> (
-    rows: [Int], quarantined: [QuarantinedRow], imputed: Int
+    rows: WeightedRows, quarantined: [QuarantinedRow], imputed: Int
   ) {
-    guard !incomplete.isEmpty else { return (Array(0..<wave.rowsClean), [], 0) }
+    guard !incomplete.isEmpty else { return (WeightedRows(all: wave.rowsClean), [], 0) }
     switch spec.missing {
     case .imputeMode:
-      return (Array(0..<wave.rowsClean), [], incomplete.count)
+      return (WeightedRows(all: wave.rowsClean), [], incomplete.count)
     case .quarantine:
       let identifier = wave.variables.firstIndex { $0.kind == .identifier }.map { wave.table.columns[$0] }
       let quarantined = incomplete.sorted().map { row in
@@ -126,22 +126,23 @@ public struct WeightStage: Sendable {
           message: "a weighting variable is blank or « Ne sait pas »", wave: wave.wave,
           respondentID: identifier?.text(at: row))
       }
-      return ((0..<wave.rowsClean).filter { !incomplete.contains($0) }, quarantined, 0)
+      return (WeightedRows((0..<wave.rowsClean).filter { !incomplete.contains($0) }), quarantined, 0)
     }
   }
 
-  private func startWeights(_ wave: CleanWave, rows: [Int]) throws -> [Double] {
+  private func startWeights(_ wave: CleanWave, rows: WeightedRows) throws -> WeightColumn {
     switch spec.start {
     case .equal:
-      return [Double](repeating: 1, count: rows.count)
+      return WeightColumn(constant: 1, count: rows.count)
     case .column(let name):
       guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
-      return try rows.map { row in
-        guard let weight = column[row], weight > 0 else {
-          throw WeightingError.invalidStartWeight(variable: name, line: Int(wave.sourceLines[row]))
-        }
-        return weight
-      }
+      return WeightColumn(
+        try rows.map { row in
+          guard let weight = column[row], weight > 0 else {
+            throw WeightingError.invalidStartWeight(variable: name, line: Int(wave.sourceLines[row]))
+          }
+          return weight
+        })
     }
   }
 

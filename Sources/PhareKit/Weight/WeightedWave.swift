@@ -4,8 +4,8 @@ public struct WeightedWave: Sendable {
   public let clean: CleanWave
   /// Rows of the clean table that carry a weight (all of them unless some were set aside for a
   /// blank weighting variable).
-  public let rows: [Int]
-  public let startWeights: [Double]
+  public let rows: WeightedRows
+  public let startWeights: WeightColumn
   public let finalWeights: [Double]
   public let diagnostics: WeightingDiagnostics
   /// Rows set aside by the weight stage (rule `weight.missing-margin`).
