@@ -50,30 +50,50 @@ struct Estimate: ParsableCommand {
   /// The floor: a single pass accumulating Σw, Σwy, Σwy² by region for the 32 variables, with
   /// the same raw-pointer loop as phare's accumulation and nothing else.
   private func floorPass(_ wave: CleanWave, weights: [Double]) -> Double {
-    guard case .numeric(let region) = wave.table["region"] else { return 0 }
+    guard case .coded(let region) = wave.table["region"] else { return 0 }
     var sums = [Double](repeating: 0, count: 100 * 32 * 3)
-    let regionIndex = region.values.map { Int($0) }
+    let regionIndex = region.codes.map { Int($0) }
     sums.withUnsafeMutableBufferPointer { sums in
       regionIndex.withUnsafeBufferPointer { regions in
         weights.withUnsafeBufferPointer { weights in
           for (index, column) in wave.table.columns.dropFirst(3).enumerated() {
-            guard case .numeric(let numbers) = column else { continue }
-            numbers.missing.withUnsafeWords { missing in
+            switch column {
+            case .numeric(let numbers):
               numbers.values.withUnsafeBufferPointer { values in
-                for row in 0..<values.count where missing[row >> 6] & (1 << UInt64(row & 63)) == 0 {
-                  let slot = (regions[row] * 32 + index) * 3
-                  let w = weights[row]
-                  let wy = w * values[row]
-                  sums[slot] += w
-                  sums[slot + 1] += wy
-                  sums[slot + 2] += wy * values[row]
+                numbers.missing.withUnsafeWords { missing in
+                  Self.accumulate(values, missing, regions, weights, sums, variable: index) { $0 }
                 }
               }
+            case .coded(let coded):
+              coded.codes.withUnsafeBufferPointer { values in
+                coded.missing.withUnsafeWords { missing in
+                  Self.accumulate(values, missing, regions, weights, sums, variable: index) { Double($0) }
+                }
+              }
+            case .categorical, .text:
+              continue
             }
           }
         }
       }
     }
     return sums.reduce(0, +)
+  }
+
+  @inline(__always)
+  private static func accumulate<Value>(
+    _ values: UnsafeBufferPointer<Value>, _ missing: UnsafeBufferPointer<UInt64>, _ regions: UnsafeBufferPointer<Int>,
+    _ weights: UnsafeBufferPointer<Double>, _ sums: UnsafeMutableBufferPointer<Double>, variable: Int,
+    asDouble: (Value) -> Double
+  ) {
+    for row in 0..<values.count where missing[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+      let slot = (regions[row] * 32 + variable) * 3
+      let w = weights[row]
+      let y = asDouble(values[row])
+      let wy = w * y
+      sums[slot] += w
+      sums[slot + 1] += wy
+      sums[slot + 2] += wy * y
+    }
   }
 }

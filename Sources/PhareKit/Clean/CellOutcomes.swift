@@ -14,6 +14,8 @@ enum CellOutcomes {
       return categorical.codes.map { $0 == CategoricalColumn.missingCode ? .blank : perLevel[Int($0)] }
     case .text(let column):
       return column.values.map(text)
+    case .coded(let coded):
+      return coded.codes.indices.map { coded.missing[$0] ? .blank : number(Double(coded.codes[$0])) }
     }
   }
 }

@@ -8,9 +8,13 @@ struct CleanColumn {
   var variable: CleanVariable
   var storage: Storage
 
+  /// Coded answers (single choices, 0/1 items, derived categories) are stored as 4-byte codes;
+  /// scores and numbers as doubles.
+  private var isCoded: Bool { variable.kind == .single || variable.kind == .multiple }
+
   var type: ColumnType {
     switch storage {
-    case .numbers: return .numeric
+    case .numbers: return isCoded ? .coded : .numeric
     case .texts: return .text
     }
   }
@@ -31,6 +35,8 @@ struct CleanColumn {
   /// The column restricted to the kept rows, as a table column.
   func column(keeping rows: [Int]) -> Column {
     switch storage {
+    case .numbers(let values) where isCoded:
+      return .coded(CodedColumn(rows.map { values[$0].map { Int32($0) } }))
     case .numbers(let values):
       return .numeric(NumericColumn(rows.map { values[$0] }))
     case .texts(let values):

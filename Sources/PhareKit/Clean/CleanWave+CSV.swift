@@ -7,13 +7,12 @@ extension CleanWave {
     for row in 0..<table.rowCount {
       var fields: [String?] = [String(sourceLines[row])]
       for (column, variable) in zip(table.columns, variables) {
-        switch column {
-        case .numeric(let numeric):
+        if column.isNumeric {
           fields.append(
-            numeric[row].map { value in
+            column.number(at: row).map { value in
               labels ? (variable.label(of: Int(value)) ?? render(value)) : render(value)
             })
-        case .categorical, .text:
+        } else {
           fields.append(CSVWriter.textCell(column.text(at: row)))
         }
       }

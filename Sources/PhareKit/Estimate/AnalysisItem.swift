@@ -3,7 +3,8 @@
 struct AnalysisItem {
   let name: String
   let label: String
-  let column: NumericColumn
+  /// A numeric or coded column.
+  let column: Column
   let variable: CleanVariable
   /// nil for a mean; otherwise the categories whose proportions are estimated.
   let categories: [ValueLabel?]
@@ -28,11 +29,11 @@ struct AnalysisItem {
   }
 
   private init(variable: CleanVariable, column: Column, dontKnow: DontKnowPolicy) throws {
-    guard case .numeric(let numbers) = column else {
+    guard column.isNumeric else {
       throw EstimationError.notAnalysable(variable: variable.name, kind: variable.kind.rawValue)
     }
     self.variable = variable
-    self.column = numbers
+    self.column = column
     name = variable.name
     label = variable.label
     switch variable.kind {
@@ -50,40 +51,63 @@ struct AnalysisItem {
     case .identifier, .text, .personal:
       throw EstimationError.notAnalysable(variable: variable.name, kind: variable.kind.rawValue)
     }
-    let firstValue = numbers.values.indices.first { !numbers.missing[$0] }.map { numbers.values[$0] } ?? 0
+    let firstValue = (0..<column.count).lazy.compactMap { column.number(at: $0) }.first ?? 0
     shift = categories == [nil] ? firstValue : 0
   }
 
   /// One pass over the column: per category, per group, the sums of the 0/1 indicator (or of
   /// the shifted value for a mean). Raw pointers: this loop runs once per variable over every row.
   func accumulate(_ weighted: WeightedWave, groups: EstimationGroups) -> [[Moments]] {
+    var flat = [Moments](repeating: Moments(), count: categories.count * groups.count)
+    switch column {
+    case .numeric(let numbers):
+      numbers.values.withUnsafeBufferPointer { values in
+        accumulate(into: &flat, values: values, missing: numbers.missing, weighted: weighted, groups: groups) { $0 }
+      }
+    case .coded(let coded):
+      coded.codes.withUnsafeBufferPointer { codes in
+        accumulate(into: &flat, values: codes, missing: coded.missing, weighted: weighted, groups: groups) {
+          Double($0)
+        }
+      }
+    case .categorical, .text:
+      break
+    }
     let groupCount = groups.count
-    var flat = [Moments](repeating: Moments(), count: categories.count * groupCount)
+    return categories.indices.map { Array(flat[$0 * groupCount..<($0 + 1) * groupCount]) }
+  }
+
+  /// The loop itself, specialised for doubles and for 4-byte codes. Raw pointers: it runs once
+  /// per variable over every row.
+  @inline(__always)
+  private func accumulate<Value>(
+    into flat: inout [Moments], values: UnsafeBufferPointer<Value>, missing: MissingMask, weighted: WeightedWave,
+    groups: EstimationGroups, asDouble: (Value) -> Double
+  ) {
+    let groupCount = groups.count
     let codes = categories.map { $0.map { Double($0.code) } ?? .nan }
     let isMean = categories == [nil]
     let excluded = countsDontKnow ? [] : variable.missingCodes.map { Double($0.code) }
     let rows = weighted.rows
     let start = weighted.startWeights
     flat.withUnsafeMutableBufferPointer { moments in
-      column.missing.withUnsafeWords { missing in
-        column.values.withUnsafeBufferPointer { values in
-          weighted.finalWeights.withUnsafeBufferPointer { final in
-            groups.groupOfRow.withUnsafeBufferPointer { groupOfRow in
-              for index in 0..<rows.count {
-                let row = rows[index]
-                if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 { continue }
-                let value = values[row]
-                if !excluded.isEmpty && excluded.contains(value) { continue }
-                let group = Int(groupOfRow[index])
-                let w0 = start[index]
-                let w = final[index]
-                if isMean {
-                  moments[group].add(value - shift, startWeight: w0, weight: w)
-                } else {
-                  for position in codes.indices {
-                    moments[position * groupCount + group].add(
-                      value == codes[position] ? 1 : 0, startWeight: w0, weight: w)
-                  }
+      missing.withUnsafeWords { missing in
+        weighted.finalWeights.withUnsafeBufferPointer { final in
+          groups.groupOfRow.withUnsafeBufferPointer { groupOfRow in
+            for index in 0..<rows.count {
+              let row = rows[index]
+              if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 { continue }
+              let value = asDouble(values[row])
+              if !excluded.isEmpty && excluded.contains(value) { continue }
+              let group = Int(groupOfRow[index])
+              let w0 = start[index]
+              let w = final[index]
+              if isMean {
+                moments[group].add(value - shift, startWeight: w0, weight: w)
+              } else {
+                for position in codes.indices {
+                  moments[position * groupCount + group].add(
+                    value == codes[position] ? 1 : 0, startWeight: w0, weight: w)
                 }
               }
             }
@@ -91,6 +115,5 @@ struct AnalysisItem {
         }
       }
     }
-    return categories.indices.map { Array(flat[$0 * groupCount..<($0 + 1) * groupCount]) }
   }
 }

@@ -9,19 +9,17 @@ struct BreakdownLevels {
 
   init(variables names: [String], wave: CleanWave, rows: WeightedRows) throws {
     name = names.joined(separator: "*")
-    var columns: [(NumericColumn, CleanVariable)] = []
-    for variableName in names {
-      guard let position = wave.table.schema.index(of: variableName),
-        case .numeric(let column) = wave.table.columns[position]
-      else { throw EstimationError.unknownBreakdown(variableName) }
-      columns.append((column, wave.variables[position]))
+    variables = try names.map { variableName in
+      guard let position = wave.table.schema.index(of: variableName), wave.table.columns[position].isNumeric else {
+        throw EstimationError.unknownBreakdown(variableName)
+      }
+      return wave.variables[position]
     }
-    variables = columns.map(\.1)
     guard let keys = PackedCodes(variables: names, wave: wave)?.keys else {
       throw EstimationError.unknownBreakdown(name)
     }
     let rowKeys = rows.count == keys.count ? keys : rows.map { keys[$0] }
-    let order = columns.map { _, variable in
+    let order = variables.map { variable in
       Dictionary(uniqueKeysWithValues: variable.values.enumerated().map { ($1.code, $0) })
     }
     let count = names.count

@@ -22,6 +22,10 @@ public struct ColumnSummary: Codable, Sendable, Equatable {
       distinct = categorical.levels.count
     case .text(let text):
       distinct = Set(text.values.compactMap { $0 }).count
+    case .coded(let coded):
+      let present = coded.codes.indices.lazy.filter { !coded.missing[$0] }.map { Double(coded.codes[$0]) }
+      minimum = present.min()
+      maximum = present.max()
     }
   }
 }

@@ -1,6 +1,6 @@
 /// A citizen-like survey built in memory, already clean, for the estimation benchmark: 13
 /// regions, sex × age (10 cells), rural / urban, 16 importance scores 0-10 (~3% unanswered) and
-/// 16 priority flags, with population margins to rake it to. The same seed gives the same data.
+/// 16 priority flags (coded answers as 4-byte codes, scores as doubles, as the clean stage stores them), with population margins to rake it to. The same seed gives the same data.
 public struct SyntheticSurvey: Sendable {
   public let wave: CleanWave
   public let population: PopulationMargins
@@ -24,22 +24,21 @@ public struct SyntheticSurvey: Sendable {
     var random = SplitMix64(seed: seed)
     // The sample over-represents the small regions, so the raking has work to do.
     let regionDraw = Self.regionCodes.indices.map { 1.0 + Double($0 % 4) }
-    var region = GrowableBuffer<Double>()
-    var sexAge = GrowableBuffer<Double>()
-    var urban = GrowableBuffer<Double>()
+    var region = GrowableBuffer<Int32>()
+    var sexAge = GrowableBuffer<Int32>()
+    var urban = GrowableBuffer<Int32>()
     region.reserve(rows)
     sexAge.reserve(rows)
     urban.reserve(rows)
     for _ in 0..<rows {
-      region.append(Double(Self.regionCodes[Self.pick(regionDraw, &random)]))
-      sexAge.append(Double(Self.sexAgeCodes[random.below(10)]))
+      region.append(Int32(Self.regionCodes[Self.pick(regionDraw, &random)]))
+      sexAge.append(Int32(Self.sexAgeCodes[random.below(10)]))
       urban.append(random.unit() < 0.7 ? 1 : 2)
     }
     var columns: [Column] = [region, sexAge, urban].map { codes in
       var codes = codes
       let count = codes.count
-      return .numeric(
-        NumericColumn(values: ColumnStorage(codes.take()), missing: MissingMask(count: count) { _ in false }))
+      return .coded(CodedColumn(codes: ColumnStorage(codes.take()), missing: MissingMask(count: count) { _ in false }))
     }
     var variables = [
       CleanVariable(
@@ -49,7 +48,7 @@ public struct SyntheticSurvey: Sendable {
       CleanVariable(
         name: "urbain", label: "Rural / urbain", kind: .single, values: Self.labels([1, 2]), missingCodes: []),
     ]
-    guard case .numeric(let regionColumn) = columns[0] else { fatalError("region is numeric") }
+    guard case .coded(let regionColumn) = columns[0] else { fatalError("region is coded") }
     for variable in 1...Self.variableCount {
       var scores = GrowableBuffer<Double>()
       var blank = MissingMaskBuffer()
@@ -59,7 +58,7 @@ public struct SyntheticSurvey: Sendable {
           blank.setMissing(row)
           scores.append(.nan)
         } else {
-          let lean = Int(regionColumn.values[row]) % 3
+          let lean = Int(regionColumn.codes[row]) % 3
           scores.append(Double(min(10, random.below(9) + lean)))
         }
       }
@@ -69,19 +68,20 @@ public struct SyntheticSurvey: Sendable {
           name: Self.name("s", variable), label: "Importance \(variable)", kind: .scale, values: [], missingCodes: []))
     }
     for variable in 1...Self.variableCount {
-      var flags = GrowableBuffer<Double>()
+      var flags = GrowableBuffer<Int32>()
       flags.reserve(rows)
       let share = 0.1 + 0.02 * Double(variable)
       for _ in 0..<rows { flags.append(random.unit() < share ? 1 : 0) }
       columns.append(
-        .numeric(NumericColumn(values: ColumnStorage(flags.take()), missing: MissingMask(count: rows) { _ in false })))
+        .coded(CodedColumn(codes: ColumnStorage(flags.take()), missing: MissingMask(count: rows) { _ in false })))
       variables.append(
         CleanVariable(
           name: Self.name("f", variable), label: "Priorité \(variable)", kind: .single,
           values: [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: "Oui")], missingCodes: []))
     }
     let table = ColumnarTable(
-      schema: Schema(fields: variables.map { Schema.Field(name: $0.name, type: .numeric) }), columns: columns,
+      schema: Schema(fields: zip(variables, columns).map { Schema.Field(name: $0.name, type: $1.type) }),
+      columns: columns,
       rowCount: rows)
     wave = CleanWave(
       wave: "synthetic", file: "synthetic", table: table, variables: variables,

@@ -6,4 +6,6 @@ public enum ColumnType: String, Codable, Sendable {
   case categorical
   /// Free text: many distinct values, kept as strings.
   case text
+  /// Codebook codes of a coded answer (clean tables only).
+  case coded
 }

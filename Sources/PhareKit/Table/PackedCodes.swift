@@ -16,25 +16,36 @@ struct PackedCodes {
   /// No rows: what a margin's codes become once used, to free their memory.
   static func empty(_ variables: [String]) -> PackedCodes { PackedCodes(variables: variables, keys: []) }
 
-  /// nil when a variable is not a numeric column of the clean table.
+  /// nil when a variable is not a coded or numeric column of the clean table.
   init?(variables: [String], wave: CleanWave) {
     self.variables = variables
-    var columns: [(NumericColumn, CleanVariable)] = []
+    var columns: [(Column, CleanVariable)] = []
     for name in variables {
-      guard case .numeric(let column) = wave.table[name], let variable = wave.variable(named: name) else { return nil }
+      guard let column = wave.table[name], column.isNumeric, let variable = wave.variable(named: name) else {
+        return nil
+      }
       columns.append((column, variable))
     }
-    keys = [Int](repeating: 0, count: wave.rowsClean)
+    var keys = [Int](repeating: 0, count: wave.rowsClean)
     for (position, (column, variable)) in columns.enumerated() {
       let missingCodes = Set(variable.missingCodes.map { Double($0.code) })
-      for row in keys.indices where keys[row] != Self.missing {
-        guard let value = column[row], !missingCodes.contains(value), value >= 0, value < Double(1 << Self.bits) else {
+      func pack(_ row: Int, _ value: Double?) {
+        guard let value, !missingCodes.contains(value), value >= 0, value < Double(1 << Self.bits) else {
           keys[row] = Self.missing
-          continue
+          return
         }
         keys[row] |= Int(value) << (position * Self.bits)
       }
+      switch column {
+      case .coded(let coded):
+        for row in keys.indices where keys[row] != Self.missing {
+          pack(row, coded.missing[row] ? nil : Double(coded.codes[row]))
+        }
+      default:
+        for row in keys.indices where keys[row] != Self.missing { pack(row, column.number(at: row)) }
+      }
     }
+    self.keys = keys
   }
 
   /// The key of a tuple of codes, nil when a code does not fit.

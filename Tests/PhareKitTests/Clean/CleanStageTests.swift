@@ -16,11 +16,9 @@ import Testing
   /// The clean value of a variable on the row read from a given line of the export.
   private func value(_ wave: CleanWave, _ name: String, line: Int32) throws -> Double? {
     let row = try #require(wave.sourceLines.firstIndex(of: line), "no clean row from line \(line)")
-    guard case .numeric(let column) = wave.table[name] else {
-      Issue.record("\(name) is not a numeric clean column")
-      return nil
-    }
-    return column[row]
+    let column = try #require(wave.table[name], "no clean column \(name)")
+    #expect(column.isNumeric, "\(name) holds neither numbers nor codes")
+    return column.number(at: row)
   }
 
   @Test func everyRejectedRowIsQuarantinedWithItsRule() throws {
@@ -67,6 +65,16 @@ import Testing
       wave.variable(named: "q8_3")?.label
         == "Rôle des collectivités pour développer des alliances en territoire (question ouverte codée) : Financer")
     #expect(try value(wave, "q1_associations", line: 3) == 1)
+  }
+
+  /// Coded answers take four bytes a row, scores and numbers eight.
+  @Test func codedAnswersAreStoredAsCodes() throws {
+    let wave = try cleanWave()
+    let types = Dictionary(uniqueKeysWithValues: wave.table.schema.fields.map { ($0.name, $0.type) })
+    #expect(
+      types["q4"] == .coded && types["region"] == .coded && types["q8_3"] == .coded && types["q4_net_oui"] == .coded)
+    #expect(types["q2_01"] == .numeric && types["taille"] == .numeric)
+    #expect(types["id"] == .text && types["commentaire"] == .text)
   }
 
   @Test func personalDataNeverReachesTheCleanTable() throws {
