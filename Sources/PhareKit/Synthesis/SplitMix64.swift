@@ -24,4 +24,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   public mutating func below(_ bound: Int) -> Int {
     Int(next().multipliedFullWidth(by: UInt64(bound)).high)
   }
+
+  /// Fisher-Yates shuffle with this generator: unlike the standard library's `shuffle(using:)`,
+  /// whose algorithm may change between Swift versions, the order is fixed by the seed alone.
+  public mutating func shuffle<Element>(_ elements: inout [Element]) {
+    guard elements.count > 1 else { return }
+    for index in stride(from: elements.count - 1, to: 0, by: -1) {
+      elements.swapAt(index, below(index + 1))
+    }
+  }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The PHARE synthetic fixtures (the real microdata are not public): population margins and
+/// three waves (2015-2017) of each survey's export, whose population truth is the published
+/// figures. Deterministic: the same seed and published figures give the same bytes.
+public struct PhareSynthesis: Sendable {
+  public static let defaultSeed: UInt64 = 2016
+  public static let waves = [2015, 2016, 2017]
+
+  public let seed: UInt64
+  let models: [any SurveyModel]
+
+  public init(published: PublishedFigures, seed: UInt64 = defaultSeed) throws {
+    self.seed = seed
+    models = [
+      try MayorsModel(published), try CitizensModel(published), try AssociationsModel(published),
+      try CompaniesModel(published),
+    ]
+  }
+
+  /// Every file, by its path under the fixtures folder: the population files, then the exports.
+  public func files() -> [(path: String, text: String)] {
+    models.map(\.population)
+      + models.flatMap { model in
+        Self.waves.map { wave in (model.exportPath(wave: wave), WaveExport(model: model, wave: wave, seed: seed).text) }
+      }
+  }
+
+  /// Writes every file under `folder`, each atomically; returns the paths written.
+  public func write(to folder: String) throws -> [String] {
+    try files().map { file in
+      let path = FilePath.join(folder, file.path)
+      try AtomicFile.write(file.text, to: path)
+      return path
+    }
+  }
+}
