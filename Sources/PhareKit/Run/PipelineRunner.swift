@@ -63,7 +63,9 @@ public struct PipelineRunner: Sendable {
         SpecDiagnostic(file: pipeline.spec.file, line: nil, message: "the pipeline has no estimate section")
       ])
     }
-    return EstimateStage(spec: spec, dontKnow: pipeline.spec.clean.dontKnow, population: population)
+    return EstimateStage(
+      spec: spec, dontKnow: pipeline.spec.clean.dontKnow, population: population, actor: pipeline.spec.actor,
+      domains: pipeline.domains)
   }
 
   /// The message for a wave whose rows do not add up, or whose quarantined share is above the spec's threshold.

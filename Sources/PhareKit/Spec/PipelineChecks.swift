@@ -66,6 +66,23 @@ enum PipelineChecks {
     }
   }
 
+  /// Every `domain:` of the codebook is an id of the spec's domains file, which must be named when one is used.
+  static func checkDomains(
+    of codebook: Codebook, spec: PipelineSpec, domains: [FragilityDomain], diagnostics: inout [SpecDiagnostic]
+  ) {
+    let known = Set(domains.map(\.id))
+    for variable in codebook.variables {
+      let tagged = [(variable.name, variable.domain)] + variable.items.map { ($0.name, $0.domain) }
+      for case (let name, let domain?) in tagged where !known.contains(domain) {
+        let message =
+          spec.domains == nil
+          ? "'\(name)' names domain '\(domain)' but the pipeline has no domains file (domains: in \(spec.file))"
+          : "'\(name)' names domain '\(domain)', which is not an id of \(spec.domains!)"
+        diagnostics.append(SpecDiagnostic(file: codebook.file, line: variable.line, message: message))
+      }
+    }
+  }
+
   /// Codebook variables whose source column is absent from an export's header.
   static func missingColumns(in header: [String], file: String, codebook: Codebook) -> [SpecDiagnostic] {
     let columns = Set(header)

@@ -14,7 +14,9 @@ extension PipelineSpec {
     let top = reader.fields(
       root,
       "the pipeline",
-      allowed: ["survey", "title", "inputs", "codebook", "populations", "clean", "weight", "estimate"],
+      allowed: [
+        "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
+      ],
       required: ["survey", "inputs", "codebook"]
     )
     let folder = (file as NSString).deletingLastPathComponent
@@ -28,9 +30,11 @@ extension PipelineSpec {
       file: file,
       survey: survey,
       title: reader.string(top["title"], "title") ?? survey,
+      actor: reader.string(top["actor"], "actor") ?? survey,
       inputs: inputs,
       codebook: codebook,
       populations: reader.string(top["populations"], "populations").map(resolve),
+      domains: reader.string(top["domains"], "domains").map(resolve),
       clean: clean,
       weight: top["weight"].flatMap { weighting($0, reader: reader) },
       estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
