@@ -59,6 +59,10 @@ enum PipelineChecks {
         report(derived.line, "derived variable '\(derived.name)' is already defined")
       }
     }
+    let items = codebook.variables.flatMap { $0.items.map(\.name) }
+    for headline in spec.headlines where !known.contains(headline.variable) && !items.contains(headline.variable) {
+      report(headline.line, "headline '\(headline.variable)' is not a variable, item or derived variable")
+    }
     for rule in spec.clean.consistency {
       for name in [rule.variable] + rule.blank where !known.contains(name) {
         report(rule.line, "consistency rule '\(rule.name)' uses unknown variable '\(name)'")

@@ -16,6 +16,7 @@ extension PipelineSpec {
       "the pipeline",
       allowed: [
         "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
+        "headlines",
       ],
       required: ["survey", "inputs", "codebook"]
     )
@@ -25,8 +26,11 @@ extension PipelineSpec {
     let inputs = top["inputs"].flatMap { self.inputs($0, reader: reader, resolve: resolve) }
     let codebook = reader.string(top["codebook"], "codebook").map(resolve)
     let clean = top["clean"].map { self.clean($0, reader: reader) } ?? defaultClean
+    let headlines = (reader.sequence(top["headlines"], "headlines") ?? []).compactMap {
+      headline($0, reader: reader)
+    }
     guard let survey, let inputs, let codebook else { return nil }
-    return PipelineSpec(
+    var spec = PipelineSpec(
       file: file,
       survey: survey,
       title: reader.string(top["title"], "title") ?? survey,
@@ -39,6 +43,16 @@ extension PipelineSpec {
       weight: top["weight"].flatMap { weighting($0, reader: reader) },
       estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
     )
+    spec.headlines = headlines
+    return spec
+  }
+
+  private static func headline(_ node: Node, reader: SpecReader) -> Headline? {
+    let fields = reader.fields(node, "a headline", allowed: ["variable", "category"], required: ["variable"])
+    return reader.string(fields["variable"], "the variable of a headline").map {
+      Headline(
+        variable: $0, category: reader.int(fields["category"], "the category of a headline"), line: node.mark?.line)
+    }
   }
 
   private static var defaultClean: Clean {

@@ -36,4 +36,6 @@ public struct PipelineSpec: Equatable, Sendable {
   public var weight: WeightingSpec?
   /// What indicators are estimated, if any.
   public var estimate: EstimationSpec?
+  /// The national indicators a run summary prints.
+  public var headlines: [Headline] = []
 }
