@@ -10,13 +10,17 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // libcsv (Debian libcsv-dev): ships csv.h and no pkg-config file.
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
     // libRmath (Debian r-mathlib): R's own distribution functions.
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
-    .target(name: "PhareKit", dependencies: ["CLibCSV", "CRmath", "Yams"]),
+    .target(
+      name: "PhareKit",
+      dependencies: ["CLibCSV", "CRmath", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .executableTarget(
       name: "phare",
       dependencies: ["PhareKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

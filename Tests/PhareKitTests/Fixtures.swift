@@ -15,6 +15,9 @@ enum Fixtures {
 
   static func clean(_ name: String) -> String { tests + "/Fixtures/clean/" + name }
 
+  /// The repository's root folder.
+  static let repository = tests + "/.."
+
   /// The repository's `Pipelines` folder.
   static func pipelines(_ name: String) -> String { tests + "/../Pipelines/" + name }
 }

@@ -135,7 +135,7 @@ struct CleanPass {
   private mutating func cleanMultipleItems(_ variable: CodebookVariable) {
     let first = columns.count
     for item in variable.items {
-      let itemVariable = variable.item(named: item.name, label: item.label)
+      let itemVariable = variable.item(named: item.name, label: item.label, domain: item.domain)
       let itemCoding = itemVariable.asCodebookVariable()
       columns.append(coded(itemCoding, AnswerCoder(itemCoding), source: ingest.table[item.name]!, output: itemVariable))
     }

@@ -9,10 +9,12 @@ public struct CleanVariable: Equatable, Sendable {
   public var missingCodes: [ValueLabel]
   /// The codebook or derived variable the column comes from (a multiple-response set has one column per item).
   public var origin: String
+  /// The fragility domain the column measures, if any: from the codebook, or the variable a net or recode reads.
+  public var domain: String?
 
   public init(
     name: String, label: String, kind: VariableKind, values: [ValueLabel], missingCodes: [ValueLabel],
-    origin: String? = nil
+    origin: String? = nil, domain: String? = nil
   ) {
     self.name = name
     self.label = label
@@ -20,6 +22,7 @@ public struct CleanVariable: Equatable, Sendable {
     self.values = values
     self.missingCodes = missingCodes
     self.origin = origin ?? name
+    self.domain = domain
   }
 
   /// The label of a code, answer or missing code.

@@ -2,18 +2,19 @@
 extension CodebookVariable {
   /// The clean-table description of the variable itself.
   var cleanVariable: CleanVariable {
-    CleanVariable(name: name, label: label, kind: kind, values: values, missingCodes: missingCodes)
+    CleanVariable(name: name, label: label, kind: kind, values: values, missingCodes: missingCodes, domain: domain)
   }
 
   /// One 0/1 item of a multiple-response set.
-  func item(named itemName: String, label itemLabel: String) -> CleanVariable {
+  func item(named itemName: String, label itemLabel: String, domain itemDomain: String? = nil) -> CleanVariable {
     CleanVariable(
       name: itemName,
       label: "\(label) : \(itemLabel)",
       kind: .multiple,
       values: [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: "Oui")],
       missingCodes: missingCodes,
-      origin: name
+      origin: name,
+      domain: itemDomain ?? domain
     )
   }
 

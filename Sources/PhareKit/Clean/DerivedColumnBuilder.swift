@@ -4,9 +4,11 @@ enum DerivedColumnBuilder {
     func input(_ name: String) -> CleanColumn { columns.first { $0.variable.name == name }! }
     let values: [Double?]
     let labels: [ValueLabel]
+    var domain: String?
     switch derived.rule {
     case .net(let of, let codes):
       let source = input(of)
+      domain = source.variable.domain
       labels = [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: derived.label)]
       values = rows(source).map { row in
         guard let value = source.number(row) else { return nil }
@@ -15,6 +17,7 @@ enum DerivedColumnBuilder {
       }
     case .recode(let of, let bands):
       let source = input(of)
+      domain = source.variable.domain
       labels = bands.map { ValueLabel(code: $0.code, label: $0.label) }
       values = rows(source).map { row in
         guard let value = source.number(row), source.variable.isInBase(value, dontKnow: .exclude) else { return nil }
@@ -35,7 +38,7 @@ enum DerivedColumnBuilder {
       }
     }
     let variable = CleanVariable(
-      name: derived.name, label: derived.label, kind: .single, values: labels, missingCodes: [])
+      name: derived.name, label: derived.label, kind: .single, values: labels, missingCodes: [], domain: domain)
     return CleanColumn(variable: variable, storage: .numbers(values))
   }
 

@@ -8,11 +8,20 @@ public struct EstimateStage: Sendable {
   public let spec: EstimationSpec
   public let dontKnow: DontKnowPolicy
   public let population: PopulationMargins?
+  /// Written on every indicator: who answered.
+  public let actor: String
+  /// Labels of the domains the variables' `domain:` ids name.
+  public let domains: [FragilityDomain]
 
-  public init(spec: EstimationSpec, dontKnow: DontKnowPolicy, population: PopulationMargins?) {
+  public init(
+    spec: EstimationSpec, dontKnow: DontKnowPolicy, population: PopulationMargins?, actor: String = "",
+    domains: [FragilityDomain] = []
+  ) {
     self.spec = spec
     self.dontKnow = dontKnow
     self.population = population
+    self.actor = actor
+    self.domains = domains
   }
 
   public func run(_ weighted: WeightedWave) throws -> [Indicator] {
@@ -98,7 +107,9 @@ public struct EstimateStage: Sendable {
     // The simple random sample with the same variance of the mean: s²_w over that variance.
     let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance
     let effective = meanVariance > 0 ? LinearisedVariance.weightedSpread(mean).map { $0 / meanVariance } : nil
+    let domain = item.variable.domain ?? ""
     return Indicator(
+      actor: actor, domain: domain, domainLabel: domains.first { $0.id == domain }?.label ?? "",
       breakdown: "", breakdownValue: "", breakdownLabel: "",
       variable: item.name, variableLabel: item.label,
       category: category.map { String($0.code) } ?? "", categoryLabel: category?.label ?? "",

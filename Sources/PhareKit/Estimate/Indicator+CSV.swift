@@ -1,9 +1,10 @@
-/// `indicators.csv`: one row per (breakdown, value, variable, category, statistic). In the
+/// `indicators.csv`: one row per (actor, domain, breakdown, value, variable, category, statistic). In the
 /// published file a suppressed cell keeps its base but not its estimate, interval or differences;
 /// the audit file keeps everything.
 extension Indicator {
   static let csvHeader = [
-    "breakdown", "breakdown_value", "breakdown_label", "variable", "variable_label", "category", "category_label",
+    "actor", "domain", "domain_label", "breakdown", "breakdown_value", "breakdown_label", "variable", "variable_label",
+    "category", "category_label",
     "statistic", "estimate", "se", "ci_lower", "ci_upper", "ci_method", "deff", "n", "weighted_n", "effective_n",
     "cv", "df", "diff_national", "diff_national_se", "diff_rest", "diff_rest_se", "flags",
   ]
@@ -21,7 +22,8 @@ extension Indicator {
     let hide = hidingSuppressed && isSuppressed
     func number(_ value: Double?) -> String? { hide ? nil : value.map { String($0) } }
     return [
-      breakdown, breakdownValue, CSVWriter.textCell(breakdownLabel), variable, CSVWriter.textCell(variableLabel),
+      actor, domain, CSVWriter.textCell(domainLabel), breakdown, breakdownValue, CSVWriter.textCell(breakdownLabel),
+      variable, CSVWriter.textCell(variableLabel),
       category,
       CSVWriter.textCell(categoryLabel), statistic.rawValue, number(estimate), number(standardError), number(lower),
       number(upper), hide ? nil : intervalMethod, number(designEffect), String(respondents), String(weightedTotal),

@@ -8,6 +8,11 @@ public struct Indicator: Sendable, Equatable, Codable {
     case total
   }
 
+  /// Who answered: the pipeline's actor (`maires`, `citoyens`, `associations`, `entreprises`).
+  public var actor: String
+  /// The fragility domain's id (`emploi`…) when the variable measures one, else empty.
+  public var domain: String
+  public var domainLabel: String
   /// `national`, a breakdown variable, or a crossing such as `region*urbain`.
   public var breakdown: String
   /// The breakdown's value: empty for national, a code, or codes such as `84*1`.

@@ -14,32 +14,32 @@ public struct PipelineRunner: Sendable {
     let reader = CSVReader(separator: pipeline.spec.inputs.separator)
     let clean = CleanStage(pipeline: pipeline)
     return pipeline.waves.map { file in
-      let wave: CleanWave
+      var result = WaveResult(file: file)
       do {
-        wave = try clean.run(try reader.read(file.path), wave: file)
+        result.sha256 = try FileDigest.sha256(of: file.path)
+        let wave = try StageTimings.measure(&result.timings.ingestAndClean) {
+          try clean.run(try reader.read(file.path), wave: file)
+        }
+        result.cleaned = wave
+        if let problem = cleanProblem(wave) {
+          result.problem = problem
+          return result
+        }
+        guard let weighting else { return result }
+        var seconds = 0.0
+        defer { result.timings.weight = seconds }
+        let weighted = try StageTimings.measure(&seconds) { try weighting.run(wave) }
+        result.weighted = weighted
+        guard let estimation else { return result }
+        var estimateSeconds = 0.0
+        defer { result.timings.estimate = estimateSeconds }
+        result.indicators = try StageTimings.measure(&estimateSeconds) { try estimation.run(weighted) }
       } catch let error as IngestError {
-        return WaveResult(file: file, cleaned: nil, weighted: nil, problem: error.problem)
+        result.problem = error.problem
       } catch {
-        return WaveResult(file: file, cleaned: nil, weighted: nil, problem: String(describing: error))
+        result.problem = result.cleaned.map { "wave \($0.wave): \(error)" } ?? String(describing: error)
       }
-      if let problem = cleanProblem(wave) {
-        return WaveResult(file: file, cleaned: wave, weighted: nil, problem: problem)
-      }
-      guard let weighting else { return WaveResult(file: file, cleaned: wave, weighted: nil, problem: nil) }
-      let weighted: WeightedWave
-      do {
-        weighted = try weighting.run(wave)
-      } catch {
-        return WaveResult(file: file, cleaned: wave, weighted: nil, problem: "wave \(wave.wave): \(error)")
-      }
-      guard let estimation else { return WaveResult(file: file, cleaned: wave, weighted: weighted, problem: nil) }
-      do {
-        var result = WaveResult(file: file, cleaned: wave, weighted: weighted, problem: nil)
-        result.indicators = try estimation.run(weighted)
-        return result
-      } catch {
-        return WaveResult(file: file, cleaned: wave, weighted: weighted, problem: "wave \(wave.wave): \(error)")
-      }
+      return result
     }
   }
 
@@ -63,7 +63,9 @@ public struct PipelineRunner: Sendable {
         SpecDiagnostic(file: pipeline.spec.file, line: nil, message: "the pipeline has no estimate section")
       ])
     }
-    return EstimateStage(spec: spec, dontKnow: pipeline.spec.clean.dontKnow, population: population)
+    return EstimateStage(
+      spec: spec, dontKnow: pipeline.spec.clean.dontKnow, population: population, actor: pipeline.spec.actor,
+      domains: pipeline.domains)
   }
 
   /// The message for a wave whose rows do not add up, or whose quarantined share is above the spec's threshold.

@@ -1,8 +1,19 @@
-/// A run's manifest: per wave, the row accounting, what rejected rows, and the weighting diagnostics.
+import Foundation
+
+/// A run's manifest: when and by which phare it ran, the SHA-256 of every file it read, and per
+/// wave the row accounting, what rejected rows, the weighting diagnostics and the stage timings.
 public struct RunManifest: Codable, Sendable, Equatable {
+  /// A file the run read, with its content's SHA-256.
+  public struct Input: Codable, Sendable, Equatable {
+    public var file: String
+    public var sha256: String
+  }
+
   public struct Wave: Codable, Sendable, Equatable {
     public var wave: String
     public var file: String
+    /// SHA-256 of the export.
+    public var sha256: String?
     public var status: String
     public var problem: String?
     public var rowsRead: Int?
@@ -14,22 +25,34 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Clean rows that carry a weight.
     public var rowsWeighted: Int?
     public var weighting: WeightingDiagnostics?
+    public var indicators: Int?
+    public var seconds: StageTimings
   }
 
   public var phareVersion: String
+  /// ISO 8601 UTC: the only field, with the timings, that differs between reruns on the same inputs.
+  public var generatedAt: String
   public var pipeline: String
   public var survey: String
+  /// The spec and the files it names (codebook, populations, domains): what decides how waves are processed.
+  public var specFiles: [Input]
   public var waves: [Wave]
 
-  public init(pipeline: Pipeline, results: [WaveResult]) {
+  public init(pipeline: Pipeline, results: [WaveResult], generatedAt: Date = Date()) throws {
     phareVersion = PhareVersion.current
+    self.generatedAt = generatedAt.formatted(.iso8601)
     self.pipeline = pipeline.spec.file
     survey = pipeline.spec.survey
+    let spec = pipeline.spec
+    specFiles = try ([spec.file, spec.codebook] + [spec.populations, spec.domains].compactMap { $0 }).map {
+      Input(file: $0, sha256: try FileDigest.sha256(of: $0))
+    }
     waves = results.map { result in
       let cleaned = result.cleaned
       return Wave(
         wave: cleaned?.wave ?? result.file.wave,
         file: result.file.path,
+        sha256: result.sha256,
         status: result.failed ? "failed" : "ok",
         problem: result.problem,
         rowsRead: cleaned?.rowsRead,
@@ -38,7 +61,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
         balanced: cleaned?.isBalanced,
         quarantinedByRule: cleaned.map { Dictionary(uniqueKeysWithValues: $0.ruleCounts.map { ($0.rule, $0.count) }) },
         rowsWeighted: result.weighted?.rows.count,
-        weighting: result.weighted?.diagnostics
+        weighting: result.weighted?.diagnostics,
+        indicators: result.indicators?.count,
+        seconds: result.timings
       )
     }
   }

@@ -28,7 +28,7 @@ public enum StageOutputs {
     try write(QuarantinedRow.csv(quarantined), "\(folder)/quarantine.csv")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let json = try encoder.encode(RunManifest(pipeline: pipeline, results: results))
+    let json = try encoder.encode(try RunManifest(pipeline: pipeline, results: results))
     try write(String(decoding: json, as: UTF8.self) + "\n", "\(folder)/manifest.json")
     return written
   }

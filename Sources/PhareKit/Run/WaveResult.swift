@@ -1,14 +1,21 @@
 /// What the stages made of one wave file.
 public struct WaveResult: Sendable {
   public let file: WaveFile
+  /// SHA-256 of the export, once it could be read.
+  public var sha256: String?
   /// The cleaned wave, when the file could be read and matched the codebook.
-  public let cleaned: CleanWave?
+  public var cleaned: CleanWave?
   /// The weighted wave, when weighting was asked for and succeeded.
-  public let weighted: WeightedWave?
+  public var weighted: WeightedWave?
   /// The indicators, when estimation was asked for and succeeded.
-  public var indicators: [Indicator]? = nil
+  public var indicators: [Indicator]?
   /// Why the wave failed (unreadable, columns missing, too many rows quarantined, weighting impossible), if it did.
-  public let problem: String?
+  public var problem: String?
+  public var timings = StageTimings()
+
+  public init(file: WaveFile) {
+    self.file = file
+  }
 
   public var failed: Bool { problem != nil }
 }

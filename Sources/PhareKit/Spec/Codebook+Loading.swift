@@ -40,7 +40,7 @@ extension Codebook {
   }
 
   private static let keys = [
-    "type", "label", "source", "values", "missing", "range", "required", "items", "separator",
+    "type", "label", "source", "values", "missing", "range", "required", "items", "separator", "domain",
   ]
 
   private static func variable(named name: String, _ node: Node, line: Int?, reader: SpecReader) -> CodebookVariable? {
@@ -61,6 +61,7 @@ extension Codebook {
       cellSeparator: reader.string(fields["separator"], "the separator of \(context)"),
       line: line
     )
+    variable.domain = reader.string(fields["domain"], "the domain of \(context)")
     if let rangeNode = fields["range"] {
       let bounds = reader.sequence(rangeNode, "the range of \(context)")?.compactMap {
         reader.double($0, "a bound of the range of \(context)")
@@ -72,14 +73,22 @@ extension Codebook {
       }
     }
     if let itemsNode = fields["items"], let entries = reader.entries(itemsNode, "the items of \(context)") {
-      variable.items = entries.compactMap { entry in
-        reader.string(entry.value, "the label of item '\(entry.key)'").map {
-          CodebookVariable.Item(name: entry.key, label: $0)
-        }
-      }
+      variable.items = entries.compactMap { item(named: $0.key, $0.value, reader: reader) }
     }
     checkShape(of: variable, fields: fields, node: node, reader: reader)
     return variable
+  }
+
+  /// An item written `name: label`, or `name: {label: …, domain: …}` when it measures a domain of its own.
+  private static func item(named name: String, _ node: Node, reader: SpecReader) -> CodebookVariable.Item? {
+    guard case .mapping = node else {
+      return reader.string(node, "the label of item '\(name)'").map { CodebookVariable.Item(name: name, label: $0) }
+    }
+    let fields = reader.fields(node, "item '\(name)'", allowed: ["label", "domain"], required: ["label"])
+    return reader.string(fields["label"], "the label of item '\(name)'").map {
+      CodebookVariable.Item(
+        name: name, label: $0, domain: reader.string(fields["domain"], "the domain of item '\(name)'"))
+    }
   }
 
   /// Reports settings that do not fit the variable's type.

@@ -4,6 +4,8 @@ public struct CodebookVariable: Equatable, Sendable {
   public struct Item: Equatable, Sendable {
     public var name: String
     public var label: String
+    /// The fragility domain the item measures (an id of the spec's domains file), if any.
+    public var domain: String? = nil
   }
 
   public var name: String
@@ -24,6 +26,8 @@ public struct CodebookVariable: Equatable, Sendable {
   public var cellSeparator: String?
   /// Where the variable is defined in the codebook, for diagnostics.
   public var line: Int?
+  /// The fragility domain the variable measures (an id of the spec's domains file), if any.
+  public var domain: String? = nil
 
   /// Whether a code is one of the declared missing codes.
   public func isMissingCode(_ code: Double) -> Bool {

@@ -59,9 +59,30 @@ enum PipelineChecks {
         report(derived.line, "derived variable '\(derived.name)' is already defined")
       }
     }
+    let items = codebook.variables.flatMap { $0.items.map(\.name) }
+    for headline in spec.headlines where !known.contains(headline.variable) && !items.contains(headline.variable) {
+      report(headline.line, "headline '\(headline.variable)' is not a variable, item or derived variable")
+    }
     for rule in spec.clean.consistency {
       for name in [rule.variable] + rule.blank where !known.contains(name) {
         report(rule.line, "consistency rule '\(rule.name)' uses unknown variable '\(name)'")
+      }
+    }
+  }
+
+  /// Every `domain:` of the codebook is an id of the spec's domains file, which must be named when one is used.
+  static func checkDomains(
+    of codebook: Codebook, spec: PipelineSpec, domains: [FragilityDomain], diagnostics: inout [SpecDiagnostic]
+  ) {
+    let known = Set(domains.map(\.id))
+    for variable in codebook.variables {
+      let tagged = [(variable.name, variable.domain)] + variable.items.map { ($0.name, $0.domain) }
+      for case (let name, let domain?) in tagged where !known.contains(domain) {
+        let message =
+          spec.domains == nil
+          ? "'\(name)' names domain '\(domain)' but the pipeline has no domains file (domains: in \(spec.file))"
+          : "'\(name)' names domain '\(domain)', which is not an id of \(spec.domains!)"
+        diagnostics.append(SpecDiagnostic(file: codebook.file, line: variable.line, message: message))
       }
     }
   }

@@ -14,7 +14,10 @@ extension PipelineSpec {
     let top = reader.fields(
       root,
       "the pipeline",
-      allowed: ["survey", "title", "inputs", "codebook", "populations", "clean", "weight", "estimate"],
+      allowed: [
+        "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
+        "headlines",
+      ],
       required: ["survey", "inputs", "codebook"]
     )
     let folder = (file as NSString).deletingLastPathComponent
@@ -23,18 +26,33 @@ extension PipelineSpec {
     let inputs = top["inputs"].flatMap { self.inputs($0, reader: reader, resolve: resolve) }
     let codebook = reader.string(top["codebook"], "codebook").map(resolve)
     let clean = top["clean"].map { self.clean($0, reader: reader) } ?? defaultClean
+    let headlines = (reader.sequence(top["headlines"], "headlines") ?? []).compactMap {
+      headline($0, reader: reader)
+    }
     guard let survey, let inputs, let codebook else { return nil }
-    return PipelineSpec(
+    var spec = PipelineSpec(
       file: file,
       survey: survey,
       title: reader.string(top["title"], "title") ?? survey,
+      actor: reader.string(top["actor"], "actor") ?? survey,
       inputs: inputs,
       codebook: codebook,
       populations: reader.string(top["populations"], "populations").map(resolve),
+      domains: reader.string(top["domains"], "domains").map(resolve),
       clean: clean,
       weight: top["weight"].flatMap { weighting($0, reader: reader) },
       estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
     )
+    spec.headlines = headlines
+    return spec
+  }
+
+  private static func headline(_ node: Node, reader: SpecReader) -> Headline? {
+    let fields = reader.fields(node, "a headline", allowed: ["variable", "category"], required: ["variable"])
+    return reader.string(fields["variable"], "the variable of a headline").map {
+      Headline(
+        variable: $0, category: reader.int(fields["category"], "the category of a headline"), line: node.mark?.line)
+    }
   }
 
   private static var defaultClean: Clean {

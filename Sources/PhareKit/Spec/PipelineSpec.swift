@@ -22,14 +22,20 @@ public struct PipelineSpec: Equatable, Sendable {
   public var file: String
   public var survey: String
   public var title: String
+  /// Who answered (`maires`, `citoyens`, `associations`, `entreprises`): every indicator says it.
+  public var actor: String
   public var inputs: Inputs
   /// The codebook file (absolute).
   public var codebook: String
   /// The population margins file used by weighting (absolute), if any.
   public var populations: String?
+  /// The fragility domains file (absolute) the codebook's `domain:` ids come from, if any.
+  public var domains: String?
   public var clean: Clean
   /// How waves are weighted, if they are.
   public var weight: WeightingSpec?
   /// What indicators are estimated, if any.
   public var estimate: EstimationSpec?
+  /// The national indicators a run summary prints.
+  public var headlines: [Headline] = []
 }

@@ -1,0 +1,60 @@
+/// The territorial matrix of one wave: for the nation and each level of the breakdown, each
+/// domain and each measure, the indicator the measure's pipeline estimated there. A mart built
+/// from the pipelines' indicators: nothing is re-estimated.
+public struct TerritorialMatrix: Sendable {
+  public let spec: MatrixSpec
+  public let wave: String
+  public let domains: [FragilityDomain]
+  /// Rows (national first, then the breakdown's levels) × domains × measures, in that order.
+  public let cells: [MatrixCell]
+  /// Measures that found nothing in this wave, or found two variables for one domain.
+  public let problems: [String]
+
+  /// Builds the matrix of `wave` from each pipeline's indicators of that wave (keyed by spec path).
+  public init(
+    spec: MatrixSpec, wave: String, domains: [FragilityDomain], indicators: [String: [Indicator]]
+  ) {
+    self.spec = spec
+    self.wave = wave
+    self.domains = domains
+    var problems: [String] = []
+    var chosen: [String: [String: Indicator]] = [:]
+    var rows: [(value: String, label: String)] = [("", "Ensemble")]
+    for measure in spec.measures {
+      guard let found = indicators[measure.pipeline] else {
+        problems.append("measure '\(measure.id)': \(measure.pipeline) has no indicators for wave \(wave)")
+        continue
+      }
+      let selected = found.filter { measure.selects($0, breakdown: spec.breakdown) }
+      if selected.isEmpty {
+        problems.append(
+          "measure '\(measure.id)': no indicator of \(measure.pipeline) matches '\(measure.variables)' with a domain")
+      }
+      for indicator in selected {
+        let key = Self.key(indicator.breakdownValue, indicator.domain)
+        if let other = chosen[measure.id]?[key], other.variable != indicator.variable {
+          problems.append(
+            "measure '\(measure.id)': \(other.variable) and \(indicator.variable) both measure domain \(indicator.domain)"
+          )
+        }
+        chosen[measure.id, default: [:]][key] = indicator
+        if indicator.breakdown != "national" && !rows.contains(where: { $0.value == indicator.breakdownValue }) {
+          rows.append((indicator.breakdownValue, indicator.breakdownLabel))
+        }
+      }
+    }
+    let levels = rows.dropFirst().sorted { $0.value < $1.value }
+    cells = ([rows[0]] + levels).flatMap { row in
+      domains.flatMap { domain in
+        spec.measures.map { measure in
+          MatrixCell(
+            rowValue: row.value, rowLabel: row.label, domain: domain, measure: measure,
+            indicator: chosen[measure.id]?[Self.key(row.value, domain.id)])
+        }
+      }
+    }
+    self.problems = problems
+  }
+
+  private static func key(_ row: String, _ domain: String) -> String { row + "|" + domain }
+}

@@ -1,0 +1,18 @@
+/// An indicator a run summary prints for a survey: a variable, and the category whose share is
+/// shown (none for a mean, or for a 0/1 item or net, whose « 1 » is shown).
+public struct Headline: Equatable, Sendable {
+  public var variable: String
+  public var category: Int?
+  public var line: Int?
+
+  /// The national indicator it names among a wave's indicators.
+  public func find(in indicators: [Indicator]) -> Indicator? {
+    let code = category.map(String.init)
+    return indicators.first { indicator in
+      guard indicator.breakdown == "national", indicator.variable == variable, indicator.statistic != .total else {
+        return false
+      }
+      return code == nil || code == indicator.category
+    }
+  }
+}

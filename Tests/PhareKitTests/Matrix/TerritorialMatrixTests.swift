@@ -1,0 +1,99 @@
+import Testing
+
+@testable import PhareKit
+
+/// The matrix places each actor's indicators by region and domain from their tags, and says
+/// which measures found nothing or found two variables for one domain.
+@Suite struct TerritorialMatrixTests {
+  private let domains = [
+    FragilityDomain(code: 1, id: "emploi", label: "Emploi"),
+    FragilityDomain(code: 4, id: "pauvrete", label: "Pauvreté"),
+  ]
+
+  private func indicator(
+    _ variable: String, domain: String, category: String = "", region: String = "", estimate: Double
+  ) -> Indicator {
+    Indicator(
+      actor: "citoyens", domain: domain, domainLabel: "", breakdown: region.isEmpty ? "national" : "region",
+      breakdownValue: region, breakdownLabel: region.isEmpty ? "Ensemble" : "Région \(region)", variable: variable,
+      variableLabel: variable, category: category, categoryLabel: "", statistic: category.isEmpty ? .mean : .proportion,
+      estimate: estimate, standardError: 0.1, lower: estimate - 0.2, upper: estimate + 0.2, intervalMethod: "normal",
+      designEffect: 1, respondents: 100, weightedTotal: 1000, effectiveRespondents: 100, coefficientOfVariation: nil,
+      degreesOfFreedom: 99, flags: [])
+  }
+
+  private func measure(_ id: String, _ pipeline: String, _ variables: String, category: Int? = nil) -> MatrixMeasure {
+    MatrixMeasure(id: id, label: id, pipeline: pipeline, variables: variables, category: category, line: nil)
+  }
+
+  @Test func cellsComeFromTheDomainTagsOfTheMatchingVariables() throws {
+    let spec = MatrixSpec(
+      file: "m.yml", name: "t", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [
+        measure("importance", "c.yml", "importance_*"), measure("coconstruction", "c.yml", "cocons_*", category: 1),
+      ])
+    let citizens = [
+      indicator("importance_01", domain: "emploi", estimate: 7.1),
+      indicator("importance_01", domain: "emploi", region: "84", estimate: 6.9),
+      indicator("importance_04", domain: "pauvrete", region: "11", estimate: 6.2),
+      indicator("cocons_01", domain: "emploi", category: "1", region: "84", estimate: 0.49),
+      // Not selected: another category, an untagged variable, another breakdown.
+      indicator("cocons_01", domain: "emploi", category: "0", region: "84", estimate: 0.51),
+      indicator("importance_moyenne", domain: "", estimate: 6.0),
+      {
+        var other = indicator("importance_04", domain: "pauvrete", region: "1", estimate: 6.4)
+        other.breakdown = "urbain"
+        return other
+      }(),
+    ]
+    let matrix = TerritorialMatrix(spec: spec, wave: "2015", domains: domains, indicators: ["c.yml": citizens])
+    #expect(matrix.problems == [])
+    // National, then regions 11 and 84, sorted; × 2 domains × 2 measures.
+    #expect(matrix.cells.count == 3 * 2 * 2)
+    #expect(matrix.cells.map(\.rowValue).uniqued() == ["", "11", "84"])
+    func estimate(_ row: String, _ domain: String, _ measure: String) -> Double? {
+      matrix.cells.first { $0.rowValue == row && $0.domain.id == domain && $0.measure.id == measure }?.indicator?
+        .estimate
+    }
+    #expect(estimate("", "emploi", "importance") == 7.1)
+    #expect(estimate("84", "emploi", "importance") == 6.9)
+    #expect(estimate("11", "pauvrete", "importance") == 6.2)
+    #expect(estimate("84", "emploi", "coconstruction") == 0.49)
+    #expect(estimate("11", "emploi", "importance") == nil)
+    #expect(estimate("", "emploi", "coconstruction") == nil)
+    let csv = matrix.csv.split(separator: "\n")
+    #expect(csv.count == 1 + 12)
+    #expect(csv[0].hasPrefix("wave,breakdown,breakdown_value,breakdown_label,domain_code,domain,"))
+    #expect(
+      csv.contains(
+        "2015,region,84,Région 84,1,emploi,Emploi,coconstruction,coconstruction,citoyens,cocons_01,1,proportion,0.49,0.1,0.29,0.69,100,1000.0,"
+      ))
+  }
+
+  @Test func missingPipelinesEmptyMeasuresAndAmbiguousDomainsAreReported() {
+    let spec = MatrixSpec(
+      file: "m.yml", name: "t", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [measure("a", "c.yml", "imp_*"), measure("b", "c.yml", "none_*"), measure("c", "absent.yml", "x")])
+    let matrix = TerritorialMatrix(
+      spec: spec, wave: "2016", domains: domains,
+      indicators: [
+        "c.yml": [
+          indicator("imp_01", domain: "emploi", estimate: 7), indicator("imp_1b", domain: "emploi", estimate: 6),
+        ]
+      ])
+    #expect(
+      matrix.problems == [
+        "measure 'a': imp_01 and imp_1b both measure domain emploi",
+        "measure 'b': no indicator of c.yml matches 'none_*' with a domain",
+        "measure 'c': absent.yml has no indicators for wave 2016",
+      ])
+  }
+}
+
+extension Array where Element: Hashable {
+  /// The elements in order, each once.
+  fileprivate func uniqued() -> [Element] {
+    var seen: Set<Element> = []
+    return filter { seen.insert($0).inserted }
+  }
+}
