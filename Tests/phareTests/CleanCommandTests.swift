@@ -80,7 +80,7 @@ import Testing
       atPath: PhareProcess.fixtures + "../clean/waves/maires-2016.csv", toPath: folder + "/waves/maires-2016.csv")
     try FileManager.default.copyItem(
       atPath: Self.repository + "Fixtures/institutions/maires-2016.csv", toPath: folder + "/waves/maires-2015.csv")
-    let codebook = Self.repository + "Pipelines/codebooks/institutions.yml"
+    let codebook = PhareProcess.fixtures + "../clean/codebook.yml"
     try """
     survey: institutions
     inputs: {folder: waves, files: "maires-*.csv", wave: {file_name: "maires-(\\\\d{4})"}}
