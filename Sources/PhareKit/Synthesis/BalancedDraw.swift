@@ -24,20 +24,17 @@ struct BalancedDraw {
     return place(values, at: rows)
   }
 
-  /// A whole score from `range` per respondent whose answered scores average `mean` (the sum is
+  /// A whole score from `range` per respondent, the answered scores averaging `mean` (their sum is
   /// rounded to the nearest whole number): beta-binomial counts rounded, then nudged by one point.
-  mutating func scores(mean: Double, range: ClosedRange<Int>, _ nonResponse: NonResponse, among rows: [Int]? = nil)
-    -> [Int?]
-  {
-    let rows = rows ?? Array(0..<size)
-    let status = statusCounts(rows.count, nonResponse)
+  mutating func scores(mean: Double, range: ClosedRange<Int>, _ nonResponse: NonResponse) -> [Int?] {
+    let status = statusCounts(size, nonResponse)
     let width = range.upperBound - range.lowerBound
     let spread = Self.betaBinomial(trials: width, mean: (mean - Double(range.lowerBound)) / Double(width))
     let counts = Apportionment.largestRemainder(status.answered, weights: spread)
     var scores = counts.enumerated().flatMap { Array(repeating: range.lowerBound + $0.offset, count: $0.element) }
     random.shuffle(&scores)
     Self.nudge(&scores, toSum: Int((Double(scores.count) * mean).rounded()), within: range)
-    return place(scores.map(Optional.some) + nonAnswers(status, nonResponse), at: rows)
+    return place(scores.map(Optional.some) + nonAnswers(status, nonResponse), at: Array(0..<size))
   }
 
   /// Counts of 1 or more (e.g. partnerships) averaging `mean`, geometric in shape, at most `maximum`.

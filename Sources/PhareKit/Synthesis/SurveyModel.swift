@@ -29,11 +29,6 @@ extension SurveyModel {
   /// Respondents in the design.
   var sampleSize: Int { cells.reduce(0) { $0 + $1.respondents } }
 
-  /// The population by one variable's codes, e.g. per region.
-  func populationBy(_ variable: String) -> [Int: Double] {
-    cells.reduce(into: [:]) { $0[$1[variable], default: 0] += $1.population }
-  }
-
   /// One to three rows of each kind, varying with the kind and the wave.
   func dirtyRows(_ kind: DirtyRowKind, wave: Int) -> Int {
     1 + (DirtyRowKind.allCases.firstIndex(of: kind)! + wave) % 3

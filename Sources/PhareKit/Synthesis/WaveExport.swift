@@ -6,6 +6,7 @@ struct WaveExport {
   let wave: Int
   let seed: UInt64
 
+  /// A row of the export before its identifier and personal data are known.
   private struct Row {
     var values: [String: String]
     var serial: Int
@@ -13,6 +14,7 @@ struct WaveExport {
     var truncated = false
   }
 
+  /// The export's text, header first, in the survey's dialect.
   var text: String {
     var random = SplitMix64(seed: seed ^ StableHash.of("\(model.pipeline) \(wave)"))
     var clean: [Row] = []
