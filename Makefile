@@ -69,7 +69,9 @@ bench-ingest: deps
 ## fixtures: rewrite every committed fixture from its generator (the tests check they are unchanged)
 fixtures:
 	swift build -c release --product phare-bench
+	swift build -c release --product phare
 	$(RELEASE)/phare-bench generate --rows 200 --seed 2016 --separator ';' $(SAMPLE)
+	$(RELEASE)/phare synth --out Fixtures
 	cd Tests/Fixtures/ingest && python3 make-fixtures.py
 	cd Tests/Fixtures/clean && python3 make-mayors.py
 

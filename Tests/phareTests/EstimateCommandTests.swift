@@ -9,7 +9,7 @@ import Testing
     let run = try PhareProcess.run(
       "estimate", PhareProcess.fixtures + "../../../Pipelines/institutions.yml", "--out", out)
     #expect(run.status == 0)
-    #expect(run.stdout.contains("240 indicators: 210 on a low base, 208 suppressed"))
+    #expect(run.stdout.contains("3528 indicators: 3201 on a low base, 1092 suppressed"))
     func rows(_ file: String) throws -> [[String: String]] {
       let text = try String(contentsOfFile: out + "/2016/" + file, encoding: .utf8)
       let lines = text.split(separator: "\n").map {
@@ -30,6 +30,6 @@ import Testing
     let lower = try #require(Double(national["ci_lower"] ?? ""))
     let upper = try #require(Double(national["ci_upper"] ?? ""))
     #expect(lower < estimate && estimate < upper)
-    #expect(national["n"] == "39")
+    #expect(national["n"] == "302")
   }
 }

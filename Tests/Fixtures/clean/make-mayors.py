@@ -1,10 +1,8 @@
 #!/usr/bin/env python3
-"""Writes the PHARE-Institutions test exports: 40 mayors, `;`-separated, UTF-8 with BOM, CRLF.
-
-- waves/maires-2016.csv: a dirty wave with one row of every kind the clean stage rejects and
-  rows that cleaning must normalise (see DIRTY and NORMALISED below; line = row index + 2).
-- ../../../Fixtures/institutions/maires-2016.csv: the bundled wave `make run` cleans: the same
-  generator, another seed, a single duplicated identifier.
+"""Writes the PHARE-Institutions test export waves/maires-2016.csv: 40 mayors, `;`-separated,
+UTF-8 with BOM, CRLF, in the layout of codebook.yml; a dirty wave with one row of every kind the
+clean stage rejects and rows that cleaning must normalise (see DIRTY and NORMALISED below; line =
+row index + 2). The bundled waves under Fixtures/ come from `phare synth`.
 Run from this folder: python3 make-mayors.py
 """
 import random
@@ -82,4 +80,3 @@ def quote(value):
     return '"' + value.replace('"', '""') + '"' if any(c in value for c in ';"\r\n') else value
 
 write("waves/maires-2016.csv", 2016, NORMALISED, DIRTY, SHORT_ROW)
-write("../../../Fixtures/institutions/maires-2016.csv", 1604, {}, {20: {"ID_REPONDANT": "M1002"}}, None)

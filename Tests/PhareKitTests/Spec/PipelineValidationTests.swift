@@ -149,10 +149,12 @@ import Testing
       ])
   }
 
-  @Test func theShippedPipelinesAreValid() throws {
-    let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
+  @Test(arguments: [("institutions", 31), ("citoyens", 27), ("associations", 29), ("entreprises", 28)])
+  func theShippedPipelinesAreValid(name: String, variables: Int) throws {
+    let pipeline = try Pipeline.load(Fixtures.pipelines(name + ".yml"))
     #expect(pipeline.checkInputs().isEmpty)
-    #expect(pipeline.waves.map(\.wave) == ["2016"])
-    #expect(pipeline.codebook.variables.count == 17)
+    #expect(pipeline.waves.map(\.wave) == ["2015", "2016", "2017"])
+    #expect(pipeline.codebook.variables.count == variables)
+    #expect(pipeline.domains.count == 16)
   }
 }
