@@ -1,8 +1,5 @@
-/// PHARE-Associations: 1,000 association leaders, Nov 2015. 40 per region plus a share by number
-/// of associations, employer associations over-represented (30% of the sample, 12% of the
-/// associations), raked on region and type. The truth is the published 2015 figures; the practice
-/// of partnerships is published by UDA5 zone for all and for employer associations, from which
-/// the volunteer-only associations' share in each zone follows.
+/// PHARE-Associations: 1,000 leaders, 40 per region plus a share, employer associations 30% of the
+/// sample (12% of the associations), raked on region and type; the truth is the published 2015 figures.
 struct AssociationsModel: SurveyModel {
   static let pipeline = "associations"
   var pipeline: String { Self.pipeline }

@@ -1,7 +1,5 @@
-/// The answers of one weighting cell's respondents, allocated in balance rather than drawn one by
-/// one: each answer is given by the cell's respondents × its truth share, rounded by largest
-/// remainder (controlled rounding), and a seeded shuffle decides which respondent gives which.
-/// The sample then reproduces the truth by design, not by the luck of a seed.
+/// A weighting cell's answers allocated in balance, not drawn: each answer's count is the cell size ×
+/// its truth share by largest remainder, then a seeded shuffle says who gives it (so truth, not luck).
 struct BalancedDraw {
   /// Respondents in the cell; answers are returned indexed by respondent, nil when not answered.
   let size: Int

@@ -1,7 +1,5 @@
-/// PHARE-Citoyens: 3,000 adults of an online panel, Sept 2015. Quotas per region with a floor of
-/// 150 (small regions at about ±8 points, the nation at about ±2), sex × age and rural / urban
-/// within regions as a panel delivers them (the young over, the old under-represented), raked on
-/// region, sex × age and rural / urban. The truth is the published 2015 figures.
+/// PHARE-Citoyens: 3,000 adults of an online panel, at least 150 per region (±8 points), raked on
+/// region, sex × age and rural / urban; the truth is the published 2015 figures.
 struct CitizensModel: SurveyModel {
   static let pipeline = "citoyens"
   var pipeline: String { Self.pipeline }

@@ -1,7 +1,5 @@
-/// PHARE-Entreprises: 1,000 company heads, Oct 2015. Companies of 10 employees and more are
-/// over-represented (600 of 1,000 for a sixth of the companies), each size spread over the regions
-/// with a floor, raked on region and size. The truth is the published 2015 figures; the practice
-/// of partnerships and its details are published for companies of 10 and more, by region.
+/// PHARE-Entreprises: 1,000 company heads, 600 of them in companies of 10 and more (a sixth of the
+/// companies), raked on region and size; the truth is the published 2015 figures.
 struct CompaniesModel: SurveyModel {
   static let pipeline = "entreprises"
   var pipeline: String { Self.pipeline }

@@ -1,5 +1,5 @@
-/// The kinds of broken rows the generator plants in every export, one per rule of the ingest and
-/// clean stages, so that each wave exercises them all (well under the 5% quarantine threshold).
+/// The broken rows planted in every export, one kind per rule of the ingest and clean stages, so each
+/// wave exercises them all (well under the 5% quarantine threshold).
 public enum DirtyRowKind: String, CaseIterable, Sendable {
   /// A field is missing: `ingest.field-count`.
   case fieldCount

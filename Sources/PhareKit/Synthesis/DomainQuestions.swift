@@ -1,7 +1,5 @@
-/// The three questions the citizens, associations and companies are all asked about the 16
-/// fragility domains (`importance_01`…, `priorite_01`…, `coconstruction_01`…), drawn for one
-/// cell from national truths that vary by region (not published: plausible, centred) and drift
-/// between waves.
+/// The 16-domain questions the citizens, associations and companies share (importance, priority,
+/// co-construction), drawn for a cell from national truths with plausible centred regional variation.
 struct DomainQuestions: Sendable {
   /// Mean importance score out of 10, share citing the domain as a priority, share citing it
   /// as a priority for co-construction, per domain 1 to 16.

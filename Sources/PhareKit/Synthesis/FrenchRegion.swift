@@ -1,6 +1,5 @@
-/// The 13 regions of mainland France (INSEE codes, 2016) with the sizes the generator builds its
-/// populations from. The PHARE publications give only the total of 35,795 communes: every split
-/// below is approximate (plausible orders of magnitude, documented in Fixtures/populations/README.md).
+/// The 13 regions of mainland France (INSEE 2016) and the sizes the populations are built from; only
+/// the 35,795 communes are published, every split here is approximate (Fixtures/populations/README.md).
 struct FrenchRegion: Sendable {
   let code: Int
   let name: String

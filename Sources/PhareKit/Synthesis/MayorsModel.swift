@@ -1,7 +1,5 @@
-/// PHARE-Institutions: 304 mayors and deputy mayors, telephone, Aug-Sept 2016, 85% in rural
-/// communes. The sample is « raisonné »: 14 per region plus a share by commune count, at least one
-/// urban mayor per region, so every region × rural / urban cell is represented and the weights
-/// (post-stratified to the 35,795 communes) vary. The truth is the published 2016 figures.
+/// PHARE-Institutions: 304 mayors, 85% rural, « raisonné » (14 per region plus a share, one urban
+/// mayor at least), post-stratified to the 35,795 communes; the truth is the published 2016 figures.
 struct MayorsModel: SurveyModel {
   static let pipeline = "institutions"
   var pipeline: String { Self.pipeline }
@@ -24,9 +22,8 @@ struct MayorsModel: SurveyModel {
   private let communesByRegion: [Int: Double]
   private let urbanCommuneShare: Double
 
-  /// Not published: plausible shares of « très important » for the domains the publication does
-  /// not quote (it says about half of the mayors for emploi, développement économique,
-  /// environnement, santé and éducation).
+  /// Not published: plausible « très important » for the domains the publication does not quote
+  /// (about half for emploi, développement économique, environnement, santé, éducation: published).
   static let plausibleQ2: [Int: Double] = [
     3: 0.38, 4: 0.40, 5: 0.36, 6: 0.42, 7: 0.33, 10: 0.44, 11: 0.46, 12: 0.41, 13: 0.38, 15: 0.45, 16: 0.47,
   ]

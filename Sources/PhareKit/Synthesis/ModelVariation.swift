@@ -1,6 +1,5 @@
-/// The variation the generator adds to what is published, keyed by name so that it depends on the
-/// model and never on the sampling seed: regional offsets for unpublished domains, centred so the
-/// national truth is unchanged, and the drift of the waves that were not published.
+/// What the generator adds to the published figures, keyed by name so it never depends on the seed:
+/// centred regional offsets (national truth unchanged) and the drift of the unpublished waves.
 enum ModelVariation {
   /// Offsets in [-amplitude, amplitude] per category (e.g. region code), centred on 0 with the
   /// categories' population weights, so that a national figure keeps its value. Not published: plausible.

@@ -1,7 +1,5 @@
-/// What associations and companies are asked about their partnerships: the practice (1 has
-/// partnerships, 2 none but plans within 2 years, 3 none and no plan), then, only for those who
-/// have some, their number and their types (mécénat, pratiques responsables, coopération
-/// économique, innovation sociétale).
+/// Associations' and companies' partnerships: the practice (1 has some, 2 plans to, 3 neither), then
+/// for those who have some their number and types (the follow-ups the consistency rule guards).
 struct PartnershipQuestions: Sendable {
   static let types = ["mecenat", "pratiques_responsables", "cooperation_economique", "innovation_societale"]
   static let columns = ["pratique", "nb_partenariats"] + types

@@ -1,8 +1,7 @@
 import Foundation
 
-/// The PHARE synthetic fixtures (the real microdata are not public): population margins and
-/// three waves (2015-2017) of each survey's export, whose population truth is the published
-/// figures. Deterministic: the same seed and published figures give the same bytes.
+/// The PHARE synthetic fixtures (the microdata are not public): populations and three waves of each
+/// survey's export whose truth is the published figures; the same seed gives the same bytes.
 public struct PhareSynthesis: Sendable {
   public static let defaultSeed: UInt64 = 2016
   public static let waves = [2015, 2016, 2017]

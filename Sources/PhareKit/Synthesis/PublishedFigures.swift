@@ -1,6 +1,5 @@
-/// The published PHARE figures the fixtures model (`Fixtures/published/published-figures.csv`),
-/// each with the pipeline, wave, variable, category, breakdown and statistic under which phare
-/// estimates it. The generator takes its truth from here, so no published number is typed twice.
+/// The published PHARE figures the fixtures model, each with where phare estimates it: the generator's
+/// truth, so no published number is typed twice (Fixtures/published/published-figures.csv).
 public struct PublishedFigures: Sendable {
   /// Where phare finds a figure in its outputs.
   struct Key: Hashable, Sendable {

@@ -1,5 +1,5 @@
-/// One PHARE survey as the generator models it: design cells, truth, export layout and the
-/// defects of its dirty rows. `WaveExport` turns it into one export per wave.
+/// One PHARE survey as the generator models it: design cells, truth, export layout and dirty rows;
+/// `WaveExport` turns it into one export per wave.
 protocol SurveyModel: Sendable {
   /// The pipeline it feeds (`Pipelines/<pipeline>.yml`), which names its published figures.
   var pipeline: String { get }

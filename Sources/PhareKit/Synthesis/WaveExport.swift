@@ -1,6 +1,5 @@
-/// One wave of a survey's export: the design's respondents in a shuffled order, with the dirty
-/// rows planted at seeded places (after the row they duplicate, for a duplicate); identifiers
-/// and personal data follow the final order.
+/// One wave's export: the design's respondents shuffled, dirty rows planted at seeded places (a
+/// duplicate after its original); identifiers and personal data follow the final order.
 struct WaveExport {
   let model: any SurveyModel
   let wave: Int
