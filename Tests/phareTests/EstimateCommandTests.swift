@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `phare estimate` on the shipped PHARE-Institutions pipeline.
@@ -11,13 +12,7 @@ import Testing
     #expect(run.status == 0)
     #expect(run.stdout.contains("240 indicators: 210 on a low base, 208 suppressed"))
     func rows(_ file: String) throws -> [[String: String]] {
-      let text = try String(contentsOfFile: out + "/2016/" + file, encoding: .utf8)
-      let lines = text.split(separator: "\n").map {
-        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      }
-      return lines.dropFirst().filter { $0.count == lines[0].count }.map {
-        Dictionary(uniqueKeysWithValues: zip(lines[0], $0))
-      }
+      CSVText.records(try String(contentsOfFile: out + "/2016/" + file, encoding: .utf8))
     }
     let published = try rows("indicators.csv")
     let audit = try rows("indicators-audit.csv")
