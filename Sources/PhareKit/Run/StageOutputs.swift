@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes what the stages produced: `<wave>/clean.csv` and, when weighted, `<wave>/weights.csv`
-/// for each wave that passed; when estimated, `<wave>/indicators.csv` and `indicators-audit.csv`;
-/// `quarantine.csv` for all waves; `manifest.json`. Each file atomically.
+/// for each wave that passed; when estimated, `<wave>/indicators.csv`, `indicators-audit.csv`,
+/// and `tables/<name>.csv`; `quarantine.csv` for all waves; `manifest.json`. Each file atomically.
 public enum StageOutputs {
   /// Writes the outputs, CSV files in `csvLocale`; returns the paths written.
   @discardableResult
@@ -24,6 +24,10 @@ public enum StageOutputs {
       if let indicators = result.indicators {
         try write(Indicator.csv(indicators, audit: false, locale: csvLocale), "\(waveFolder)/indicators.csv")
         try write(Indicator.csv(indicators, audit: true, locale: csvLocale), "\(waveFolder)/indicators-audit.csv")
+        for table in pipeline.spec.estimate?.tables ?? [] {
+          let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
+          try write(crossTable.csv(locale: csvLocale), "\(waveFolder)/tables/\(table.name).csv")
+        }
       }
     }
     let quarantined = results.flatMap { ($0.cleaned?.quarantined ?? []) + ($0.weighted?.quarantined ?? []) }
