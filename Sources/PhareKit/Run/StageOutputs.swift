@@ -2,12 +2,13 @@ import Foundation
 
 /// Writes what the stages produced: `<wave>/clean.csv` and, when weighted, `<wave>/weights.csv`
 /// for each wave that passed; when estimated, `<wave>/indicators.csv`, `indicators-audit.csv`,
-/// and `tables/<name>.csv`; `quarantine.csv` for all waves; `manifest.json`. Each file atomically.
+/// `tables/<name>.csv` and `feed.json`; `quarantine.csv` for all waves; `manifest.json`. Each file atomically.
 public enum StageOutputs {
-  /// Writes the outputs, CSV files in `csvLocale`; returns the paths written.
+  /// Writes the outputs, CSV files in `csvLocale`, the feed stamped `generatedAt`; returns the paths written.
   @discardableResult
   public static func write(
-    _ results: [WaveResult], pipeline: Pipeline, to folder: String, labels: Bool, csvLocale: CSVLocale = .rfc4180
+    _ results: [WaveResult], pipeline: Pipeline, to folder: String, labels: Bool, csvLocale: CSVLocale = .rfc4180,
+    generatedAt: Date = Date()
   ) throws -> [String] {
     var written: [String] = []
     func write(_ text: String, _ path: String) throws {
@@ -28,6 +29,8 @@ public enum StageOutputs {
           let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
           try write(crossTable.csv(locale: csvLocale), "\(waveFolder)/tables/\(table.name).csv")
         }
+        let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: generatedAt)
+        try write(try feed.json(), "\(waveFolder)/feed.json")
       }
     }
     let quarantined = results.flatMap { ($0.cleaned?.quarantined ?? []) + ($0.weighted?.quarantined ?? []) }
