@@ -37,7 +37,7 @@ public enum StageOutputs {
     try write(QuarantinedRow.csv(quarantined, locale: csvLocale), "\(folder)/quarantine.csv")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let json = try encoder.encode(try RunManifest(pipeline: pipeline, results: results))
+    let json = try encoder.encode(try RunManifest(pipeline: pipeline, results: results, generatedAt: generatedAt))
     try write(String(decoding: json, as: UTF8.self) + "\n", "\(folder)/manifest.json")
     return written
   }
