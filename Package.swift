@@ -31,7 +31,9 @@ let package = Package(
     ),
     // The benchmark floor: libcsv with no-op callbacks, in C, built with the same configuration.
     .executableTarget(name: "csv-floor", linkerSettings: [.linkedLibrary("csv")]),
-    .testTarget(name: "PhareKitTests", dependencies: ["PhareKit"]),
-    .testTarget(name: "phareTests", dependencies: ["phare"]),
+    // JSON parsing and a JSON Schema validator, for the tests to check every feed against its schema.
+    .target(name: "TestSupport", path: "Tests/Support"),
+    .testTarget(name: "PhareKitTests", dependencies: ["PhareKit", "TestSupport"]),
+    .testTarget(name: "phareTests", dependencies: ["phare", "TestSupport"]),
   ]
 )

@@ -13,7 +13,11 @@ struct Estimate: ParsableCommand {
       degrees of freedom), design effect, unweighted and weighted base, effective n, CV, \
       differences against the nation and the rest of the nation, and flags (low-base, \
       suppressed, degenerate-interval, above-national, below-national). Suppressed cells are \
-      blanked there and kept in indicators-audit.csv. Also writes what `phare weight` writes.
+      blanked there and kept in indicators-audit.csv. Also writes the cross-tables of the spec's \
+      estimate.tables (DIR/<wave>/tables/<name>.csv: weighted column percentages, H / B where \
+      significantly above / below Ensemble, unweighted bases), the dashboard feed \
+      DIR/<wave>/feed.json (Schemas/feed.schema.json) and what `phare weight` writes. \
+      --csv-locale fr writes every CSV with ';', decimal commas and a byte order mark for Excel.
       """
   )
 

@@ -23,6 +23,10 @@ struct Run: ParsableCommand {
   @Option(help: "The folder to write the outputs into.")
   var out = "out"
 
+  @Option(
+    help: "How CSV files are written: rfc4180 (comma, decimal point, CRLF) or fr (semicolon, decimal comma, BOM).")
+  var csvLocale: CSVLocale = .rfc4180
+
   func run() throws {
     let plan: RunPlan
     do {
@@ -48,7 +52,7 @@ struct Run: ParsableCommand {
         continue
       }
       let folder = out + "/" + pipeline.spec.survey
-      try StageOutputs.write(results, pipeline: pipeline, to: folder, labels: false)
+      try StageOutputs.write(results, pipeline: pipeline, to: folder, labels: false, csvLocale: csvLocale)
       RunSummary.lines(pipeline, results: results, outputs: folder).forEach { print($0) }
       for result in results {
         if let problem = result.problem { PipelineLoader.printError("error: \(result.file.path): \(problem)") }
@@ -63,7 +67,7 @@ struct Run: ParsableCommand {
       for wave in waves {
         let built = TerritorialMatrix(
           spec: matrix, wave: wave, domains: domains, indicators: indicators.compactMapValues { $0[wave] })
-        let path = try built.write(under: out)
+        let path = try built.write(under: out, locale: csvLocale)
         let filled = built.cells.filter { $0.indicator != nil }.count
         print("  wave \(wave): \(filled) of \(built.cells.count) cells estimated; wrote \(path)")
         for problem in built.problems {

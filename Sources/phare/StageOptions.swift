@@ -1,4 +1,5 @@
 import ArgumentParser
+import PhareKit
 
 /// The arguments `clean`, `weight` and `estimate` share.
 struct StageOptions: ParsableArguments {
@@ -10,4 +11,11 @@ struct StageOptions: ParsableArguments {
 
   @Flag(help: "Write answer labels instead of codes in clean.csv.")
   var labels = false
+
+  @Option(
+    help: """
+      How CSV files are written: rfc4180 (comma, decimal point, CRLF) or fr (semicolon, decimal \
+      comma, UTF-8 byte order mark, as Excel in France opens them).
+      """)
+  var csvLocale: CSVLocale = .rfc4180
 }

@@ -36,7 +36,9 @@ enum StageRun {
         PipelineLoader.printError("error: \(result.file.path): \(problem)")
       }
     }
-    for path in try StageOutputs.write(results, pipeline: pipeline, to: options.out, labels: options.labels) {
+    for path in try StageOutputs.write(
+      results, pipeline: pipeline, to: options.out, labels: options.labels, csvLocale: options.csvLocale)
+    {
       print("wrote \(path)")
     }
     if results.contains(where: \.failed) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `phare validate` and `phare clean` as cron and a data scientist run them.
@@ -50,10 +51,10 @@ import Testing
     let clean = try String(contentsOfFile: out + "/2016/clean.csv", encoding: .utf8)
     let quarantine = try String(contentsOfFile: out + "/quarantine.csv", encoding: .utf8)
     let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
-    #expect(clean.split(separator: "\n").count == 33)
+    #expect(CSVText.rows(clean).count == 33)
     #expect(clean.contains("\"'=HYPERLINK(\"\"http://exemple.fr\"\")\""))
     #expect(clean.contains("Oui, tout à fait, cela est ancré dans le fonctionnement du territoire"))
-    #expect(quarantine.split(separator: "\n").count == 9)
+    #expect(CSVText.rows(quarantine).count == 9)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])
     let wave = try #require((object["waves"] as? [[String: Any]])?.first)
     #expect(wave["rowsRead"] as? Int == 40)
@@ -112,7 +113,7 @@ import Testing
     #expect(run.stdout.contains("wave 2016: 311 read = 304 clean + 7 quarantined"))
     #expect(run.stdout.contains("weighted 304 by post-stratification in 1 iteration(s)"))
     let weights = try String(contentsOfFile: out + "/2016/weights.csv", encoding: .utf8)
-    let rows = weights.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+    let rows = CSVText.rows(weights).dropFirst()
     #expect(rows.count == 304)
     #expect(abs(rows.reduce(0) { $0 + Double($1[3])! } - 35_795) < 1e-6)
     let manifest = try #require(

@@ -1,23 +1,42 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `phare estimate` on the shipped PHARE-Institutions pipeline.
 @Suite struct EstimateCommandTests {
+  private static let pipeline = PhareProcess.fixtures + "../../../Pipelines/institutions.yml"
+
+  private static func outputFolder() -> String {
+    NSTemporaryDirectory() + "phare-estimate-" + UUID().uuidString
+  }
+
+  /// Every file under a folder, by path relative to it.
+  private static func files(under folder: String) throws -> [String: Data] {
+    let paths = try #require(FileManager.default.subpaths(atPath: folder))
+    var files: [String: Data] = [:]
+    for path in paths {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+        files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+      }
+    }
+    return files
+  }
+
+  /// Checks a written feed against `Schemas/feed.schema.json`.
+  private static func expectValidFeed(_ data: Data?) throws {
+    let feed = try JSONValue.parse(String(decoding: try #require(data), as: UTF8.self))
+    #expect(try JSONSchemaValidator.feed().errors(feed) == [])
+  }
+
   @Test func indicatorsArePublishedWithSmallBasesSuppressed() throws {
-    let out = NSTemporaryDirectory() + "phare-estimate-" + UUID().uuidString
+    let out = Self.outputFolder()
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let run = try PhareProcess.run(
-      "estimate", PhareProcess.fixtures + "../../../Pipelines/institutions.yml", "--out", out)
+    let run = try PhareProcess.run("estimate", Self.pipeline, "--out", out)
     #expect(run.status == 0)
     #expect(run.stdout.contains("3528 indicators: 3201 on a low base, 1092 suppressed"))
     func rows(_ file: String) throws -> [[String: String]] {
-      let text = try String(contentsOfFile: out + "/2016/" + file, encoding: .utf8)
-      let lines = text.split(separator: "\n").map {
-        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      }
-      return lines.dropFirst().filter { $0.count == lines[0].count }.map {
-        Dictionary(uniqueKeysWithValues: zip(lines[0], $0))
-      }
+      CSVText.records(try String(contentsOfFile: out + "/2016/" + file, encoding: .utf8))
     }
     let published = try rows("indicators.csv")
     let audit = try rows("indicators-audit.csv")
@@ -31,5 +50,103 @@ import Testing
     let upper = try #require(Double(national["ci_upper"] ?? ""))
     #expect(lower < estimate && estimate < upper)
     #expect(national["n"] == "302")
+  }
+
+  @Test func everyOutputIsWrittenAndTheQ4TableRepeatsTheIndicators() throws {
+    let out = Self.outputFolder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", out).status == 0)
+    let files = try Self.files(under: out)
+    #expect(
+      files.keys.sorted() == [
+        "2016/clean.csv", "2016/feed.json", "2016/indicators-audit.csv", "2016/indicators.csv",
+        "2016/tables/q3-alliances-innovation.csv", "2016/tables/q4-dynamique.csv", "2016/weights.csv",
+        "manifest.json", "quarantine.csv",
+      ])
+    try Self.expectValidFeed(files["2016/feed.json"])
+    let indicators = CSVText.records(String(decoding: try #require(files["2016/indicators.csv"]), as: UTF8.self))
+    let table = CSVText.rows(String(decoding: try #require(files["2016/tables/q4-dynamique.csv"]), as: UTF8.self))
+    #expect(table[0][0] == "Q4. Votre territoire est-il porteur d'une dynamique de co-construction ?")
+    #expect(table[1][2] == "Type de commune" && table[1][4] == "Région")
+    #expect(table[2].prefix(4) == ["", "Ensemble", "Rurale", "Urbaine"])
+    let national = indicators.filter { $0["breakdown"] == "national" && $0["variable"] == "q4" }
+    #expect(national.count == 4)
+    for (row, indicator) in zip(table[3...6], national) {
+      #expect(row[0] == indicator["category_label"])
+      #expect(row[1] == String(format: "%.1f", 100 * Double(indicator["estimate"]!)!))
+    }
+    #expect(table[7][0] == "Oui (net) : dynamique ancrée ou de plus en plus nombreuse")
+    #expect(table[8].prefix(4) == ["Base (effectifs non pondérés)", "39", "35", "4"])
+    #expect(table[3][3] == "*")
+    #expect(Set(table.map(\.count)) == [16])
+  }
+
+  @Test func rerunsWriteTheSameBytesExceptGeneratedAt() throws {
+    let first = Self.outputFolder()
+    let second = Self.outputFolder()
+    defer {
+      try? FileManager.default.removeItem(atPath: first)
+      try? FileManager.default.removeItem(atPath: second)
+    }
+    #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", first).status == 0)
+    #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", second).status == 0)
+    let before = try Self.files(under: first)
+    let after = try Self.files(under: second)
+    #expect(before.keys.sorted() == after.keys.sorted())
+    #expect(before.count == 9)
+    func withoutGeneratedAt(_ data: Data?) -> [Substring] {
+      String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
+        !$0.hasPrefix("  \"generated_at\" : ")
+      }
+    }
+    /// The manifest without what a rerun changes: its generation time and the stage timings.
+    func withoutTimes(_ data: Data?) throws -> NSDictionary {
+      let object = try #require(try JSONSerialization.jsonObject(with: data ?? Data()) as? [String: Any])
+      #expect(object["generatedAt"] is String)
+      let waves = try #require(object["waves"] as? [[String: Any]])
+      #expect(waves.allSatisfy { $0["seconds"] is [String: Any] })
+      var kept = object
+      kept["generatedAt"] = nil
+      kept["waves"] = waves.map { $0.filter { $0.key != "seconds" } }
+      return kept as NSDictionary
+    }
+    for (path, data) in before {
+      if path.hasSuffix("feed.json") {
+        #expect(withoutGeneratedAt(data) == withoutGeneratedAt(after[path]), "\(path) differs")
+        #expect(
+          withoutGeneratedAt(data).count == String(decoding: data, as: UTF8.self).split(separator: "\n").count - 1)
+        try Self.expectValidFeed(data)
+        try Self.expectValidFeed(after[path])
+      } else if path.hasSuffix("manifest.json") {
+        #expect(try withoutTimes(data) == withoutTimes(after[path]), "\(path) differs")
+      } else {
+        #expect(data == after[path], "\(path) differs")
+      }
+    }
+  }
+
+  @Test func theFrenchLocaleWritesEveryCSVForExcel() throws {
+    let out = Self.outputFolder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let run = try PhareProcess.run("estimate", Self.pipeline, "--out", out, "--csv-locale", "fr")
+    #expect(run.status == 0)
+    let files = try Self.files(under: out)
+    let csvs = files.filter { $0.key.hasSuffix(".csv") }
+    #expect(csvs.count == 7)
+    for (path, data) in csvs {
+      #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(path) has no byte order mark")
+      #expect(String(decoding: data, as: UTF8.self).contains(";"), "\(path) is not ;-separated")
+    }
+    let indicators = CSVText.records(
+      String(decoding: try #require(files["2016/indicators.csv"]), as: UTF8.self), separator: ";")
+    let national = try #require(indicators.first { $0["breakdown"] == "national" && $0["variable"] == "q2_01" })
+    #expect(national["estimate"]?.hasPrefix("2,3655493155465") == true)
+    try Self.expectValidFeed(files["2016/feed.json"])
+  }
+
+  @Test func anUnknownCSVLocaleIsAUsageError() throws {
+    let run = try PhareProcess.run("estimate", Self.pipeline, "--out", Self.outputFolder(), "--csv-locale", "de")
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("'de'"))
   }
 }

@@ -9,27 +9,26 @@ extension Indicator {
     "cv", "df", "diff_national", "diff_national_se", "diff_rest", "diff_rest_se", "flags",
   ]
 
-  public static func csv(_ indicators: [Indicator], audit: Bool) -> String {
-    var writer = CSVWriter()
-    writer.row(csvHeader)
+  public static func csv(_ indicators: [Indicator], audit: Bool, locale: CSVLocale = .rfc4180) -> String {
+    var writer = CSVWriter(locale: locale)
+    writer.row(csvHeader.map(CSVCell.text))
     for indicator in indicators {
-      writer.row(indicator.csvFields(hidingSuppressed: !audit))
+      writer.row(indicator.csvCells(hidingSuppressed: !audit))
     }
     return writer.text
   }
 
-  private func csvFields(hidingSuppressed: Bool) -> [String?] {
+  private func csvCells(hidingSuppressed: Bool) -> [CSVCell] {
     let hide = hidingSuppressed && isSuppressed
-    func number(_ value: Double?) -> String? { hide ? nil : value.map { String($0) } }
+    func number(_ value: Double?) -> CSVCell { hide ? .empty : CSVCell(value) }
     return [
-      actor, domain, CSVWriter.textCell(domainLabel), breakdown, breakdownValue, CSVWriter.textCell(breakdownLabel),
-      variable, CSVWriter.textCell(variableLabel),
-      category,
-      CSVWriter.textCell(categoryLabel), statistic.rawValue, number(estimate), number(standardError), number(lower),
-      number(upper), hide ? nil : intervalMethod, number(designEffect), String(respondents), String(weightedTotal),
-      number(effectiveRespondents), number(coefficientOfVariation), String(degreesOfFreedom),
-      number(differenceFromNational), number(differenceFromNationalSE), number(differenceFromRest),
-      number(differenceFromRestSE), flags.joined(separator: ";"),
+      .text(actor), .text(domain), .text(domainLabel), .text(breakdown), .text(breakdownValue), .text(breakdownLabel),
+      .text(variable), .text(variableLabel), .text(category), .text(categoryLabel), .text(statistic.rawValue),
+      number(estimate), number(standardError), number(lower), number(upper), hide ? .empty : .text(intervalMethod),
+      number(designEffect), .integer(respondents), .number(weightedTotal), number(effectiveRespondents),
+      number(coefficientOfVariation), .number(degreesOfFreedom), number(differenceFromNational),
+      number(differenceFromNationalSE), number(differenceFromRest), number(differenceFromRestSE),
+      .text(flags.joined(separator: ";")),
     ]
   }
 }

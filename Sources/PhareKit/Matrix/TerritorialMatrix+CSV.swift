@@ -8,31 +8,30 @@ extension TerritorialMatrix {
     "weighted_n", "flags",
   ]
 
-  public var csv: String {
-    var writer = CSVWriter()
-    writer.row(Self.csvHeader)
+  public func csv(locale: CSVLocale = .rfc4180) -> String {
+    var writer = CSVWriter(locale: locale)
+    writer.row(Self.csvHeader.map(CSVCell.text))
     for cell in cells {
       let indicator = cell.indicator
       let hide = indicator?.isSuppressed ?? true
-      func number(_ value: Double?) -> String? { hide ? nil : value.map { String($0) } }
+      func number(_ value: Double?) -> CSVCell { hide ? .empty : CSVCell(value) }
       writer.row([
-        wave, cell.rowValue.isEmpty ? "national" : spec.breakdown, cell.rowValue, CSVWriter.textCell(cell.rowLabel),
-        String(cell.domain.code), cell.domain.id, CSVWriter.textCell(cell.domain.label), cell.measure.id,
-        CSVWriter.textCell(cell.measure.label), indicator?.actor, indicator?.variable, indicator?.category,
-        indicator?.statistic.rawValue, number(indicator?.estimate), number(indicator?.standardError),
-        number(indicator?.lower), number(indicator?.upper), indicator.map { String($0.respondents) },
-        indicator.map { String($0.weightedTotal) }, indicator?.flags.joined(separator: ";"),
+        .text(wave), .text(cell.rowValue.isEmpty ? "national" : spec.breakdown), .text(cell.rowValue),
+        .text(cell.rowLabel), .integer(cell.domain.code), .text(cell.domain.id), .text(cell.domain.label),
+        .text(cell.measure.id), .text(cell.measure.label), CSVCell(indicator?.actor), CSVCell(indicator?.variable),
+        CSVCell(indicator?.category), CSVCell(indicator?.statistic.rawValue), number(indicator?.estimate),
+        number(indicator?.standardError), number(indicator?.lower), number(indicator?.upper),
+        indicator.map { .integer($0.respondents) } ?? .empty, CSVCell(indicator?.weightedTotal),
+        CSVCell(indicator?.flags.joined(separator: ";")),
       ])
     }
     return writer.text
   }
-}
 
-extension TerritorialMatrix {
   /// Writes `<out>/<matrix>/<wave>/matrix.csv` atomically and returns its path.
-  public func write(under out: String) throws -> String {
+  public func write(under out: String, locale: CSVLocale = .rfc4180) throws -> String {
     let path = "\(out)/\(spec.name)/\(wave)/matrix.csv"
-    try AtomicFile.write(csv, to: path)
+    try AtomicFile.write(csv(locale: locale), to: path)
     return path
   }
 }

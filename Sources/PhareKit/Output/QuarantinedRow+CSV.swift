@@ -1,12 +1,12 @@
 /// The quarantine list as CSV: never the raw text, which may hold personal data.
 extension QuarantinedRow {
-  public static func csv(_ rows: [QuarantinedRow]) -> String {
-    var writer = CSVWriter()
-    writer.row(["wave", "file", "line", "respondent_id", "rule", "message", "value"])
+  public static func csv(_ rows: [QuarantinedRow], locale: CSVLocale = .rfc4180) -> String {
+    var writer = CSVWriter(locale: locale)
+    writer.row(["wave", "file", "line", "respondent_id", "rule", "message", "value"].map(CSVCell.text))
     for row in rows {
       writer.row([
-        row.wave, row.file, String(row.line), CSVWriter.textCell(row.respondentID), row.rule,
-        CSVWriter.textCell(row.message), CSVWriter.textCell(row.value),
+        CSVCell(row.wave), .text(row.file), .integer(row.line), CSVCell(row.respondentID), .text(row.rule),
+        .text(row.message), CSVCell(row.value),
       ])
     }
     return writer.text

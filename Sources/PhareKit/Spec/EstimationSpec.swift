@@ -15,6 +15,8 @@ public struct EstimationSpec: Equatable, Sendable {
   public var suppressBelow: Int
   /// Strata for the finite population correction (a margin of the population file), if any.
   public var fpcStrata: [String]?
+  /// Cross-tables published from the indicators, one CSV each.
+  public var tables: [CrossTableSpec] = []
 
   static let defaultLevel = 0.95
   static let defaultFlagBelow = 30

@@ -28,6 +28,7 @@ public struct Pipeline: Sendable {
         }
       }
       waves = PipelineChecks.waveFiles(of: spec, diagnostics: &diagnostics)
+      PipelineChecks.checkTables(of: spec, diagnostics: &diagnostics)
       if let populations = spec.populations, !FileManager.default.fileExists(atPath: populations) {
         diagnostics.append(
           SpecDiagnostic(file: spec.file, line: nil, message: "populations file \(populations) does not exist"))

@@ -70,6 +70,24 @@ enum PipelineChecks {
     }
   }
 
+  /// The nets of a table are derived nets, whose « 1 » share is the row they add (names not
+  /// estimated at all are reported where the spec is read).
+  static func checkTables(of spec: PipelineSpec, diagnostics: inout [SpecDiagnostic]) {
+    let nets = Set(
+      spec.clean.derived.compactMap { derived -> String? in
+        if case .net = derived.rule { return derived.name }
+        return nil
+      })
+    for table in spec.estimate?.tables ?? [] {
+      for name in table.nets where !nets.contains(name) && spec.estimate?.variables.contains(name) == true {
+        diagnostics.append(
+          SpecDiagnostic(
+            file: spec.file, line: table.line,
+            message: "table '\(table.name)': '\(name)' is not a derived net (clean.derived with net:)"))
+      }
+    }
+  }
+
   /// Every `domain:` of the codebook is an id of the spec's domains file, which must be named when one is used.
   static func checkDomains(
     of codebook: Codebook, spec: PipelineSpec, domains: [FragilityDomain], diagnostics: inout [SpecDiagnostic]

@@ -4,7 +4,8 @@ import Yams
 extension PipelineSpec {
   static func estimation(_ node: Node, reader: SpecReader) -> EstimationSpec? {
     let fields = reader.fields(
-      node, "estimate", allowed: ["variables", "totals", "breakdowns", "interval", "level", "min_base", "fpc"],
+      node, "estimate",
+      allowed: ["variables", "totals", "breakdowns", "interval", "level", "min_base", "fpc", "tables"],
       required: ["variables"])
     var spec = EstimationSpec(
       variables: reader.strings(fields["variables"], "estimate.variables") ?? [],
@@ -39,6 +40,9 @@ extension PipelineSpec {
     if let fpc = fields["fpc"] {
       let strata = reader.fields(fpc, "estimate.fpc", allowed: ["strata"], required: ["strata"])
       spec.fpcStrata = reader.string(strata["strata"], "estimate.fpc.strata")?.split(separator: "*").map(String.init)
+    }
+    if let tables = fields["tables"] {
+      spec.tables = self.tables(tables, estimate: spec, reader: reader)
     }
     return spec
   }

@@ -61,12 +61,12 @@ import Testing
     #expect(estimate("84", "emploi", "coconstruction") == 0.49)
     #expect(estimate("11", "emploi", "importance") == nil)
     #expect(estimate("", "emploi", "coconstruction") == nil)
-    let csv = matrix.csv.split(separator: "\n")
+    let csv = matrix.csv().split(separator: "\r\n")
     #expect(csv.count == 1 + 12)
     #expect(csv[0].hasPrefix("wave,breakdown,breakdown_value,breakdown_label,domain_code,domain,"))
     #expect(
       csv.contains(
-        "2015,region,84,Région 84,1,emploi,Emploi,coconstruction,coconstruction,citoyens,cocons_01,1,proportion,0.49,0.1,0.29,0.69,100,1000.0,"
+        "2015,region,84,Région 84,1,emploi,Emploi,coconstruction,coconstruction,citoyens,cocons_01,1,proportion,0.49,0.1,0.29,0.69,100,1000,"
       ))
   }
 

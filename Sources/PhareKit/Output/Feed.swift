@@ -1,0 +1,120 @@
+import Foundation
+
+/// The dashboard feed of one wave (`<wave>/feed.json`, described by `Schemas/feed.schema.json`):
+/// the regions and domains to show, then each indicator with its values in every breakdown.
+///
+/// An indicator's id is `<actor>.<variable>[.<category>].<statistic>`, the category only for
+/// proportions and weighted counts of a category, so the same question keeps its id across waves.
+/// Proportions are in percent (0-100, SE and interval in points), means are scores on the
+/// variable's own scale, totals are counts. A suppressed value keeps its bases but no estimate.
+public struct Feed: Sendable {
+  /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
+  /// retyped, a unit changed) the major one; the schema's `schema_version` is this constant.
+  public static let schemaVersion = "1.0.0"
+
+  /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
+  struct Region: Encodable, Sendable, Equatable {
+    var id: String
+    var label: String
+  }
+
+  /// One indicator and its values in the national breakdown and each breakdown level.
+  struct Entry: Sendable, Equatable {
+    var id: String
+    var variable: String
+    var variableLabel: String
+    var category: String?
+    var categoryLabel: String?
+    var statistic: Indicator.Statistic
+    var unit: String
+    var domain: String?
+    var values: [Value]
+  }
+
+  /// One breakdown level's value; estimate, SE and interval are nil when suppressed.
+  struct Value: Sendable, Equatable {
+    var breakdown: String
+    var breakdownValue: String?
+    var breakdownLabel: String
+    var estimate: Double?
+    var standardError: Double?
+    var lower: Double?
+    var upper: Double?
+    var respondents: Int
+    var weightedTotal: Double
+    var flags: [String]
+  }
+
+  var generatedAt: Date
+  var pipeline: String
+  var survey: String
+  var actor: String
+  var wave: String
+  var title: String
+  var confidenceLevel: Double
+  var regions: [Region]
+  var domains: [FragilityDomain]
+  var indicators: [Entry]
+
+  /// The codebook variable whose codes are regions.
+  static let regionVariable = "region"
+
+  public init(pipeline: Pipeline, wave: String, indicators: [Indicator], generatedAt: Date) {
+    self.generatedAt = generatedAt
+    self.pipeline = (pipeline.spec.file as NSString).lastPathComponent
+    survey = pipeline.spec.survey
+    actor = pipeline.spec.actor
+    self.wave = wave
+    title = pipeline.spec.title
+    confidenceLevel = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
+    regions = (pipeline.codebook[Self.regionVariable]?.values ?? []).map {
+      Region(id: Self.regionID($0.code), label: $0.label)
+    }
+    domains = pipeline.domains
+    var entries: [Entry] = []
+    var position: [String: Int] = [:]
+    for indicator in indicators {
+      let id = [indicator.actor, indicator.variable, indicator.category, indicator.statistic.rawValue]
+        .filter { !$0.isEmpty }.joined(separator: ".")
+      if position[id] == nil {
+        position[id] = entries.count
+        entries.append(Self.entry(id, indicator))
+      }
+      entries[position[id]!].values.append(Self.value(indicator))
+    }
+    self.indicators = entries
+  }
+
+  private static func entry(_ id: String, _ indicator: Indicator) -> Entry {
+    let units: [Indicator.Statistic: String] = [.proportion: "percent", .mean: "score", .total: "count"]
+    return Entry(
+      id: id, variable: indicator.variable, variableLabel: indicator.variableLabel,
+      category: indicator.category.isEmpty ? nil : indicator.category,
+      categoryLabel: indicator.category.isEmpty ? nil : indicator.categoryLabel,
+      statistic: indicator.statistic, unit: units[indicator.statistic]!,
+      domain: indicator.domain.isEmpty ? nil : indicator.domain, values: [])
+  }
+
+  private static func value(_ indicator: Indicator) -> Value {
+    let scale = indicator.statistic == .proportion ? 100.0 : 1
+    func published(_ number: Double) -> Double? {
+      indicator.isSuppressed || !number.isFinite ? nil : number * scale
+    }
+    let names = indicator.breakdown.split(separator: "*")
+    let codes = indicator.breakdownValue.split(separator: "*").enumerated().map { index, code in
+      index < names.count && names[index] == regionVariable ? Int(code).map(regionID) ?? String(code) : String(code)
+    }
+    return Value(
+      breakdown: indicator.breakdown,
+      breakdownValue: indicator.breakdown == "national" ? nil : codes.joined(separator: "*"),
+      breakdownLabel: indicator.breakdownLabel,
+      estimate: published(indicator.estimate), standardError: published(indicator.standardError),
+      lower: published(indicator.lower), upper: published(indicator.upper),
+      respondents: indicator.respondents, weightedTotal: indicator.weightedTotal, flags: indicator.flags)
+  }
+
+  /// INSEE region codes have two digits at least (`01` Guadeloupe … `94` Corse).
+  static func regionID(_ code: Int) -> String {
+    (0..<10).contains(code) ? "0\(code)" : String(code)
+  }
+}

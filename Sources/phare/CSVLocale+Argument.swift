@@ -1,0 +1,5 @@
+import ArgumentParser
+import PhareKit
+
+/// `--csv-locale rfc4180|fr`.
+extension CSVLocale: ExpressibleByArgument {}
