@@ -57,12 +57,15 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: out) }
     #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", out).status == 0)
     let files = try Self.files(under: out)
+    let perWave = [
+      "clean.csv", "feed.json", "indicators-audit.csv", "indicators.csv", "tables/q3-alliances-innovation.csv",
+      "tables/q4-dynamique.csv", "weights.csv",
+    ]
     #expect(
-      files.keys.sorted() == [
-        "2016/clean.csv", "2016/feed.json", "2016/indicators-audit.csv", "2016/indicators.csv",
-        "2016/tables/q3-alliances-innovation.csv", "2016/tables/q4-dynamique.csv", "2016/weights.csv",
-        "manifest.json", "quarantine.csv",
-      ])
+      files.keys.sorted()
+        == ["2015", "2016", "2017"].flatMap { wave in perWave.map { wave + "/" + $0 } } + [
+          "manifest.json", "quarantine.csv",
+        ])
     try Self.expectValidFeed(files["2016/feed.json"])
     let indicators = CSVText.records(String(decoding: try #require(files["2016/indicators.csv"]), as: UTF8.self))
     let table = CSVText.rows(String(decoding: try #require(files["2016/tables/q4-dynamique.csv"]), as: UTF8.self))
@@ -76,9 +79,15 @@ import Testing
       #expect(row[1] == String(format: "%.1f", 100 * Double(indicator["estimate"]!)!))
     }
     #expect(table[7][0] == "Oui (net) : dynamique ancrée ou de plus en plus nombreuse")
-    #expect(table[8].prefix(4) == ["Base (effectifs non pondérés)", "39", "35", "4"])
-    #expect(table[3][3] == "*")
-    #expect(Set(table.map(\.count)) == [16])
+    #expect(table[8].prefix(4) == ["Base (effectifs non pondérés)", "302", "256", "46"])
+    let urban = try #require(
+      indicators.first {
+        $0["breakdown"] == "urbain" && $0["breakdown_value"] == "2" && $0["variable"] == "q4" && $0["category"] == "1"
+      })
+    #expect(table[3][3].hasPrefix(String(format: "%.1f", 100 * Double(urban["estimate"]!)!)))
+    // Every region and both commune types have 10 mayors or more: no cell of this table is suppressed.
+    #expect(!table.joined().contains("*"))
+    #expect(Set(table.map(\.count)) == [17])
   }
 
   @Test func rerunsWriteTheSameBytesExceptGeneratedAt() throws {
@@ -93,7 +102,7 @@ import Testing
     let before = try Self.files(under: first)
     let after = try Self.files(under: second)
     #expect(before.keys.sorted() == after.keys.sorted())
-    #expect(before.count == 9)
+    #expect(before.count == 23)
     func withoutGeneratedAt(_ data: Data?) -> [Substring] {
       String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
         !$0.hasPrefix("  \"generated_at\" : ")
@@ -132,15 +141,16 @@ import Testing
     #expect(run.status == 0)
     let files = try Self.files(under: out)
     let csvs = files.filter { $0.key.hasSuffix(".csv") }
-    #expect(csvs.count == 7)
+    #expect(csvs.count == 19)
     for (path, data) in csvs {
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(path) has no byte order mark")
       #expect(String(decoding: data, as: UTF8.self).contains(";"), "\(path) is not ;-separated")
     }
     let indicators = CSVText.records(
       String(decoding: try #require(files["2016/indicators.csv"]), as: UTF8.self), separator: ";")
-    let national = try #require(indicators.first { $0["breakdown"] == "national" && $0["variable"] == "q2_01" })
-    #expect(national["estimate"]?.hasPrefix("2,3655493155465") == true)
+    let national = try #require(
+      indicators.first { $0["breakdown"] == "national" && $0["variable"] == "q2_01" && $0["category"] == "1" })
+    #expect(national["estimate"]?.hasPrefix("0,502104071516") == true)
     try Self.expectValidFeed(files["2016/feed.json"])
   }
 

@@ -51,7 +51,7 @@ import Testing
         ["q4-dynamique", "q4", "q4_net_oui", "urbain+region"], ["q3-alliances-innovation", "q3", "", "urbain"],
       ])
     #expect(tables[0].title == "Q4. Votre territoire est-il porteur d'une dynamique de co-construction ?")
-    #expect(tables[0].line == 50)
+    #expect(tables[0].line == 48)
   }
 
   @Test func aTableWithoutColumnsOrTitleTakesEveryBreakdown() throws {
