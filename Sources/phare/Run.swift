@@ -67,9 +67,10 @@ struct Run: ParsableCommand {
       for wave in waves {
         let built = TerritorialMatrix(
           spec: matrix, wave: wave, domains: domains, indicators: indicators.compactMapValues { $0[wave] })
-        let path = try built.write(under: out, locale: csvLocale)
+        let paths = try built.write(under: out, locale: csvLocale)
         let filled = built.cells.filter { $0.indicator != nil }.count
-        print("  wave \(wave): \(filled) of \(built.cells.count) cells estimated; wrote \(path)")
+        print(
+          "  wave \(wave): \(filled) of \(built.cells.count) cells estimated; wrote \(paths.joined(separator: ", "))")
         for problem in built.problems {
           PipelineLoader.printError("error: \(matrix.file): wave \(wave): \(problem)")
         }

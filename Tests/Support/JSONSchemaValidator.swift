@@ -14,7 +14,7 @@ public struct JSONSchemaValidator {
   private static let annotations: Set = ["$schema", "$id", "$comment", "title", "description"]
   private static let keywords: Set = [
     "type", "required", "properties", "additionalProperties", "items", "enum", "const", "pattern", "minimum",
-    "maximum", "$ref", "$defs",
+    "maximum", "$ref", "$defs", "anyOf",
   ]
 
   let root: JSONValue
@@ -28,9 +28,18 @@ public struct JSONSchemaValidator {
 
   /// The schema committed at `Schemas/feed.schema.json`.
   public static func feed() throws -> JSONSchemaValidator {
+    try committed("feed.schema.json")
+  }
+
+  /// The schema committed at `Schemas/matrix-feed.schema.json`.
+  public static func matrixFeed() throws -> JSONSchemaValidator {
+    try committed("matrix-feed.schema.json")
+  }
+
+  private static func committed(_ name: String) throws -> JSONSchemaValidator {
     var path = #filePath
     for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-    return try JSONSchemaValidator(schema: try JSONValue.load(path + "/Schemas/feed.schema.json"))
+    return try JSONSchemaValidator(schema: try JSONValue.load(path + "/Schemas/" + name))
   }
 
   /// Every violation as `<path>: <problem>`, the path written `$.key[index]`; empty when valid.
@@ -65,6 +74,11 @@ public struct JSONSchemaValidator {
     for key in ["items", "additionalProperties"] {
       if let subschema = members[key] { check(subschema, at: "\(location)/\(key)", problems: &problems) }
     }
+    if case .array(let branches)? = members["anyOf"] {
+      for (index, branch) in branches.enumerated() {
+        check(branch, at: "\(location)/anyOf/\(index)", problems: &problems)
+      }
+    }
   }
 
   /// A JSON pointer within the schema: `#` or `#/$defs/name`.
@@ -86,6 +100,16 @@ public struct JSONSchemaValidator {
     }
     if case .string(let reference)? = schema["$ref"], let target = resolve(reference) {
       validate(instance, target, at: path, errors: &errors)
+    }
+    if case .array(let branches)? = schema["anyOf"] {
+      let failures = branches.map { branch -> [String] in
+        var branchErrors: [String] = []
+        validate(instance, branch, at: path, errors: &branchErrors)
+        return branchErrors
+      }
+      if !failures.contains(where: \.isEmpty) {
+        errors.append("\(path): matches none of anyOf (\(failures.flatMap { $0 }.joined(separator: "; ")))")
+      }
     }
     if let type = schema["type"] {
       let allowed: [String]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `matrix.csv`: one row per (row of the matrix, domain, measure), tidy, with the indicator's
 /// estimate, SE, interval, base and flags; blank where the actor has no estimate, and where the
 /// cell is suppressed for its small base (the flag says so).
@@ -28,10 +30,11 @@ extension TerritorialMatrix {
     return writer.text
   }
 
-  /// Writes `<out>/<matrix>/<wave>/matrix.csv` atomically and returns its path.
-  public func write(under out: String, locale: CSVLocale = .rfc4180) throws -> String {
-    let path = "\(out)/\(spec.name)/\(wave)/matrix.csv"
-    try AtomicFile.write(csv(locale: locale), to: path)
-    return path
+  /// Writes `<out>/<matrix>/<wave>/matrix.csv` and `feed.json`, each atomically; returns their paths.
+  public func write(under out: String, locale: CSVLocale = .rfc4180, generatedAt: Date = Date()) throws -> [String] {
+    let folder = "\(out)/\(spec.name)/\(wave)"
+    try AtomicFile.write(csv(locale: locale), to: folder + "/matrix.csv")
+    try AtomicFile.write(try MatrixFeed(self, generatedAt: generatedAt).json(), to: folder + "/feed.json")
+    return [folder + "/matrix.csv", folder + "/feed.json"]
   }
 }

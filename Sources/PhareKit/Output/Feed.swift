@@ -74,8 +74,7 @@ public struct Feed: Sendable {
     var entries: [Entry] = []
     var position: [String: Int] = [:]
     for indicator in indicators {
-      let id = [indicator.actor, indicator.variable, indicator.category, indicator.statistic.rawValue]
-        .filter { !$0.isEmpty }.joined(separator: ".")
+      let id = Self.id(of: indicator)
       if position[id] == nil {
         position[id] = entries.count
         entries.append(Self.entry(id, indicator))
@@ -85,9 +84,17 @@ public struct Feed: Sendable {
     self.indicators = entries
   }
 
+  /// `<actor>.<variable>[.<category>].<statistic>`: the indicator's id in every feed.
+  static func id(of indicator: Indicator) -> String {
+    [indicator.actor, indicator.variable, indicator.category, indicator.statistic.rawValue]
+      .filter { !$0.isEmpty }.joined(separator: ".")
+  }
+
+  /// The unit of a statistic's values in the feed.
+  static let units: [Indicator.Statistic: String] = [.proportion: "percent", .mean: "score", .total: "count"]
+
   private static func entry(_ id: String, _ indicator: Indicator) -> Entry {
-    let units: [Indicator.Statistic: String] = [.proportion: "percent", .mean: "score", .total: "count"]
-    return Entry(
+    Entry(
       id: id, variable: indicator.variable, variableLabel: indicator.variableLabel,
       category: indicator.category.isEmpty ? nil : indicator.category,
       categoryLabel: indicator.category.isEmpty ? nil : indicator.categoryLabel,
@@ -95,7 +102,8 @@ public struct Feed: Sendable {
       domain: indicator.domain.isEmpty ? nil : indicator.domain, values: [])
   }
 
-  private static func value(_ indicator: Indicator) -> Value {
+  /// The indicator's value as the feed publishes it: percent for proportions, nil when suppressed.
+  static func value(_ indicator: Indicator) -> Value {
     let scale = indicator.statistic == .proportion ? 100.0 : 1
     func published(_ number: Double) -> Double? {
       indicator.isSuppressed || !number.isFinite ? nil : number * scale

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import PhareKit
@@ -68,6 +70,37 @@ import Testing
       csv.contains(
         "2015,region,84,Région 84,1,emploi,Emploi,coconstruction,coconstruction,citoyens,cocons_01,1,proportion,0.49,0.1,0.29,0.69,100,1000,"
       ))
+  }
+
+  @Test func theFeedFollowsItsSchemaWithTheSurveyFeedsUnits() throws {
+    let spec = MatrixSpec(
+      file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [measure("importance", "c.yml", "importance_*"), measure("vide", "c.yml", "aucune_*")])
+    var suppressed = indicator("importance_04", domain: "pauvrete", region: "84", estimate: 6.2)
+    suppressed.flags = ["low-base", "suppressed"]
+    let citizens = [
+      indicator("importance_01", domain: "emploi", estimate: 7.1),
+      indicator("importance_01", domain: "emploi", region: "84", estimate: 6.9), suppressed,
+    ]
+    let matrix = TerritorialMatrix(spec: spec, wave: "2015", domains: domains, indicators: ["c.yml": citizens])
+    let text = try MatrixFeed(matrix, generatedAt: Date(timeIntervalSince1970: 0)).json()
+    let feed = try JSONValue.parse(text)
+    #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
+    #expect(feed["generated_at"] == .string("1970-01-01T00:00:00Z"))
+    #expect(feed["regions"] == .array([.object(["id": .string("84"), "label": .string("Région 84")])]))
+    guard case .array(let cells)? = feed["cells"], case .array(let measures)? = feed["measures"] else {
+      Issue.record("cells and measures are arrays")
+      return
+    }
+    #expect(cells.count == 2 * 2 * 2)
+    #expect(measures[1] == .object(["id": .string("vide"), "label": .string("vide"), "actor": .null, "unit": .null]))
+    let regional = try #require(cells.first { $0["region"] == .string("84") && $0["domain"] == .string("emploi") })
+    #expect(regional["indicator"] == .string("citoyens.importance_01.mean"))
+    #expect(regional["value"]?["estimate"] == .number(6.9))
+    let hidden = try #require(cells.first { $0["region"] == .string("84") && $0["domain"] == .string("pauvrete") })
+    #expect(hidden["value"]?["estimate"] == .null)
+    #expect(hidden["value"]?["n"] == .number(100))
+    #expect(cells.first { $0["measure"] == .string("vide") }?["value"] == .null)
   }
 
   @Test func missingPipelinesEmptyMeasuresAndAmbiguousDomainsAreReported() {

@@ -134,3 +134,20 @@ import Testing
       ])
   }
 }
+
+/// `anyOf`, which the matrix feed uses for a cell value that is null or a value object.
+@Suite struct JSONSchemaAnyOfTests {
+  private let schema = """
+    {"anyOf": [{"type": "null"}, {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}}]}
+    """
+
+  @Test func anyBranchMayMatch() throws {
+    let validator = try JSONSchemaValidator(schema: JSONValue.parse(schema))
+    #expect(validator.errors(try JSONValue.parse("null")) == [])
+    #expect(validator.errors(try JSONValue.parse("{\"n\": 3}")) == [])
+    #expect(
+      validator.errors(try JSONValue.parse("{\"n\": \"3\"}")) == [
+        "$: matches none of anyOf ($: expected null, found object {\"n\":\"3\"}; $.n: expected integer, found string \"3\")"
+      ])
+  }
+}
