@@ -24,12 +24,9 @@ deps:
 build: deps
 	swift build -c release --product phare
 
-## run: the main job on the bundled fixtures
+## run: the main job: every PHARE pipeline and the territorial matrix on the bundled fixtures, into out/
 run: build
-	$(RELEASE)/phare inspect $(SAMPLE)
-	@echo
-	$(RELEASE)/phare validate Pipelines/institutions.yml
-	$(RELEASE)/phare estimate Pipelines/institutions.yml --out out/institutions
+	$(RELEASE)/phare run Pipelines --out out
 
 ## test: the whole test suite
 test: deps

@@ -45,7 +45,8 @@ struct CSVWriter {
   /// Shortest round-trip digits without an exponent (`1.5e-08` → `0.000000015`): spreadsheets in
   /// every locale, and phare's own ingest, read them as numbers.
   static func positional(_ number: String) -> String {
-    guard let e = number.firstIndex(where: { $0 == "e" || $0 == "E" }),
+    guard number.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+      let e = number.firstIndex(where: { $0 == "e" || $0 == "E" }),
       let exponent = Int(number[number.index(after: e)...])
     else { return number }
     let negative = number.hasPrefix("-")
@@ -73,9 +74,24 @@ struct CSVWriter {
     return "'" + value
   }
 
+  /// Whether a field holds the separator, a quote or a line break (what `Character.isNewline`
+  /// calls one: LF, VT, FF, CR, NEL, U+2028, U+2029), scanned as UTF-8 bytes: iterating Characters
+  /// dominated the writing of indicators.csv.
+  static func needsQuotes(_ bytes: String.UTF8View, separator: UInt8) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in bytes {
+      switch byte {
+      case separator, UInt8(ascii: "\""), 0x0A...0x0D: return true
+      case 0x85 where previous.1 == 0xC2: return true
+      case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80): return true
+      default: previous = (previous.1, byte)
+      }
+    }
+    return false
+  }
+
   private func quote(_ field: String) -> String {
-    let separator = locale.separator
-    guard field.contains(where: { $0 == separator || $0 == "\"" || $0.isNewline }) else { return field }
+    guard Self.needsQuotes(field.utf8, separator: locale.separator.asciiValue!) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -1,8 +1,9 @@
-/// The few lines `phare run` prints per survey: per wave, rows read / kept / quarantined, the
-/// weighting efficiency and the spec's headline indicators with their intervals.
+/// The few lines `phare run` prints per survey: per wave, rows read / kept / quarantined and the
+/// weighting efficiency; then the spec's headline indicators of the latest estimated wave.
 public enum RunSummary {
   public static func lines(_ pipeline: Pipeline, results: [WaveResult], outputs: String) -> [String] {
     var lines = ["\(pipeline.spec.title) (\(pipeline.spec.file))"]
+    let latest = results.last { $0.indicators != nil }
     for result in results {
       let wave = result.cleaned?.wave ?? result.file.wave
       var line = "  wave \(wave): "
@@ -18,7 +19,7 @@ public enum RunSummary {
       if let problem = result.problem {
         lines.append("    FAILED: \(problem)")
       }
-      for headline in pipeline.spec.headlines {
+      for headline in pipeline.spec.headlines where result.file == latest?.file {
         guard let indicators = result.indicators else { break }
         guard let indicator = headline.find(in: indicators) else {
           lines.append("    \(headline.variable): no national estimate")

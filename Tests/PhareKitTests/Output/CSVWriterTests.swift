@@ -60,3 +60,20 @@ import Testing
     #expect(writer.text == "\u{FEFF}NaN;Inf;-Inf;\r\n")
   }
 }
+
+/// The byte scan that decides quoting agrees with `Character.isNewline` and the separator.
+@Suite struct CSVQuotingTests {
+  @Test func quotesExactlyWhatACharacterScanWould() {
+    let fields = [
+      "plain", "accentué é", "a,b", "a;b", "say \"hi\"", "line\nbreak", "cr\rhere", "tab\tok", "vt\u{0B}", "ff\u{0C}",
+      "nel\u{85}", "ls\u{2028}", "ps\u{2029}", "not ls \u{2027}\u{202A}", "Â…", "€", "",
+    ]
+    for separator: Character in [",", ";"] {
+      for field in fields {
+        let expected = field.contains { $0 == separator || $0 == "\"" || $0.isNewline }
+        #expect(
+          CSVWriter.needsQuotes(field.utf8, separator: separator.asciiValue!) == expected, "\(field.debugDescription)")
+      }
+    }
+  }
+}
