@@ -17,9 +17,13 @@ let package = Package(
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
     // libRmath (Debian r-mathlib): R's own distribution functions.
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+    // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not show: whole output folders swapped atomically.
+    .target(name: "CFileSwap"),
     .target(
       name: "PhareKit",
-      dependencies: ["CLibCSV", "CRmath", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "CLibCSV", "CRmath", "CFileSwap", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "phare",

@@ -58,8 +58,8 @@ import Testing
     #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", out).status == 0)
     let files = try Self.files(under: out)
     let perWave = [
-      "clean.csv", "feed.json", "indicators-audit.csv", "indicators.csv", "tables/q3-alliances-innovation.csv",
-      "tables/q4-dynamique.csv", "weights.csv",
+      "clean.csv", "feed.json", "indicators-audit.csv", "indicators.csv", "manifest.json", "quarantine.csv",
+      "tables/q3-alliances-innovation.csv", "tables/q4-dynamique.csv", "weights.csv",
     ]
     #expect(
       files.keys.sorted()
@@ -102,7 +102,7 @@ import Testing
     let before = try Self.files(under: first)
     let after = try Self.files(under: second)
     #expect(before.keys.sorted() == after.keys.sorted())
-    #expect(before.count == 23)
+    #expect(before.count == 3 * 9 + 2)
     func withoutGeneratedAt(_ data: Data?) -> [Substring] {
       String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
         !$0.hasPrefix("  \"generated_at\" : ")
@@ -141,7 +141,7 @@ import Testing
     #expect(run.status == 0)
     let files = try Self.files(under: out)
     let csvs = files.filter { $0.key.hasSuffix(".csv") }
-    #expect(csvs.count == 19)
+    #expect(csvs.count == 3 * 7 + 1)
     for (path, data) in csvs {
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(path) has no byte order mark")
       #expect(String(decoding: data, as: UTF8.self).contains(";"), "\(path) is not ;-separated")

@@ -67,4 +67,11 @@ public struct RunManifest: Codable, Sendable, Equatable {
       )
     }
   }
+
+  /// The manifest file's text: sorted keys, so that only the times differ between reruns.
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
 }

@@ -1,44 +1,81 @@
 import Foundation
 
-/// Writes what the stages produced: `<wave>/clean.csv` and, when weighted, `<wave>/weights.csv`
-/// for each wave that passed; when estimated, `<wave>/indicators.csv`, `indicators-audit.csv`,
-/// `tables/<name>.csv` and `feed.json`; `quarantine.csv` for all waves; `manifest.json`. Each file atomically.
+/// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — clean.csv and,
+/// as far as the stages went, weights.csv, indicators.csv, indicators-audit.csv,
+/// `tables/<name>.csv`, feed.json, with the wave's own quarantine.csv and manifest.json — which
+/// replaces the previous one whole (`AtomicFolder`); `quarantine.csv` and `manifest.json` beside
+/// the wave folders cover all waves, failed ones included. Every file is written atomically.
 public enum StageOutputs {
-  /// Writes the outputs, CSV files in `csvLocale`, the feed stamped `generatedAt`; returns the paths written.
+  /// How outputs are written: CSV locale, answer labels in clean.csv, the feeds' stamp.
+  public struct Options: Sendable {
+    public var labels = false
+    public var csvLocale = CSVLocale.rfc4180
+    public var generatedAt = Date()
+    /// Called with each file's path once it is written, for fault injection in tests.
+    public var afterEachFile: @Sendable (String) -> Void = { _ in }
+
+    public init(labels: Bool = false, csvLocale: CSVLocale = .rfc4180, generatedAt: Date = Date()) {
+      self.labels = labels
+      self.csvLocale = csvLocale
+      self.generatedAt = generatedAt
+    }
+  }
+
+  /// Writes every wave's folder and the pipeline-level files; returns the paths written.
   @discardableResult
   public static func write(
     _ results: [WaveResult], pipeline: Pipeline, to folder: String, labels: Bool, csvLocale: CSVLocale = .rfc4180,
     generatedAt: Date = Date()
   ) throws -> [String] {
+    let options = Options(labels: labels, csvLocale: csvLocale, generatedAt: generatedAt)
     var written: [String] = []
-    func write(_ text: String, _ path: String) throws {
-      try AtomicFile.write(text, to: path)
-      written.append(path)
-    }
     for result in results where !result.failed {
       guard let wave = result.cleaned else { continue }
-      let waveFolder = "\(folder)/\(wave.wave)"
-      try write(wave.cleanCSV(labels: labels, locale: csvLocale), "\(waveFolder)/clean.csv")
+      let target = "\(folder)/\(wave.wave)"
+      var files: [String] = []
+      try AtomicFolder.replace(target) { temporary in
+        files = try writeWave(result, pipeline: pipeline, into: temporary, options: options)
+      }
+      written += files.map { target + "/" + $0 }
+    }
+    let quarantined = results.flatMap(\.quarantined)
+    try AtomicFile.write(QuarantinedRow.csv(quarantined, locale: csvLocale), to: "\(folder)/quarantine.csv")
+    try AtomicFile.write(
+      try RunManifest(pipeline: pipeline, results: results, generatedAt: generatedAt).json(),
+      to: "\(folder)/manifest.json")
+    return written + ["\(folder)/quarantine.csv", "\(folder)/manifest.json"]
+  }
+
+  /// Writes one wave's files into `folder` and returns their paths relative to it.
+  public static func writeWave(_ result: WaveResult, pipeline: Pipeline, into folder: String, options: Options) throws
+    -> [String]
+  {
+    var written: [String] = []
+    func write(_ text: String, _ name: String) throws {
+      try AtomicFile.write(text, to: folder + "/" + name)
+      written.append(name)
+      options.afterEachFile(name)
+    }
+    let locale = options.csvLocale
+    if let wave = result.cleaned {
+      try write(wave.cleanCSV(labels: options.labels, locale: locale), "clean.csv")
       if let weighted = result.weighted {
-        try write(weighted.weightsCSV(locale: csvLocale), "\(waveFolder)/weights.csv")
+        try write(weighted.weightsCSV(locale: locale), "weights.csv")
       }
       if let indicators = result.indicators {
-        try write(Indicator.csv(indicators, audit: false, locale: csvLocale), "\(waveFolder)/indicators.csv")
-        try write(Indicator.csv(indicators, audit: true, locale: csvLocale), "\(waveFolder)/indicators-audit.csv")
+        try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
+        try write(Indicator.csv(indicators, audit: true, locale: locale), "indicators-audit.csv")
         for table in pipeline.spec.estimate?.tables ?? [] {
           let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
-          try write(crossTable.csv(locale: csvLocale), "\(waveFolder)/tables/\(table.name).csv")
+          try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
         }
-        let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: generatedAt)
-        try write(try feed.json(), "\(waveFolder)/feed.json")
+        let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
+        try write(try feed.json(), "feed.json")
       }
     }
-    let quarantined = results.flatMap { ($0.cleaned?.quarantined ?? []) + ($0.weighted?.quarantined ?? []) }
-    try write(QuarantinedRow.csv(quarantined, locale: csvLocale), "\(folder)/quarantine.csv")
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let json = try encoder.encode(try RunManifest(pipeline: pipeline, results: results, generatedAt: generatedAt))
-    try write(String(decoding: json, as: UTF8.self) + "\n", "\(folder)/manifest.json")
+    try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")
+    try write(
+      try RunManifest(pipeline: pipeline, results: [result], generatedAt: options.generatedAt).json(), "manifest.json")
     return written
   }
 }

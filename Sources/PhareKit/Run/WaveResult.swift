@@ -18,4 +18,9 @@ public struct WaveResult: Sendable {
   }
 
   public var failed: Bool { problem != nil }
+
+  /// Every row the stages set aside: by the ingest and clean stages, then by weighting.
+  public var quarantined: [QuarantinedRow] {
+    (cleaned?.quarantined ?? []) + (weighted?.quarantined ?? [])
+  }
 }
