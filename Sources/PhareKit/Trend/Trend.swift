@@ -1,0 +1,54 @@
+/// The change of one indicator from one wave to the next: the difference, its SE as for two
+/// independent samples (√(se₁² + se₂²)), a normal interval and whether it is significant.
+public struct Trend: Sendable, Equatable {
+  /// The indicator in the later wave (labels, breakdown, flags) and in the earlier one.
+  public var later: Indicator
+  public var earlier: Indicator
+  public var fromWave: String
+  public var toWave: String
+  public var difference: Double
+  public var standardError: Double
+  public var lower: Double
+  public var upper: Double
+  /// |difference| / SE above the normal quantile of the level.
+  public var significant: Bool
+
+  /// Either wave's value is suppressed for its small base: the change is not published.
+  public var isSuppressed: Bool { later.isSuppressed || earlier.isSuppressed }
+
+  public init(from earlier: Indicator, wave fromWave: String, to later: Indicator, wave toWave: String, level: Double) {
+    self.earlier = earlier
+    self.later = later
+    self.fromWave = fromWave
+    self.toWave = toWave
+    difference = later.estimate - earlier.estimate
+    standardError = (earlier.standardError * earlier.standardError + later.standardError * later.standardError)
+      .squareRoot()
+    let z = Quantile.normal(1 - (1 - level) / 2)
+    lower = difference - z * standardError
+    upper = difference + z * standardError
+    significant = standardError > 0 && abs(difference) > z * standardError
+  }
+
+  /// Wave-over-wave changes of every indicator present in consecutive waves (sorted by wave id),
+  /// matched on variable, category, statistic, breakdown and breakdown value.
+  public static func series(_ waves: [(wave: String, indicators: [Indicator])], level: Double) -> [Trend] {
+    let ordered = waves.sorted { $0.wave < $1.wave }
+    var trends: [Trend] = []
+    for (earlier, later) in zip(ordered, ordered.dropFirst()) {
+      let before = Dictionary(earlier.indicators.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+      for indicator in later.indicators {
+        guard let previous = before[key(indicator)] else { continue }
+        trends.append(Trend(from: previous, wave: earlier.wave, to: indicator, wave: later.wave, level: level))
+      }
+    }
+    return trends
+  }
+
+  private static func key(_ indicator: Indicator) -> [String] {
+    [
+      indicator.variable, indicator.category, indicator.statistic.rawValue, indicator.breakdown,
+      indicator.breakdownValue,
+    ]
+  }
+}
