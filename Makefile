@@ -1,6 +1,6 @@
 # phare — two commands on a fresh Debian machine with the Swift toolchain: `make run`, `make test`.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libcsv-dev r-mathlib pkg-config
+SYSTEM_PACKAGES := libcsv-dev r-mathlib libsqlite3-dev pkg-config
 RELEASE := .build/release
 BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
