@@ -72,6 +72,7 @@ fixtures:
 	$(RELEASE)/phare-bench generate --rows 200 --seed 2016 --separator ';' $(SAMPLE)
 	cd Tests/Fixtures/ingest && python3 make-fixtures.py
 	cd Tests/Fixtures/clean && python3 make-mayors.py
+	PHARE_WRITE_FIXTURES=1 swift test --disable-xctest --filter theCommittedV1FixtureIsWhatItsGeneratorWrites
 
 clean:
 	rm -rf .build out
