@@ -1,6 +1,6 @@
 # phare — two commands on a fresh Debian machine with the Swift toolchain: `make run`, `make test`.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libcsv-dev r-mathlib pkg-config
+SYSTEM_PACKAGES := libcsv-dev r-mathlib libsqlite3-dev pkg-config
 RELEASE := .build/release
 BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
@@ -71,6 +71,7 @@ fixtures:
 	$(RELEASE)/phare synth --out Fixtures
 	cd Tests/Fixtures/ingest && python3 make-fixtures.py
 	cd Tests/Fixtures/clean && python3 make-mayors.py
+	PHARE_WRITE_FIXTURES=1 swift test --disable-xctest --filter theCommittedV1FixtureIsWhatItsGeneratorWrites
 
 clean:
 	rm -rf .build out

@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // libcsv (Debian libcsv-dev): ships csv.h and no pkg-config file.
@@ -23,6 +24,7 @@ let package = Package(
       name: "PhareKit",
       dependencies: [
         "CLibCSV", "CRmath", "CFileSwap", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .executableTarget(
@@ -37,7 +39,10 @@ let package = Package(
     .executableTarget(name: "csv-floor", linkerSettings: [.linkedLibrary("csv")]),
     // JSON parsing and a JSON Schema validator, for the tests to check every feed against its schema.
     .target(name: "TestSupport", path: "Tests/Support"),
-    .testTarget(name: "PhareKitTests", dependencies: ["PhareKit", "TestSupport"]),
+    .testTarget(
+      name: "PhareKitTests",
+      dependencies: ["PhareKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "phareTests", dependencies: ["phare", "TestSupport"]),
   ]
 )

@@ -16,6 +16,8 @@ struct Phare: ParsableCommand {
       or too many rows quarantined) while the others were processed; 64 wrong command-line usage.
       """,
     version: PhareVersion.current,
-    subcommands: [Inspect.self, Validate.self, Clean.self, Weight.self, Estimate.self, Run.self, Synth.self]
+    subcommands: [
+      Inspect.self, Validate.self, Clean.self, Weight.self, Estimate.self, Run.self, History.self, Synth.self,
+    ]
   )
 }

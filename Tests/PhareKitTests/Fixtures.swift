@@ -15,6 +15,8 @@ enum Fixtures {
 
   static func clean(_ name: String) -> String { tests + "/Fixtures/clean/" + name }
 
+  static func registry(_ name: String) -> String { tests + "/Fixtures/registry/" + name }
+
   /// The repository's root folder.
   static let repository = tests + "/.."
 

@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+
+/// The embedded SQLite store of unattended runs (e.g. `out/phare.sqlite`): which run processed which
+/// wave from which inputs, with what outcome and indicators, so a run can skip unchanged waves.
+public struct RunRegistry: Sendable {
+  public let path: String
+  private let queue: DatabaseQueue
+
+  /// Opens the registry at `path` and migrates it to the current schema; when absent, creates it and
+  /// its folder, unless `creating` is false. Every error is a `RegistryError` naming the file.
+  public init(path: String, creating: Bool = true) throws {
+    self.path = path
+    if !FileManager.default.fileExists(atPath: path) {
+      guard creating else { throw RegistryError(file: path, problem: "no such file") }
+      let folder = (path as NSString).deletingLastPathComponent
+      do {
+        if !folder.isEmpty {
+          try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+      } catch {
+        throw RegistryError(file: path, problem: "cannot create its folder \(folder): \(error.localizedDescription)")
+      }
+    }
+    var configuration = Configuration()
+    // A `phare history` reading while a run writes waits for it rather than failing at once.
+    configuration.busyMode = .timeout(10)
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.read { try Self.checkIsRegistry($0, file: path) }
+      try RegistrySchema.migrator.migrate(queue)
+    } catch let error as DatabaseError {
+      throw Self.registryError(error, file: path)
+    }
+  }
+
+  /// Records the start of a run (status `running`) by this phare; returns its id.
+  public func beginRun(command: String, at date: Date = Date()) throws -> RunID {
+    try write { db in
+      try StoredRun(
+        startedAt: date, status: RunStatus.running.rawValue, phareVersion: PhareVersion.current, command: command
+      ).insert(db)
+      return RunID(rawValue: db.lastInsertedRowID)
+    }
+  }
+
+  /// Records how a run ended.
+  public func finishRun(_ run: RunID, status: RunStatus, exitCode: Int, at date: Date = Date()) throws {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE run SET status = ?, exit_code = ?, ended_at = ? WHERE id = ?",
+        arguments: [status.rawValue, exitCode, date, run.rawValue])
+      guard db.changesCount == 1 else { throw RegistryError(file: path, problem: "no run \(run)") }
+    }
+  }
+
+  /// Records a wave and its indicators in one transaction, replacing (deleting) any earlier record of
+  /// the same pipeline and wave id with its indicators: on any error nothing is changed.
+  public func record(wave: WaveRecord, indicators: [Indicator], in run: RunID) throws {
+    var stored = StoredWave(wave, run: run)
+    stored.pipeline = FilePath.normalise(wave.pipeline)
+    try write { db in
+      try StoredWave.filter(StoredWave.Columns.pipeline == stored.pipeline && StoredWave.Columns.wave == stored.wave)
+        .deleteAll(db)
+      try stored.insert(db)
+      let waveID = db.lastInsertedRowID
+      for indicator in indicators {
+        try StoredIndicator(indicator, wave: waveID).insert(db)
+      }
+    }
+  }
+
+  /// The latest `ok` record of a wave, failed ones ignored: its input and spec hashes tell whether it changed since.
+  public func lastProcessed(pipeline: String, wave: String) throws -> WaveRecord? {
+    try read { db in try Self.latestOK(db, pipeline: pipeline, wave: wave)?.record() }
+  }
+
+  /// The indicators of the latest `ok` record of a wave, in the order recorded; empty when there is none.
+  public func indicators(pipeline: String, wave: String) throws -> [Indicator] {
+    try read { db in
+      guard let waveID = try Self.latestOK(db, pipeline: pipeline, wave: wave)?.id else { return [] }
+      return try StoredIndicator.filter(StoredIndicator.Columns.waveID == waveID).order(StoredIndicator.Columns.id)
+        .fetchAll(db).map(\.indicator)
+    }
+  }
+
+  /// The runs that recorded a wave of the pipeline, newest first, each with those waves.
+  public func history(pipeline: String) throws -> [RunRecord] {
+    try read { db in
+      let waves = try StoredWave.filter(StoredWave.Columns.pipeline == FilePath.normalise(pipeline))
+        .order(StoredWave.Columns.wave, StoredWave.Columns.id).fetchAll(db)
+      let byRun = Dictionary(grouping: waves, by: \.runID)
+      let newestFirst = [StoredRun.Columns.startedAt.desc, StoredRun.Columns.id.desc]
+      let runs = try StoredRun.filter(keys: byRun.keys).order(newestFirst).fetchAll(db)
+      return try runs.map { run in try run.record(waves: (byRun[run.id ?? 0] ?? []).map { try $0.record() }) }
+    }
+  }
+
+  /// Marks the runs left `running` by a stopped process as `interrupted`; returns how many. Called at the
+  /// start of every run, so it assumes no other run is using the registry at the same time.
+  @discardableResult
+  public func repairInterrupted() throws -> Int {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE run SET status = ? WHERE status = ?",
+        arguments: [RunStatus.interrupted.rawValue, RunStatus.running.rawValue])
+      return db.changesCount
+    }
+  }
+
+  private static func latestOK(_ db: Database, pipeline: String, wave: String) throws -> StoredWave? {
+    try StoredWave.filter(
+      StoredWave.Columns.pipeline == FilePath.normalise(pipeline) && StoredWave.Columns.wave == wave
+        && StoredWave.Columns.status == WaveStatus.ok.rawValue
+    ).order(StoredWave.Columns.processedAt.desc, StoredWave.Columns.id.desc).fetchOne(db)
+  }
+
+  /// Refuses an SQLite database of something else, or a registry with migrations this phare does not know.
+  private static func checkIsRegistry(_ db: Database, file: String) throws {
+    let tables = try String.fetchAll(
+      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    guard !tables.isEmpty else { return }
+    guard tables.contains("grdb_migrations") else {
+      throw RegistryError(
+        file: file,
+        problem: "an SQLite database but not a phare run registry (tables \(tables.joined(separator: ", ")))")
+    }
+    let unknown = try RegistrySchema.migrator.appliedIdentifiers(db).subtracting(RegistrySchema.migrator.migrations)
+    guard unknown.isEmpty else {
+      throw RegistryError(
+        file: file,
+        problem: "the registry has schema migrations this phare (\(PhareVersion.current)) does not know "
+          + "(\(unknown.sorted().joined(separator: ", "))): written by a newer phare?")
+    }
+  }
+
+  private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try queue.read(body)
+    } catch let error as DatabaseError {
+      throw Self.registryError(error, file: path)
+    }
+  }
+
+  /// Runs `updates` in one transaction, rolled back when it throws.
+  private func write<T>(_ updates: (Database) throws -> T) throws -> T {
+    do {
+      return try queue.write(updates)
+    } catch let error as DatabaseError {
+      throw Self.registryError(error, file: path)
+    }
+  }
+
+  private static func registryError(_ error: DatabaseError, file: String) -> RegistryError {
+    let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+    switch error.resultCode {
+    case .SQLITE_NOTADB:
+      return RegistryError(file: file, problem: "not an SQLite database, so not a phare run registry (\(message))")
+    case .SQLITE_CANTOPEN:
+      return RegistryError(file: file, problem: "cannot be opened (\(message))")
+    case .SQLITE_READONLY, .SQLITE_PERM:
+      return RegistryError(file: file, problem: "cannot be written (\(message))")
+    default:
+      return RegistryError(file: file, problem: message)
+    }
+  }
+}

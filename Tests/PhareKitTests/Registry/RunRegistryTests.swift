@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PhareKit
+
+/// The run registry's API: runs begun and finished, waves and indicators recorded in one transaction
+/// and read back exactly, a wave's earlier record replaced, interrupted runs repaired.
+@Suite struct RunRegistryTests {
+  private let folder: TemporaryFolder
+  private let registry: RunRegistry
+
+  init() throws {
+    folder = try TemporaryFolder()
+    registry = try RunRegistry(path: folder.path + "/out/phare.sqlite")
+  }
+
+  /// The rows of a table, counted on the registry's file.
+  private func count(_ table: String) throws -> Int {
+    try DatabaseQueue(path: registry.path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
+  }
+
+  @Test func aWaveAndItsIndicatorsReadBackExactly() throws {
+    defer { folder.remove() }
+    let run = try registry.beginRun(command: "phare run Pipelines --out out")
+    let wave = RegistryExamples.wave("2016")
+    let indicators = [RegistryExamples.proportion, RegistryExamples.mean, RegistryExamples.total]
+    try registry.record(wave: wave, indicators: indicators, in: run)
+    #expect(try registry.lastProcessed(pipeline: RegistryExamples.pipeline, wave: "2016") == wave)
+    let read = try registry.indicators(pipeline: RegistryExamples.pipeline, wave: "2016")
+    #expect(read.first == RegistryExamples.proportion)
+    #expect(RegistryExamples.same(read, indicators))
+    #expect(read[1].standardError.isNaN && read[1].lower == -.infinity && read[1].upper == .infinity)
+    #expect(read[1].designEffect == nil && read[1].flags == [] && read[2].designEffect?.isNaN == true)
+    #expect(read[2].flags == ["low-base", "suppressed"])
+    #expect(try registry.indicators(pipeline: RegistryExamples.pipeline, wave: "2017") == [])
+    #expect(try registry.lastProcessed(pipeline: "Pipelines/other.yml", wave: "2016") == nil)
+  }
+
+  @Test func aWaveWithoutOptionalValuesReadsBackWithThemNil() throws {
+    defer { folder.remove() }
+    let run = try registry.beginRun(command: "phare run")
+    let wave = WaveRecord(
+      pipeline: "p.yml", survey: "s", wave: "w", inputFile: "w.csv", inputSHA256: nil, specSHA256: "cc",
+      status: .failed, processedAt: Date(timeIntervalSince1970: 1_767_225_600.5))
+    try registry.record(wave: wave, indicators: [], in: run)
+    let history = try registry.history(pipeline: "p.yml")
+    #expect(history.map(\.waves) == [[wave]])
+    #expect(history.first?.waves.first?.weighting == nil && history.first?.waves.first?.seconds == nil)
+  }
+
+  @Test func runsAreBegunRunningAndFinishedWithTheirExitCode() throws {
+    defer { folder.remove() }
+    let start = Date(timeIntervalSince1970: 1_767_225_600)
+    let first = try registry.beginRun(command: "phare run Pipelines", at: start)
+    let second = try registry.beginRun(command: "phare run Pipelines/institutions.yml", at: start + 3600)
+    #expect(first.rawValue == 1 && second.rawValue == 2)
+    try registry.finishRun(first, status: .failed, exitCode: 2, at: start + 90.25)
+    try registry.record(wave: RegistryExamples.wave("2016"), indicators: [], in: first)
+    try registry.record(wave: RegistryExamples.wave("2017"), indicators: [], in: second)
+    let history = try registry.history(pipeline: RegistryExamples.pipeline)
+    #expect(history.map(\.id) == [second, first])
+    #expect(history.map(\.status) == [.running, .failed])
+    #expect(history.map(\.exitCode) == [nil, 2])
+    #expect(history.map(\.endedAt) == [nil, start + 90.25])
+    #expect(history.map(\.startedAt) == [start + 3600, start])
+    #expect(history.map(\.command) == ["phare run Pipelines/institutions.yml", "phare run Pipelines"])
+    #expect(history.allSatisfy { $0.phareVersion == PhareVersion.current })
+    #expect(history.map { $0.waves.map(\.wave) } == [["2017"], ["2016"]])
+    #expect(throws: RegistryError(file: registry.path, problem: "no run 3")) {
+      try registry.finishRun(RunID(rawValue: 3), status: .done, exitCode: 0)
+    }
+  }
+
+  @Test func recordingAWaveAgainReplacesItsRecordAndDeletesItsIndicators() throws {
+    defer { folder.remove() }
+    let first = try registry.beginRun(command: "phare run")
+    try registry.record(
+      wave: RegistryExamples.wave("2016", input: "old"),
+      indicators: [RegistryExamples.proportion, RegistryExamples.total], in: first)
+    try registry.record(wave: RegistryExamples.wave("2017"), indicators: [RegistryExamples.mean], in: first)
+    let second = try registry.beginRun(command: "phare run")
+    let again = RegistryExamples.wave("2016", input: "new", second: 60)
+    try registry.record(wave: again, indicators: [RegistryExamples.total], in: second)
+    #expect(try registry.lastProcessed(pipeline: RegistryExamples.pipeline, wave: "2016") == again)
+    let indicators = try registry.indicators(pipeline: RegistryExamples.pipeline, wave: "2016")
+    #expect(RegistryExamples.same(indicators, [RegistryExamples.total]))
+    #expect(try count("wave") == 2)
+    #expect(try count("indicator") == 2)
+    let history = try registry.history(pipeline: RegistryExamples.pipeline)
+    #expect(history.map { $0.waves.map(\.inputSHA256) } == [["new"], ["aa11"]])
+  }
+
+  @Test func aFailureHalfwayThroughARecordLeavesTheRegistryAsItWas() throws {
+    defer { folder.remove() }
+    let run = try registry.beginRun(command: "phare run")
+    let earlier = RegistryExamples.wave("2016", input: "earlier")
+    try registry.record(wave: earlier, indicators: [RegistryExamples.proportion], in: run)
+    var negative = RegistryExamples.total
+    negative.respondents = -1
+    #expect(throws: RegistryError(file: registry.path, problem: "CHECK constraint failed: n >= 0")) {
+      try registry.record(
+        wave: RegistryExamples.wave("2016", input: "later", second: 60),
+        indicators: [RegistryExamples.mean, RegistryExamples.proportion, negative], in: run)
+    }
+    #expect(try registry.lastProcessed(pipeline: RegistryExamples.pipeline, wave: "2016") == earlier)
+    #expect(try registry.indicators(pipeline: RegistryExamples.pipeline, wave: "2016") == [RegistryExamples.proportion])
+    #expect(try count("wave") == 1)
+    #expect(try count("indicator") == 1)
+    #expect(throws: RegistryError(file: registry.path, problem: "FOREIGN KEY constraint failed")) {
+      try registry.record(wave: RegistryExamples.wave("2017"), indicators: [], in: RunID(rawValue: 9))
+    }
+    #expect(try count("wave") == 1)
+  }
+
+  @Test func lastProcessedIsTheLatestOkRecordAndIgnoresFailedOnes() throws {
+    defer { folder.remove() }
+    let run = try registry.beginRun(command: "phare run")
+    try registry.record(wave: RegistryExamples.wave("2016", status: .failed), indicators: [], in: run)
+    #expect(try registry.lastProcessed(pipeline: RegistryExamples.pipeline, wave: "2016") == nil)
+    let ok = RegistryExamples.wave("2016", input: "first", second: 10)
+    try registry.record(wave: ok, indicators: [RegistryExamples.mean], in: run)
+    #expect(try registry.lastProcessed(pipeline: RegistryExamples.pipeline, wave: "2016") == ok)
+    let later = RegistryExamples.wave("2016", input: "second", second: 20)
+    try registry.record(wave: later, indicators: [], in: run)
+    #expect(try registry.lastProcessed(pipeline: "./Pipelines/../Pipelines/institutions.yml", wave: "2016") == later)
+    // A failed record replaces the ok one: the wave is processed again on the next run.
+    try registry.record(wave: RegistryExamples.wave("2016", status: .failed, second: 30), indicators: [], in: run)
+    #expect(try registry.lastProcessed(pipeline: RegistryExamples.pipeline, wave: "2016") == nil)
+    #expect(try registry.indicators(pipeline: RegistryExamples.pipeline, wave: "2016") == [])
+  }
+
+  @Test func runsLeftRunningAreMarkedInterrupted() throws {
+    defer { folder.remove() }
+    let start = Date(timeIntervalSince1970: 1_767_225_600)
+    let killed = try registry.beginRun(command: "phare run", at: start)
+    let finished = try registry.beginRun(command: "phare run", at: start + 60)
+    try registry.finishRun(finished, status: .done, exitCode: 0, at: start + 90)
+    let alsoKilled = try registry.beginRun(command: "phare run", at: start + 120)
+    for run in [killed, finished, alsoKilled] {
+      try registry.record(wave: RegistryExamples.wave("w\(run)"), indicators: [], in: run)
+    }
+    #expect(try registry.repairInterrupted() == 2)
+    let history = try registry.history(pipeline: RegistryExamples.pipeline)
+    #expect(history.map(\.status) == [.interrupted, .done, .interrupted])
+    #expect(history.map(\.endedAt).map { $0 == nil } == [true, false, true])
+    #expect(try registry.repairInterrupted() == 0)
+  }
+}
