@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // libcsv (Debian libcsv-dev): ships csv.h and no pkg-config file.
@@ -25,6 +26,7 @@ let package = Package(
       dependencies: [
         "CLibCSV", "CRmath", "CFileSwap", "Yams", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .executableTarget(

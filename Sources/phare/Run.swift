@@ -1,19 +1,24 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PhareKit
 
-/// `phare run SPEC|FOLDER… --out DIR`: every pipeline through to its published outputs, then the
-/// matrices built from them, with a short summary per survey.
+/// `phare run SPEC|FOLDER… --out DIR`: brings every pipeline's outputs up to date with its waves
+/// (unchanged waves skipped), then the matrices built from them; safe to run from cron.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run pipelines (and the territorial matrix) end to end; write every output; print a summary.",
+    abstract: "Process new or changed waves of pipelines (and the territorial matrix); safe under cron.",
     discussion: """
-      Each survey pipeline is cleaned, weighted and estimated wave by wave and its outputs are \
-      written under DIR/<survey>/ (as `phare estimate` writes them). A matrix spec (top-level \
-      `matrix:`, e.g. Pipelines/phare-territoires.yml) runs the pipelines it reads and writes \
-      DIR/<matrix>/<wave>/matrix.csv. A folder stands for the specs directly inside it.
-      Exit codes: 0 done; 1 a spec has problems (the other specs still run); 2 some waves failed \
-      or a matrix is incomplete.
+      Each survey pipeline's waves are processed into DIR/<survey>/<wave>/ (as `phare estimate` \
+      writes them), each wave's folder replaced whole; a wave whose export and spec are unchanged \
+      since the registry (DIR/phare.sqlite) recorded it is skipped, unless --force. A failed wave \
+      keeps its previous outputs and says why in DIR/<survey>/rejected/<wave>/. Trends across \
+      waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
+      DIR/<matrix>/<wave>/. One run at a time per DIR (a lock, taken over from a dead process).
+      Logs: one line per stage per wave on standard error. The summary goes to standard output.
+      Exit codes: 0 done; 1 a spec, registry or output cannot be used; 2 some waves failed \
+      (unreadable, too many rows quarantined, weighting impossible) or a matrix is incomplete, \
+      the others processed; 3 another phare run holds DIR.
       """
   )
 
@@ -23,61 +28,48 @@ struct Run: ParsableCommand {
   @Option(help: "The folder to write the outputs into.")
   var out = "out"
 
+  @Option(help: "The run registry (SQLite); default DIR/phare.sqlite.")
+  var registry: String?
+
+  @Flag(help: "Reprocess every wave, changed or not.")
+  var force = false
+
   @Option(
     help: "How CSV files are written: rfc4180 (comma, decimal point, CRLF) or fr (semicolon, decimal comma, BOM).")
   var csvLocale: CSVLocale = .rfc4180
 
+  @Flag(help: "Log warnings and errors only (for cron).")
+  var quiet = false
+
+  @Option(help: "Log lines as text or json.")
+  var logFormat: LineLogHandler.Format = .text
+
   func run() throws {
-    let plan: RunPlan
+    let level: Logger.Level = quiet ? .warning : .info
+    LoggingSystem.bootstrap { _ in LineLogHandler(format: logFormat, level: level) }
+    let logger = Logger(label: "phare")
+    let lock: OutputLock
     do {
-      plan = try RunPlan.resolve(specs)
-    } catch let problems as SpecProblems {
-      PipelineLoader.report(problems, in: specs.joined(separator: ", "))
-      throw ExitCode.failure
+      lock = try OutputLock(folder: out)
+    } catch let held as OutputLock.Held {
+      PipelineLoader.printError("error: \(held)")
+      throw ExitCode(3)
     }
-    var specFailed = false
-    var wavesFailed = false
-    var indicators: [String: [String: [Indicator]]] = [:]
-    for path in plan.pipelines {
-      guard let pipeline = try? PipelineLoader.load(path) else {
-        specFailed = true
-        continue
-      }
-      let results: [WaveResult]
-      do {
-        results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
-      } catch let problems as SpecProblems {
-        PipelineLoader.report(problems, in: path)
-        specFailed = true
-        continue
-      }
-      let folder = out + "/" + pipeline.spec.survey
-      try StageOutputs.write(results, pipeline: pipeline, to: folder, labels: false, csvLocale: csvLocale)
-      RunSummary.lines(pipeline, results: results, outputs: folder).forEach { print($0) }
-      for result in results {
-        if let problem = result.problem { PipelineLoader.printError("error: \(result.file.path): \(problem)") }
-        if let found = result.indicators { indicators[path, default: [:]][result.file.wave] = found }
-      }
-      wavesFailed = wavesFailed || results.contains(where: \.failed)
+    defer { lock.release() }
+    if let pid = lock.takenOverFrom {
+      logger.warning("took over the lock of a dead run", metadata: ["pid": "\(pid)", "lock": "\(lock.path)"])
     }
-    for matrix in plan.matrices {
-      let domains = try FragilityDomain.load(matrix.domains)
-      let waves = Set(indicators.filter { matrix.pipelines.contains($0.key) }.values.flatMap(\.keys)).sorted()
-      print("\(matrix.title) (\(matrix.file))")
-      for wave in waves {
-        let built = TerritorialMatrix(
-          spec: matrix, wave: wave, domains: domains, indicators: indicators.compactMapValues { $0[wave] })
-        let paths = try built.write(under: out, locale: csvLocale)
-        let filled = built.cells.filter { $0.indicator != nil }.count
-        print(
-          "  wave \(wave): \(filled) of \(built.cells.count) cells estimated; wrote \(paths.joined(separator: ", "))")
-        for problem in built.problems {
-          PipelineLoader.printError("error: \(matrix.file): wave \(wave): \(problem)")
-        }
-        wavesFailed = wavesFailed || !built.problems.isEmpty
-      }
-    }
-    if specFailed { throw ExitCode.failure }
-    if wavesFailed { throw ExitCode(2) }
+    let batch = try RunBatch(
+      specs: specs, out: out, registry: registry ?? out + "/phare.sqlite",
+      command: (["phare"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+    var settings = RunBatch.Settings()
+    settings.force = force
+    settings.options = StageOutputs.Options(csvLocale: csvLocale)
+    settings.logger = logger
+    settings.progress = !quiet && logFormat == .text && isatty(STDERR_FILENO) == 1
+    let report = batch.run(settings)
+    report.summary.forEach { print($0) }
+    report.errors.forEach { PipelineLoader.printError("error: \($0)") }
+    if report.exitCode != 0 { throw ExitCode(Int32(report.exitCode)) }
   }
 }

@@ -17,9 +17,15 @@ struct PhareProcess {
   }()
 
   static func run(_ arguments: String...) throws -> PhareProcess {
+    try run(arguments)
+  }
+
+  /// Runs phare with `arguments`, the test's environment plus `environment`, and waits for it.
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> PhareProcess {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -33,5 +39,19 @@ struct PhareProcess {
       stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self)
     )
+  }
+}
+
+extension PhareProcess {
+  /// Starts phare without waiting (its output discarded), for tests that kill it or race it.
+  static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
   }
 }

@@ -30,11 +30,9 @@ extension TerritorialMatrix {
     return writer.text
   }
 
-  /// Writes `<out>/<matrix>/<wave>/matrix.csv` and `feed.json`, each atomically; returns their paths.
-  public func write(under out: String, locale: CSVLocale = .rfc4180, generatedAt: Date = Date()) throws -> [String] {
-    let folder = "\(out)/\(spec.name)/\(wave)"
+  /// Writes `matrix.csv` and `feed.json` into `folder`, each atomically.
+  public func write(into folder: String, locale: CSVLocale = .rfc4180, generatedAt: Date = Date()) throws {
     try AtomicFile.write(csv(locale: locale), to: folder + "/matrix.csv")
     try AtomicFile.write(try MatrixFeed(self, generatedAt: generatedAt).json(), to: folder + "/feed.json")
-    return [folder + "/matrix.csv", folder + "/feed.json"]
   }
 }

@@ -19,3 +19,10 @@ public enum FileDigest {
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
   }
 }
+
+extension FileDigest {
+  /// The lowercase hex SHA-256 of a text's UTF-8 bytes.
+  public static func sha256(text: String) -> String {
+    SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+}

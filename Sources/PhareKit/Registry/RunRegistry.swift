@@ -55,13 +55,16 @@ public struct RunRegistry: Sendable {
   }
 
   /// Records a wave and its indicators in one transaction, replacing (deleting) any earlier record of
-  /// the same pipeline and wave id with its indicators: on any error nothing is changed.
+  /// the same pipeline, wave id and status with its indicators: a failed attempt never erases the
+  /// last good record, which still describes the outputs on disk. On any error nothing is changed.
   public func record(wave: WaveRecord, indicators: [Indicator], in run: RunID) throws {
     var stored = StoredWave(wave, run: run)
     stored.pipeline = FilePath.normalise(wave.pipeline)
     try write { db in
-      try StoredWave.filter(StoredWave.Columns.pipeline == stored.pipeline && StoredWave.Columns.wave == stored.wave)
-        .deleteAll(db)
+      try StoredWave.filter(
+        StoredWave.Columns.pipeline == stored.pipeline && StoredWave.Columns.wave == stored.wave
+          && StoredWave.Columns.status == stored.status
+      ).deleteAll(db)
       try stored.insert(db)
       let waveID = db.lastInsertedRowID
       for indicator in indicators {

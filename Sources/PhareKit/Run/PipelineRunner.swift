@@ -1,19 +1,22 @@
 /// Runs the stages over every wave of a pipeline; a failing wave does not stop the others.
 public struct PipelineRunner: Sendable {
   public let pipeline: Pipeline
+  /// Called after each stage of each wave with what it produced so far: run logs, fault injection.
+  public var afterStage: @Sendable (PipelineStage, WaveResult) -> Void = { _, _ in }
 
   public init(pipeline: Pipeline) {
     self.pipeline = pipeline
   }
 
-  /// Runs ingest and clean, then weighting when `stage` asks for it; throws only when the
-  /// pipeline itself cannot weight (no `weight:` section, unreadable population file).
-  public func run(through stage: PipelineStage) throws -> [WaveResult] {
+  /// Runs ingest and clean, then weighting and estimation as far as `stage` asks, over `waves`
+  /// (all of the pipeline's by default); throws only when the pipeline itself cannot weight or
+  /// estimate (no `weight:` section, unreadable population file).
+  public func run(through stage: PipelineStage, waves: [WaveFile]? = nil) throws -> [WaveResult] {
     let weighting = try stage == .clean ? nil : weightStage()
     let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
     let reader = CSVReader(separator: pipeline.spec.inputs.separator)
     let clean = CleanStage(pipeline: pipeline)
-    return pipeline.waves.map { file in
+    return (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)
       do {
         result.sha256 = try FileDigest.sha256(of: file.path)
@@ -21,19 +24,18 @@ public struct PipelineRunner: Sendable {
           try clean.run(try reader.read(file.path), wave: file)
         }
         result.cleaned = wave
-        if let problem = cleanProblem(wave) {
-          result.problem = problem
-          return result
-        }
-        guard let weighting else { return result }
+        result.problem = cleanProblem(wave)
+        afterStage(.clean, result)
+        guard let weighting, !result.failed else { return result }
         var seconds = 0.0
-        defer { result.timings.weight = seconds }
-        let weighted = try StageTimings.measure(&seconds) { try weighting.run(wave) }
-        result.weighted = weighted
-        guard let estimation else { return result }
-        var estimateSeconds = 0.0
-        defer { result.timings.estimate = estimateSeconds }
-        result.indicators = try StageTimings.measure(&estimateSeconds) { try estimation.run(weighted) }
+        result.weighted = try StageTimings.measure(&seconds) { try weighting.run(wave) }
+        result.timings.weight = seconds
+        afterStage(.weight, result)
+        guard let estimation, let weighted = result.weighted else { return result }
+        seconds = 0
+        result.indicators = try StageTimings.measure(&seconds) { try estimation.run(weighted) }
+        result.timings.estimate = seconds
+        afterStage(.estimate, result)
       } catch let error as IngestError {
         result.problem = error.problem
       } catch {

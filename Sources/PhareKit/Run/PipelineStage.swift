@@ -1,5 +1,5 @@
 /// How far a command runs a pipeline.
-public enum PipelineStage: Sendable {
+public enum PipelineStage: String, Sendable {
   case clean
   case weight
   case estimate

@@ -43,10 +43,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     self.generatedAt = generatedAt.formatted(.iso8601)
     self.pipeline = pipeline.spec.file
     survey = pipeline.spec.survey
-    let spec = pipeline.spec
-    specFiles = try ([spec.file, spec.codebook] + [spec.populations, spec.domains].compactMap { $0 }).map {
-      Input(file: $0, sha256: try FileDigest.sha256(of: $0))
-    }
+    specFiles = try pipeline.specFiles.map { Input(file: $0, sha256: try FileDigest.sha256(of: $0)) }
     waves = results.map { result in
       let cleaned = result.cleaned
       return Wave(

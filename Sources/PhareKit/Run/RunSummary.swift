@@ -1,31 +1,36 @@
 /// The few lines `phare run` prints per survey: per wave, rows read / kept / quarantined and the
-/// weighting efficiency; then the spec's headline indicators of the latest estimated wave.
+/// weighting efficiency (or that it was unchanged and skipped); then the spec's headline
+/// indicators in the latest wave the registry holds.
 public enum RunSummary {
-  public static func lines(_ pipeline: Pipeline, results: [WaveResult], outputs: String) -> [String] {
+  public static func lines(
+    _ pipeline: Pipeline, outcomes: [WaveOutcome], latest: (wave: String, indicators: [Indicator])?, outputs: String
+  ) -> [String] {
     var lines = ["\(pipeline.spec.title) (\(pipeline.spec.file))"]
-    let latest = results.last { $0.indicators != nil }
-    for result in results {
-      let wave = result.cleaned?.wave ?? result.file.wave
-      var line = "  wave \(wave): "
-      if let clean = result.cleaned {
-        line += "\(clean.rowsRead) rows read, \(clean.rowsClean) kept, \(clean.rowsQuarantined) quarantined"
+    for outcome in outcomes {
+      switch outcome {
+      case .unchanged(let file):
+        lines.append("  wave \(file.wave): unchanged since the last run, skipped")
+      case .processed(let result), .failed(let result):
+        var line = "  wave \(result.cleaned?.wave ?? result.file.wave): "
+        if let clean = result.cleaned {
+          line += "\(clean.rowsRead) rows read, \(clean.rowsClean) kept, \(clean.rowsQuarantined) quarantined"
+        }
+        if let weights = result.weighted?.diagnostics {
+          line +=
+            "; weighting efficiency \(Format.percent(weights.efficiency)) "
+            + "(effective n \(Format.fixed(weights.effectiveSampleSize, 1)) of \(weights.respondents))"
+        }
+        lines.append(line)
+        if let problem = result.problem { lines.append("    FAILED, previous outputs kept: \(problem)") }
       }
-      if let weights = result.weighted?.diagnostics {
-        line +=
-          "; weighting efficiency \(Format.percent(weights.efficiency)) "
-          + "(effective n \(Format.fixed(weights.effectiveSampleSize, 1)) of \(weights.respondents))"
-      }
-      lines.append(line)
-      if let problem = result.problem {
-        lines.append("    FAILED: \(problem)")
-      }
-      for headline in pipeline.spec.headlines where result.file == latest?.file {
-        guard let indicators = result.indicators else { break }
-        guard let indicator = headline.find(in: indicators) else {
-          lines.append("    \(headline.variable): no national estimate")
+    }
+    if let latest {
+      for headline in pipeline.spec.headlines {
+        guard let indicator = headline.find(in: latest.indicators) else {
+          lines.append("    \(headline.variable): no national estimate in wave \(latest.wave)")
           continue
         }
-        lines.append("    " + describe(indicator))
+        lines.append("    \(latest.wave) " + describe(indicator))
       }
     }
     lines.append("  outputs: \(outputs)/")

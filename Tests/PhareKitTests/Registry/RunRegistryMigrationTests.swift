@@ -75,11 +75,12 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     #expect(try RegistryFixture.contents(of: path) == after)
 
-    // New records go on from the old ones: 2016's two v1 records are replaced by one.
+    // New records go on from the old ones: the new good 2016 record replaces the v1 good one (run 1
+    // is left with nothing for this pipeline), the failed attempt of run 2 stays in its history.
     let run = try registry.beginRun(command: "phare run Pipelines")
     #expect(run.rawValue == 3)
     try registry.record(wave: RegistryExamples.wave("2016"), indicators: [RegistryExamples.proportion], in: run)
-    #expect(try registry.history(pipeline: pipeline).map { $0.waves.map(\.wave) } == [["2016"], ["2017"]])
+    #expect(try registry.history(pipeline: pipeline).map { $0.waves.map(\.wave) } == [["2016"], ["2016", "2017"]])
     #expect(try registry.indicators(pipeline: pipeline, wave: "2016") == [RegistryExamples.proportion])
   }
 }

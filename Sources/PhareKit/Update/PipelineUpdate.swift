@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+
+/// Brings one pipeline's outputs up to date with its inputs, as cron reruns need: a wave whose
+/// export and spec are unchanged since the registry recorded it is skipped; any other wave is
+/// processed, its folder `<out>/<wave>/` replaced whole, then recorded in the registry (so a run
+/// killed in between only makes the next run redo that wave); a failed wave keeps its previous
+/// outputs and writes why under `<out>/rejected/<wave>/`. Then the trends over all waves.
+public struct PipelineUpdate {
+  public let pipeline: Pipeline
+  /// The pipeline's output folder, `out/<survey>`.
+  public let folder: String
+  public let registry: RunRegistry
+  public let run: RunID
+  public var options = StageOutputs.Options()
+  /// Reprocess every wave, changed or not.
+  public var force = false
+  public var faults = FaultInjection()
+  public var logger = Logger(label: "phare")
+
+  public init(pipeline: Pipeline, folder: String, registry: RunRegistry, run: RunID) {
+    self.pipeline = pipeline
+    self.folder = folder
+    self.registry = registry
+    self.run = run
+  }
+
+  /// Updates every wave, then the trends when any wave was processed; returns each wave's outcome.
+  public func update() throws -> [WaveOutcome] {
+    for leftover in AtomicFolder.sweep(folder) + AtomicFolder.sweep(folder + "/rejected") {
+      logger.warning("removed the unfinished outputs of an interrupted run", metadata: ["folder": "\(leftover)"])
+    }
+    let specSHA256 = try pipeline.specFingerprint()
+    var outcomes: [WaveOutcome] = []
+    for file in pipeline.waves {
+      if try !force && isUnchanged(file, specSHA256: specSHA256) {
+        logger.info("unchanged, skipped", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)"])
+        outcomes.append(.unchanged(file))
+        continue
+      }
+      outcomes.append(try process(file, specSHA256: specSHA256))
+    }
+    try writeTrends()
+    return outcomes
+  }
+
+  /// The registry's last good record has this export and spec, and its outputs are in place.
+  private func isUnchanged(_ file: WaveFile, specSHA256: String) throws -> Bool {
+    guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) else { return false }
+    return try record.inputSHA256 == FileDigest.sha256(of: file.path) && record.specSHA256 == specSHA256
+      && FileManager.default.fileExists(atPath: waveFolder(file.wave) + "/manifest.json")
+  }
+
+  private func waveFolder(_ wave: String) -> String { folder + "/" + wave }
+
+  private func process(_ file: WaveFile, specSHA256: String) throws -> WaveOutcome {
+    var runner = PipelineRunner(pipeline: pipeline)
+    let survey = pipeline.spec.survey
+    runner.afterStage = { [logger, faults] stage, result in
+      logger.info("\(stage.rawValue) done", metadata: Self.metadata(stage, result, survey: survey))
+      faults.reached(stage.rawValue, wave: file.wave)
+    }
+    guard let result = try runner.run(through: .estimate, waves: [file]).first else {
+      throw FileReadError(path: file.path, reason: "no result for the wave")
+    }
+    var options = self.options
+    options.afterEachFile = { [faults] name in faults.reached("file:\(name)", wave: file.wave) }
+    let target = result.failed ? folder + "/rejected/" + file.wave : waveFolder(file.wave)
+    try AtomicFolder.replace(target) { temporary in
+      _ = try StageOutputs.writeWave(result, pipeline: pipeline, into: temporary, options: options)
+    }
+    faults.reached("installed", wave: file.wave)
+    try registry.record(
+      wave: record(of: result, specSHA256: specSHA256, outputs: target), indicators: result.indicators ?? [], in: run)
+    faults.reached("recorded", wave: file.wave)
+    if let problem = result.problem {
+      logger.error(
+        "wave failed, previous outputs kept",
+        metadata: ["survey": "\(survey)", "wave": "\(file.wave)", "problem": "\(problem)"])
+      return .failed(result)
+    }
+    if result.failed == false, FileManager.default.fileExists(atPath: folder + "/rejected/" + file.wave) {
+      try FileManager.default.removeItem(atPath: folder + "/rejected/" + file.wave)
+    }
+    return .processed(result)
+  }
+
+  private func record(of result: WaveResult, specSHA256: String, outputs: String) -> WaveRecord {
+    WaveRecord(
+      pipeline: pipeline.spec.file, survey: pipeline.spec.survey, wave: result.cleaned?.wave ?? result.file.wave,
+      inputFile: result.file.path, inputSHA256: result.sha256, specSHA256: specSHA256,
+      status: result.failed ? .failed : .ok, problem: result.problem, rowsRead: result.cleaned?.rowsRead,
+      rowsClean: result.cleaned?.rowsClean, rowsQuarantined: result.cleaned?.rowsQuarantined,
+      weighting: result.weighted?.diagnostics, outputs: outputs, processedAt: Date(), seconds: result.timings)
+  }
+
+  /// `trends.csv` from every good wave the registry holds, rewritten only when its content changes:
+  /// an unchanged rerun touches nothing, and a run killed before its trends has them repaired.
+  private func writeTrends() throws {
+    var waves: [(wave: String, indicators: [Indicator])] = []
+    for file in pipeline.waves where try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) != nil {
+      waves.append((file.wave, try registry.indicators(pipeline: pipeline.spec.file, wave: file.wave)))
+    }
+    let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
+    let trends = Trend.series(waves, level: level)
+    let text = Trend.csv(trends, locale: options.csvLocale)
+    let path = folder + "/trends.csv"
+    guard FileManager.default.contents(atPath: path) != Data(text.utf8) else { return }
+    try AtomicFile.write(text, to: path)
+    faults.reached("trends")
+    logger.info(
+      "trends written",
+      metadata: ["survey": "\(pipeline.spec.survey)", "waves": "\(waves.count)", "changes": "\(trends.count)"])
+  }
+
+  /// One log line's fields for a stage of a wave: its counts and its seconds.
+  static func metadata(_ stage: PipelineStage, _ result: WaveResult, survey: String) -> Logger.Metadata {
+    var fields: Logger.Metadata = ["survey": "\(survey)", "wave": "\(result.file.wave)"]
+    switch stage {
+    case .clean:
+      fields["rows_read"] = "\(result.cleaned?.rowsRead ?? 0)"
+      fields["rows_kept"] = "\(result.cleaned?.rowsClean ?? 0)"
+      fields["rows_quarantined"] = "\(result.cleaned?.rowsQuarantined ?? 0)"
+      fields["seconds"] = "\(Format.fixed(result.timings.ingestAndClean, 3))"
+    case .weight:
+      fields["efficiency"] = "\(Format.fixed(result.weighted?.diagnostics.efficiency ?? 0, 3))"
+      fields["seconds"] = "\(Format.fixed(result.timings.weight ?? 0, 3))"
+    case .estimate:
+      fields["indicators"] = "\(result.indicators?.count ?? 0)"
+      fields["seconds"] = "\(Format.fixed(result.timings.estimate ?? 0, 3))"
+    }
+    return fields
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+
+/// One `phare run`: every pipeline of the plan brought up to date, then every matrix, recorded
+/// in the registry as one run (`running` until it ends; a run killed meanwhile is marked
+/// `interrupted` by the next one). Returns the summary, the errors and the exit code.
+public struct RunBatch {
+  public struct Settings {
+    public var force = false
+    public var options = StageOutputs.Options()
+    public var logger = Logger(label: "phare")
+    /// Draw a progress bar on standard error (a terminal only).
+    public var progress = false
+    public var faults = FaultInjection()
+
+    public init() {}
+  }
+
+  public struct Report: Sendable {
+    public var summary: [String] = []
+    public var errors: [String] = []
+    /// 0 done; 1 a spec or an output could not be used (first in precedence); 2 waves failed or a
+    /// matrix is incomplete.
+    public var exitCode = 0
+  }
+
+  public let plan: RunPlan
+  public let out: String
+  public let registry: RunRegistry
+  public let command: String
+
+  /// Resolves the specs and opens (or creates, or migrates) the registry.
+  public init(specs: [String], out: String, registry path: String, command: String) throws {
+    plan = try RunPlan.resolve(specs)
+    self.out = out
+    registry = try RunRegistry(path: path)
+    self.command = command
+  }
+
+  public func run(_ settings: Settings) -> Report {
+    var report = Report()
+    let logger = settings.logger
+    do {
+      let repaired = try registry.repairInterrupted()
+      if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": "\(repaired)"]) }
+      let run = try registry.beginRun(command: command)
+      var outcomes: [String: [WaveOutcome]] = [:]
+      let bar = settings.progress ? ProgressBar(total: plan.pipelines.count + plan.matrices.count) : nil
+      for (index, path) in plan.pipelines.enumerated() {
+        bar?.show(index, path)
+        outcomes[path] = update(path, run: run, settings: settings, report: &report)
+      }
+      for (index, matrix) in plan.matrices.enumerated() {
+        bar?.show(plan.pipelines.count + index, matrix.file)
+        try MatrixUpdate(spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options)
+          .update(logger: logger, report: &report)
+      }
+      bar?.finish()
+      try registry.finishRun(run, status: report.exitCode == 0 ? .done : .failed, exitCode: report.exitCode)
+    } catch {
+      report.errors.append(String(describing: error))
+      report.exitCode = 1
+    }
+    return report
+  }
+
+  /// Updates one pipeline; its problems go into the report, never stop the others.
+  private func update(_ path: String, run: RunID, settings: Settings, report: inout Report) -> [WaveOutcome] {
+    do {
+      let pipeline = try Pipeline.load(path)
+      var update = PipelineUpdate(
+        pipeline: pipeline, folder: out + "/" + pipeline.spec.survey, registry: registry, run: run)
+      update.options = settings.options
+      update.force = settings.force
+      update.faults = settings.faults
+      update.logger = settings.logger
+      let outcomes = try update.update()
+      let latest = try pipeline.waves.last { try registry.lastProcessed(pipeline: path, wave: $0.wave) != nil }
+      let headlines = try latest.map { try registry.indicators(pipeline: path, wave: $0.wave) } ?? []
+      report.summary += RunSummary.lines(
+        pipeline, outcomes: outcomes, latest: latest.map { ($0.wave, headlines) }, outputs: update.folder)
+      for case .failed(let result) in outcomes {
+        report.errors.append("\(result.file.path): \(result.problem ?? "failed")")
+        if report.exitCode == 0 { report.exitCode = 2 }
+      }
+      return outcomes
+    } catch let problems as SpecProblems {
+      report.errors += problems.diagnostics.map(\.description)
+    } catch {
+      report.errors.append("\(path): \(error)")
+    }
+    report.exitCode = 1
+    return []
+  }
+}

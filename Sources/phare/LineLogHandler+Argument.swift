@@ -1,0 +1,4 @@
+import ArgumentParser
+import PhareKit
+
+extension LineLogHandler.Format: ExpressibleByArgument {}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// `phare run` as cron runs it, on a copy of the shipped mayors' pipeline: only new or changed
+/// waves are processed; a run killed anywhere leaves each wave's previous complete outputs or its
+/// new complete ones, and the next run repairs; one run at a time.
+@Suite struct UnattendedRunTests {
+  private static let repository = PhareProcess.fixtures + "../../.."
+
+  /// A copy of the mayors' pipeline, its codebook, domains, population and the given waves.
+  struct Workspace {
+    let root: String
+    var spec: String { root + "/Pipelines/institutions.yml" }
+    var out: String { root + "/out" }
+    var survey: String { out + "/institutions" }
+
+    init(waves: [String]) throws {
+      root = NSTemporaryDirectory() + "phare-cron-" + UUID().uuidString
+      let files = [
+        "Pipelines/institutions.yml", "Pipelines/domaines.csv", "Pipelines/codebooks/institutions.yml",
+        "Fixtures/populations/communes-2016.csv",
+      ]
+      for file in files + waves.map({ "Fixtures/institutions/maires-\($0).csv" }) {
+        try copy(file)
+      }
+    }
+
+    func copy(_ file: String) throws {
+      try FileManager.default.createDirectory(
+        atPath: ((root + "/" + file) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try? FileManager.default.removeItem(atPath: root + "/" + file)
+      try FileManager.default.copyItem(atPath: UnattendedRunTests.repository + "/" + file, toPath: root + "/" + file)
+    }
+
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> PhareProcess {
+      try PhareProcess.run(["run", spec, "--out", out] + arguments, environment: environment)
+    }
+
+    /// Every output file under `out/` with its modification time (the registry and lock aside).
+    func modificationTimes() throws -> [String: Date] {
+      var times: [String: Date] = [:]
+      for path in FileManager.default.subpaths(atPath: out) ?? [] where !path.hasPrefix("phare.sqlite") {
+        let attributes = try FileManager.default.attributesOfItem(atPath: out + "/" + path)
+        if attributes[.type] as? FileAttributeType == .typeRegular, path != ".phare.lock" {
+          times[path] = attributes[.modificationDate] as? Date
+        }
+      }
+      return times
+    }
+
+    func text(_ path: String) throws -> String {
+      try String(contentsOfFile: out + "/" + path, encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+  }
+
+  @Test func aNewWaveIsTheOnlyOneProcessedAndTheTrendsFollow() throws {
+    let space = try Workspace(waves: ["2015", "2016"])
+    defer { space.remove() }
+    let first = try space.run("--quiet")
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(try space.text("institutions/trends.csv").contains(",2015,2016,"))
+    let before = try space.modificationTimes()
+    try space.copy("Fixtures/institutions/maires-2017.csv")
+    let second = try space.run()
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.contains("  wave 2015: unchanged since the last run, skipped"))
+    #expect(second.stdout.contains("  wave 2016: unchanged since the last run, skipped"))
+    #expect(second.stdout.contains("  wave 2017: 311 rows read, 304 kept, 7 quarantined"))
+    // One log line per stage of the new wave only, with its counts and seconds.
+    let log = second.stderr.split(separator: "\n")
+    #expect(log.filter { $0.contains(" info clean done ") }.count == 1)
+    #expect(
+      log.contains { $0.contains(" info clean done ") && $0.contains("rows_read=311") && $0.contains("wave=2017") })
+    #expect(log.contains { $0.contains(" info estimate done ") && $0.contains("seconds=") })
+    let after = try space.modificationTimes()
+    for (path, time) in before where path.hasPrefix("institutions/2015/") || path.hasPrefix("institutions/2016/") {
+      #expect(after[path] == time, "\(path) was rewritten")
+    }
+    #expect(after["institutions/2017/indicators.csv"] != nil)
+    #expect(try space.text("institutions/trends.csv").contains(",2016,2017,"))
+    let history = try PhareProcess.run("history", space.spec, "--registry", space.out + "/phare.sqlite")
+    #expect(history.status == 0)
+    #expect(history.stdout.contains("2017"))
+  }
+
+  @Test func anUnchangedRerunRecomputesNothingAndASpecChangeReprocessesEverything() throws {
+    let space = try Workspace(waves: ["2015", "2016"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let before = try space.modificationTimes()
+    let again = try space.run()
+    #expect(again.status == 0)
+    #expect(!again.stderr.contains(" clean done "))
+    #expect(try space.modificationTimes() == before)
+    // A comment in the spec changes its SHA-256: every wave is reprocessed, to the same indicators.
+    let indicators = try space.text("institutions/2016/indicators.csv")
+    try (try String(contentsOfFile: space.spec, encoding: .utf8) + "# edited\n").write(
+      toFile: space.spec, atomically: true, encoding: .utf8)
+    let edited = try space.run()
+    #expect(edited.status == 0)
+    #expect(edited.stderr.split(separator: "\n").filter { $0.contains(" info clean done ") }.count == 2)
+    #expect(try space.text("institutions/2016/indicators.csv") == indicators)
+    // --force reprocesses unchanged waves too.
+    let forced = try space.run("--force")
+    #expect(forced.stderr.split(separator: "\n").filter { $0.contains(" info clean done ") }.count == 2)
+  }
+
+  @Test func logsAreJSONLinesOnRequest() throws {
+    let space = try Workspace(waves: ["2016"])
+    defer { space.remove() }
+    let run = try space.run("--log-format", "json")
+    #expect(run.status == 0)
+    let lines = run.stderr.split(separator: "\n").map(String.init)
+    #expect(!lines.isEmpty)
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+      #expect(object?["level"] != nil && object?["message"] != nil && object?["time"] != nil, "\(line)")
+    }
+    #expect(lines.contains { $0.contains("\"message\":\"clean done\"") && $0.contains("\"rows_read\":\"311\"") })
+  }
+}
