@@ -107,6 +107,36 @@ import Testing
     #expect(forced.stderr.split(separator: "\n").filter { $0.contains(" info clean done ") }.count == 2)
   }
 
+  @Test func aFailedWaveKeepsItsPreviousOutputsUntilItsExportIsFixed() throws {
+    let space = try Workspace(waves: ["2015", "2016"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let good = try space.text("institutions/2016/indicators.csv")
+    let export = space.root + "/Fixtures/institutions/maires-2016.csv"
+    let original = try Data(contentsOf: URL(fileURLWithPath: export))
+    // 30 respondents from a region the codebook does not know: 7 + 30 of 341 rows quarantined, above 5%.
+    let extra = (0..<30).map { index in
+      let answers = ["1", "0", "0"] + Array(repeating: "1", count: 16) + ["1", "1", "4", "99", ""]
+      return (["X\(index)", "", "", "", "", "99", "1", "1", "500"] + answers).joined(separator: ";") + "\r\n"
+    }.joined()
+    try (original + Data(extra.utf8)).write(to: URL(fileURLWithPath: export))
+    let failed = try space.run("--quiet")
+    #expect(failed.status == 2)
+    #expect(failed.stdout.contains("    FAILED, previous outputs kept: wave 2016: 10.9% of rows quarantined"))
+    #expect(
+      failed.stderr.contains("error: \(export): wave 2016: 10.9% of rows quarantined, above the threshold of 5.0%"))
+    #expect(try space.text("institutions/2016/indicators.csv") == good)
+    let rejected = try space.text("institutions/rejected/2016/quarantine.csv")
+    #expect(rejected.components(separatedBy: ",clean.unknown-code,").count - 1 >= 30)
+    // Not skipped while it fails: every run tries again.
+    #expect(try space.run("--quiet").status == 2)
+    try original.write(to: URL(fileURLWithPath: export))
+    let fixed = try space.run()
+    #expect(fixed.status == 0, "\(fixed.stderr)")
+    #expect(fixed.stdout.contains("  wave 2016: unchanged since the last run, skipped"))
+    #expect(!FileManager.default.fileExists(atPath: space.survey + "/rejected/2016"))
+  }
+
   @Test func logsAreJSONLinesOnRequest() throws {
     let space = try Workspace(waves: ["2016"])
     defer { space.remove() }

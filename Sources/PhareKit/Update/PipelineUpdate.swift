@@ -35,6 +35,8 @@ public struct PipelineUpdate {
     for file in pipeline.waves {
       if try !force && isUnchanged(file, specSHA256: specSHA256) {
         logger.info("unchanged, skipped", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)"])
+        // The export that failed was replaced by the one the outputs come from: its failure is past.
+        try removeRejected(file.wave)
         outcomes.append(.unchanged(file))
         continue
       }
@@ -79,10 +81,13 @@ public struct PipelineUpdate {
         metadata: ["survey": "\(survey)", "wave": "\(file.wave)", "problem": "\(problem)"])
       return .failed(result)
     }
-    if result.failed == false, FileManager.default.fileExists(atPath: folder + "/rejected/" + file.wave) {
-      try FileManager.default.removeItem(atPath: folder + "/rejected/" + file.wave)
-    }
+    try removeRejected(file.wave)
     return .processed(result)
+  }
+
+  private func removeRejected(_ wave: String) throws {
+    let rejected = folder + "/rejected/" + wave
+    if FileManager.default.fileExists(atPath: rejected) { try FileManager.default.removeItem(atPath: rejected) }
   }
 
   private func record(of result: WaveResult, specSHA256: String, outputs: String) -> WaveRecord {
