@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `phare run` as cron runs it, on a copy of the shipped mayors' pipeline: only new or changed
@@ -80,6 +81,18 @@ import Testing
     }
     #expect(after["institutions/2017/indicators.csv"] != nil)
     #expect(try space.text("institutions/trends.csv").contains(",2016,2017,"))
+    // The survey's time-series feed now ends with 2017, each value with three points.
+    let feed = try JSONValue.load(space.survey + "/feed.json")
+    #expect(try JSONSchemaValidator.feed().errors(feed) == [])
+    #expect(feed["wave"] == .string("2017"))
+    guard case .array(let indicators)? = feed["indicators"], case .array(let values)? = indicators.first?["values"],
+      case .array(let points)? = values.first?["series"]
+    else {
+      Issue.record("the feed has indicators with values and series")
+      return
+    }
+    #expect(points.map { $0["wave"] } == [.string("2015"), .string("2016"), .string("2017")])
+    #expect(points.last?["change"]?["from_wave"] == .string("2016"))
     let history = try PhareProcess.run("history", space.spec, "--registry", space.out + "/phare.sqlite")
     #expect(history.status == 0)
     #expect(history.stdout.contains("2017"))

@@ -72,7 +72,7 @@ extension Feed.Value: Encodable {
     case upper = "ci_upper"
     case respondents = "n"
     case weightedTotal = "weighted_n"
-    case flags
+    case flags, series
   }
 
   func encode(to encoder: Encoder) throws {
@@ -87,5 +87,50 @@ extension Feed.Value: Encodable {
     try container.encode(respondents, forKey: .respondents)
     try container.encode(weightedTotal, forKey: .weightedTotal)
     try container.encode(flags, forKey: .flags)
+    try container.encode(series, forKey: .series)
+  }
+}
+
+extension Feed.SeriesPoint: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case wave, estimate
+    case standardError = "se"
+    case lower = "ci_lower"
+    case upper = "ci_upper"
+    case respondents = "n"
+    case flags, change
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(wave, forKey: .wave)
+    try container.encode(estimate, forKey: .estimate)
+    try container.encode(standardError, forKey: .standardError)
+    try container.encode(lower, forKey: .lower)
+    try container.encode(upper, forKey: .upper)
+    try container.encode(respondents, forKey: .respondents)
+    try container.encode(flags, forKey: .flags)
+    try container.encode(change, forKey: .change)
+  }
+}
+
+extension Feed.Change: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case fromWave = "from_wave"
+    case difference
+    case standardError = "se"
+    case lower = "ci_lower"
+    case upper = "ci_upper"
+    case significant
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(fromWave, forKey: .fromWave)
+    try container.encode(difference, forKey: .difference)
+    try container.encode(standardError, forKey: .standardError)
+    try container.encode(lower, forKey: .lower)
+    try container.encode(upper, forKey: .upper)
+    try container.encode(significant, forKey: .significant)
   }
 }

@@ -10,7 +10,7 @@ import Foundation
 public struct Feed: Sendable {
   /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
   /// retyped, a unit changed) the major one; the schema's `schema_version` is this constant.
-  public static let schemaVersion = "1.0.0"
+  public static let schemaVersion = "1.1.0"
 
   /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
   struct Region: Encodable, Sendable, Equatable {
@@ -43,6 +43,32 @@ public struct Feed: Sendable {
     var respondents: Int
     var weightedTotal: Double
     var flags: [String]
+    /// The same value in every wave up to this one, with each wave's change: in a survey's
+    /// time-series feed (`<survey>/feed.json`); nil in a wave's own feed.
+    var series: [SeriesPoint]? = nil
+  }
+
+  /// One wave's value of an indicator in a breakdown level, in the feed's units, and its change
+  /// from the previous wave that has it (nil for the first).
+  struct SeriesPoint: Sendable, Equatable {
+    var wave: String
+    var estimate: Double?
+    var standardError: Double?
+    var lower: Double?
+    var upper: Double?
+    var respondents: Int
+    var flags: [String]
+    var change: Change?
+  }
+
+  /// A wave-over-wave change (`Trend`) in the feed's units; nil numbers when either wave is suppressed.
+  struct Change: Sendable, Equatable {
+    var fromWave: String
+    var difference: Double?
+    var standardError: Double?
+    var lower: Double?
+    var upper: Double?
+    var significant: Bool?
   }
 
   var generatedAt: Date
@@ -60,6 +86,14 @@ public struct Feed: Sendable {
   static let regionVariable = "region"
 
   public init(pipeline: Pipeline, wave: String, indicators: [Indicator], generatedAt: Date) {
+    self.init(pipeline: pipeline, wave: wave, indicators: indicators, generatedAt: generatedAt) { _ in nil }
+  }
+
+  /// The feed, each value given the series `series(indicator)` returns for it.
+  init(
+    pipeline: Pipeline, wave: String, indicators: [Indicator], generatedAt: Date,
+    series: (Indicator) -> [SeriesPoint]?
+  ) {
     self.generatedAt = generatedAt
     self.pipeline = (pipeline.spec.file as NSString).lastPathComponent
     survey = pipeline.spec.survey
@@ -79,7 +113,9 @@ public struct Feed: Sendable {
         position[id] = entries.count
         entries.append(Self.entry(id, indicator))
       }
-      entries[position[id]!].values.append(Self.value(indicator))
+      var value = Self.value(indicator)
+      value.series = series(indicator)
+      entries[position[id]!].values.append(value)
     }
     self.indicators = entries
   }

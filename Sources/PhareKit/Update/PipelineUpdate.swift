@@ -5,7 +5,8 @@ import Logging
 /// export and spec are unchanged since the registry recorded it is skipped; any other wave is
 /// processed, its folder `<out>/<wave>/` replaced whole, then recorded in the registry (so a run
 /// killed in between only makes the next run redo that wave); a failed wave keeps its previous
-/// outputs and writes why under `<out>/rejected/<wave>/`. Then the trends over all waves.
+/// outputs and writes why under `<out>/rejected/<wave>/`. Then the trends and the time-series
+/// feed over all waves.
 public struct PipelineUpdate {
   public let pipeline: Pipeline
   /// The pipeline's output folder, `out/<survey>`.
@@ -42,7 +43,7 @@ public struct PipelineUpdate {
       }
       outcomes.append(try process(file, specSHA256: specSHA256))
     }
-    try writeTrends()
+    try writeSeries()
     return outcomes
   }
 
@@ -99,23 +100,36 @@ public struct PipelineUpdate {
       weighting: result.weighted?.diagnostics, outputs: outputs, processedAt: Date(), seconds: result.timings)
   }
 
-  /// `trends.csv` from every good wave the registry holds, rewritten only when its content changes:
-  /// an unchanged rerun touches nothing, and a run killed before its trends has them repaired.
-  private func writeTrends() throws {
+  /// `trends.csv` and the time-series `feed.json` from every good wave the registry holds, each
+  /// rewritten only when its content changes (the feed's `generated_at` aside): an unchanged rerun
+  /// touches nothing, and a run killed before them has them repaired.
+  private func writeSeries() throws {
     var waves: [(wave: String, indicators: [Indicator])] = []
     for file in pipeline.waves where try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) != nil {
       waves.append((file.wave, try registry.indicators(pipeline: pipeline.spec.file, wave: file.wave)))
     }
     let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
     let trends = Trend.series(waves, level: level)
-    let text = Trend.csv(trends, locale: options.csvLocale)
-    let path = folder + "/trends.csv"
-    guard FileManager.default.contents(atPath: path) != Data(text.utf8) else { return }
-    try AtomicFile.write(text, to: path)
+    try writeIfChanged(Trend.csv(trends, locale: options.csvLocale), to: folder + "/trends.csv")
     faults.reached("trends")
+    let feed = Feed(pipeline: pipeline, series: waves, generatedAt: options.generatedAt)
+    try writeIfChanged(try feed.json(), to: folder + "/feed.json")
     logger.info(
       "trends written",
       metadata: ["survey": "\(pipeline.spec.survey)", "waves": "\(waves.count)", "changes": "\(trends.count)"])
+  }
+
+  /// Writes `text` unless the file already holds it, ignoring a feed's `generated_at` line.
+  private func writeIfChanged(_ text: String, to path: String) throws {
+    func comparable(_ text: String) -> [Substring] {
+      text.split(separator: "\n").filter { !$0.hasPrefix("  \"generated_at\" : ") }
+    }
+    if let old = FileManager.default.contents(atPath: path),
+      comparable(String(decoding: old, as: UTF8.self)) == comparable(text)
+    {
+      return
+    }
+    try AtomicFile.write(text, to: path)
   }
 
   /// One log line's fields for a stage of a wave: its counts and its seconds.

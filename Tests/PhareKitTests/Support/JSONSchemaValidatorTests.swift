@@ -6,7 +6,7 @@ import Testing
   /// A smallest valid feed: one region, one domain, one indicator with a national and a regional value.
   private static let feed = """
     {
-      "schema_version": "1.0.0", "generated_at": "2025-06-01T08:30:00Z", "phare_version": "0.1.0",
+      "schema_version": "1.1.0", "generated_at": "2025-06-01T08:30:00Z", "phare_version": "0.1.0",
       "pipeline": "citoyens.yml", "survey": "citoyens", "actor": "citoyens", "wave": "2025", "title": "Citoyens",
       "confidence_level": 0.95,
       "regions": [{"id": "01", "label": "Guadeloupe"}],
@@ -16,10 +16,10 @@ import Testing
         "category_label": "Oui", "statistic": "proportion", "unit": "percent", "domain": "niveau-de-vie",
         "values": [
           {"breakdown": "national", "breakdown_value": null, "breakdown_label": "Ensemble", "estimate": 41.5,
-           "se": 2.1, "ci_lower": 37.4, "ci_upper": 45.7, "n": 1002, "weighted_n": 1000.0, "flags": []},
+           "se": 2.1, "ci_lower": 37.4, "ci_upper": 45.7, "n": 1002, "weighted_n": 1000.0, "flags": [], "series": null},
           {"breakdown": "region", "breakdown_value": "01", "breakdown_label": "Guadeloupe", "estimate": null,
            "se": null, "ci_lower": null, "ci_upper": null, "n": 4, "weighted_n": 3.5,
-           "flags": ["low-base", "suppressed"]}
+           "flags": ["low-base", "suppressed"], "series": null}
         ]
       }]
     }
@@ -40,7 +40,7 @@ import Testing
       try errors(replacing: "\"unit\": \"percent\",", with: "")
         == ["$.indicators[0]: missing required key 'unit'"])
     #expect(
-      try errors(replacing: "\"schema_version\": \"1.0.0\",", with: "") == ["$: missing required key 'schema_version'"])
+      try errors(replacing: "\"schema_version\": \"1.1.0\",", with: "") == ["$: missing required key 'schema_version'"])
   }
 
   @Test func aWrongTypeIsRejected() throws {
@@ -94,8 +94,8 @@ import Testing
 
   @Test func constMinimumAndMaximumAreEnforced() throws {
     #expect(
-      try errors(replacing: "\"schema_version\": \"1.0.0\"", with: "\"schema_version\": \"2.0.0\"")
-        == ["$.schema_version: \"2.0.0\" is not \"1.0.0\""])
+      try errors(replacing: "\"schema_version\": \"1.1.0\"", with: "\"schema_version\": \"2.0.0\"")
+        == ["$.schema_version: \"2.0.0\" is not \"1.1.0\""])
     #expect(
       try errors(replacing: "\"confidence_level\": 0.95", with: "\"confidence_level\": 1.5")
         == ["$.confidence_level: 1.5 is above the maximum 1"])
