@@ -59,9 +59,18 @@ struct Run: ParsableCommand {
     if let pid = lock.takenOverFrom {
       logger.warning("took over the lock of a dead run", metadata: ["pid": "\(pid)", "lock": "\(lock.path)"])
     }
-    let batch = try RunBatch(
-      specs: specs, out: out, registry: registry ?? out + "/phare.sqlite",
-      command: (["phare"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+    let batch: RunBatch
+    do {
+      batch = try RunBatch(
+        specs: specs, out: out, registry: registry ?? out + "/phare.sqlite",
+        command: (["phare"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+    } catch let problems as SpecProblems {
+      PipelineLoader.report(problems, in: specs.joined(separator: ", "))
+      throw ExitCode.failure
+    } catch {
+      PipelineLoader.printError("error: \(error)")
+      throw ExitCode.failure
+    }
     var settings = RunBatch.Settings()
     settings.force = force
     settings.options = StageOutputs.Options(csvLocale: csvLocale)

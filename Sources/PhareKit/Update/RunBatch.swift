@@ -44,11 +44,10 @@ public struct RunBatch {
       let repaired = try registry.repairInterrupted()
       if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": "\(repaired)"]) }
       let run = try registry.beginRun(command: command)
-      var outcomes: [String: [WaveOutcome]] = [:]
       let bar = settings.progress ? ProgressBar(total: plan.pipelines.count + plan.matrices.count) : nil
       for (index, path) in plan.pipelines.enumerated() {
         bar?.show(index, path)
-        outcomes[path] = update(path, run: run, settings: settings, report: &report)
+        update(path, run: run, settings: settings, report: &report)
       }
       for (index, matrix) in plan.matrices.enumerated() {
         bar?.show(plan.pipelines.count + index, matrix.file)
@@ -65,7 +64,7 @@ public struct RunBatch {
   }
 
   /// Updates one pipeline; its problems go into the report, never stop the others.
-  private func update(_ path: String, run: RunID, settings: Settings, report: inout Report) -> [WaveOutcome] {
+  private func update(_ path: String, run: RunID, settings: Settings, report: inout Report) {
     do {
       let pipeline = try Pipeline.load(path)
       var update = PipelineUpdate(
@@ -83,13 +82,12 @@ public struct RunBatch {
         report.errors.append("\(result.file.path): \(result.problem ?? "failed")")
         if report.exitCode == 0 { report.exitCode = 2 }
       }
-      return outcomes
     } catch let problems as SpecProblems {
       report.errors += problems.diagnostics.map(\.description)
+      report.exitCode = 1
     } catch {
       report.errors.append("\(path): \(error)")
+      report.exitCode = 1
     }
-    report.exitCode = 1
-    return []
   }
 }

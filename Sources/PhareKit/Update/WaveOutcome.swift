@@ -4,11 +4,4 @@ public enum WaveOutcome: Sendable {
   case unchanged(WaveFile)
   case processed(WaveResult)
   case failed(WaveResult)
-
-  public var file: WaveFile {
-    switch self {
-    case .unchanged(let file): return file
-    case .processed(let result), .failed(let result): return result.file
-    }
-  }
 }
