@@ -6,7 +6,7 @@ BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build run test lint format bench bench-ingest bench-weight bench-estimate fixtures clean
+.PHONY: deps build run test lint format bench bench-data bench-ingest bench-weight bench-estimate fixtures clean
 
 ## deps: install the system libraries phare links (apt-get when root, else print the command)
 deps:
@@ -54,6 +54,11 @@ bench-estimate: deps
 bench-weight: deps
 	swift build -c release --product phare-bench
 	$(RELEASE)/phare-bench weight --rows 1000000 --tolerance 1e-7
+
+## bench-data: the PHARE generator's waves with 1,000,000 citizens each, for benchmarks on realistic exports
+bench-data: deps
+	swift build -c release --product phare
+	$(RELEASE)/phare synth --citizens 1000000 --published Fixtures/published/published-figures.csv --out $(BENCH_DIR)/synth
 
 ## bench-ingest: libcsv floor vs phare ingest on a generated 1,000,000-row export
 bench-ingest: deps

@@ -23,9 +23,16 @@ struct Synth: ParsableCommand {
   @Option(help: "The published figures the truth comes from (default: OUT/published/published-figures.csv).")
   var published: String?
 
+  @Option(help: "The citizens' sample size per wave: the bundled 3,000, or millions for benchmark data.")
+  var citizens = PhareSynthesis.citizens
+
+  func validate() throws {
+    guard citizens >= 2000 else { throw ValidationError("--citizens needs at least 2000 (a floor of 150 per region)") }
+  }
+
   func run() throws {
     let figures = try PublishedFigures.load(published ?? out + "/published/published-figures.csv")
-    for path in try PhareSynthesis(published: figures, seed: seed).write(to: out) {
+    for path in try PhareSynthesis(published: figures, seed: seed, citizens: citizens).write(to: out) {
       print("wrote \(path)")
     }
   }

@@ -4,7 +4,7 @@ struct CitizensModel: SurveyModel {
   static let pipeline = "citoyens"
   var pipeline: String { Self.pipeline }
   static let truthWave = 2015
-  static let size = 3000
+  static let size = PhareSynthesis.citizens
   static let regionFloor = 150
   let cells: [DesignCell]
   let dialect = ExportDialect.plain
@@ -48,10 +48,10 @@ struct CitizensModel: SurveyModel {
   /// Not published: « Ne sait pas » to « alliances », more frequent among citizens than leaders.
   static let alliancesDontKnow = 0.08
 
-  init(_ published: PublishedFigures) throws {
+  /// `size` respondents: the bundled 3,000, or millions for the benchmarks (the floor per region stays).
+  init(_ published: PublishedFigures, size: Int = size) throws {
     let regions = FrenchRegion.all
-    let perRegion = Apportionment.withFloor(
-      Self.size, floor: Self.regionFloor, weights: regions.map { Double($0.adults) })
+    let perRegion = Apportionment.withFloor(size, floor: Self.regionFloor, weights: regions.map { Double($0.adults) })
     var cells: [DesignCell] = []
     for (region, respondents) in zip(regions, perRegion) {
       var shapes: [(codes: [String: Int], population: Double, draw: Double)] = []

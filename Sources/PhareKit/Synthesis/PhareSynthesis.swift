@@ -9,13 +9,17 @@ public struct PhareSynthesis: Sendable {
   public let seed: UInt64
   let models: [any SurveyModel]
 
-  public init(published: PublishedFigures, seed: UInt64 = defaultSeed) throws {
+  /// The bundled design; `citizens` sets the citizens' sample size (the benchmarks use millions).
+  public init(published: PublishedFigures, seed: UInt64 = defaultSeed, citizens: Int = citizens) throws {
     self.seed = seed
     models = [
-      try MayorsModel(published), try CitizensModel(published), try AssociationsModel(published),
+      try MayorsModel(published), try CitizensModel(published, size: citizens), try AssociationsModel(published),
       try CompaniesModel(published),
     ]
   }
+
+  /// The bundled citizens' sample size.
+  public static let citizens = 3000
 
   /// Every file, by its path under the fixtures folder: the population files, then the exports.
   public func files() -> [(path: String, text: String)] {

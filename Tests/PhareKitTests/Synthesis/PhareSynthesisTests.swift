@@ -59,6 +59,19 @@ extension SynthesisTests {
       #expect(efficiency > 0.8 && efficiency < 0.92)
     }
 
+    @Test func theSameGeneratorMakesLargerCitizenWavesForBenchmarks() throws {
+      let published = try Self.published.get()
+      let large = try CitizensModel(published, size: 200_000)
+      #expect(large.sampleSize == 200_000)
+      let perRegion = large.cells.reduce(into: [:]) { $0[$1["region"], default: 0] += $1.respondents }
+      // Île-de-France's share of adults (9.24 of 49.9 million) once the floor no longer binds.
+      #expect(abs(Double(perRegion[11]!) / 200_000 - 0.185) < 0.01)
+      let files = try PhareSynthesis(published: published, citizens: 20_000).files()
+      let wave = try #require(files.first { $0.path == "citoyens/citoyens-2015.csv" })
+      let rows = wave.text.split(separator: "\n").count - 1
+      #expect(rows > 20_000 && rows < 20_030)  // the respondents and the planted dirty rows
+    }
+
     @Test func theOtherSurveysOverSampleWhereThePublicationsNeedIt() throws {
       let published = try Self.published.get()
       let citizens = try CitizensModel(published)
