@@ -32,9 +32,7 @@ extension Feed: Encodable {
 
   /// The feed file's text.
   public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    try JSONText.encode(self)
   }
 }
 

@@ -67,8 +67,6 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
   /// The manifest file's text: sorted keys, so that only the times differ between reruns.
   public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    try JSONText.encode(self)
   }
 }

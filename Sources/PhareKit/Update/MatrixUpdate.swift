@@ -50,10 +50,7 @@ struct MatrixUpdate {
         try matrix.write(into: temporary, locale: options.csvLocale, generatedAt: options.generatedAt)
         // An incomplete matrix keeps no fingerprint: the next run rebuilds it and reports it again.
         guard matrix.problems.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(
-          String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n", to: temporary + "/manifest.json")
+        try AtomicFile.write(try JSONText.encode(manifest), to: temporary + "/manifest.json")
       }
       let filled = matrix.cells.filter { $0.indicator != nil }.count
       report.summary.append("  wave \(wave): \(filled) of \(matrix.cells.count) cells estimated; wrote \(folder)/")
