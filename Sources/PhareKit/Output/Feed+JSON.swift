@@ -15,9 +15,7 @@ extension Feed: Encodable {
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(Self.schemaVersion, forKey: .schemaVersion)
-    let format = ISO8601DateFormatter()
-    format.timeZone = TimeZone(identifier: "UTC")
-    try container.encode(format.string(from: generatedAt), forKey: .generatedAt)
+    try container.encode(generatedAt.formatted(.iso8601), forKey: .generatedAt)
     try container.encode(PhareVersion.current, forKey: .phareVersion)
     try container.encode(pipeline, forKey: .pipeline)
     try container.encode(survey, forKey: .survey)

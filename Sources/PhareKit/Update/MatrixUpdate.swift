@@ -10,6 +10,8 @@ struct MatrixUpdate {
   let registry: RunRegistry
   let force: Bool
   let options: StageOutputs.Options
+  /// The wave ids of each pipeline this run loaded, by spec path (a pipeline that failed to load has none).
+  let pipelineWaves: [String: [String]]
 
   /// What a matrix folder was built from: its spec and, per pipeline, the wave's recorded hashes.
   struct Manifest: Codable, Equatable {
@@ -23,9 +25,8 @@ struct MatrixUpdate {
     let specSHA256 = try FileDigest.sha256(of: spec.file)
     var waves: Set<String> = []
     for path in spec.pipelines {
-      for file in (try? Pipeline.load(path))?.waves ?? []
-      where try registry.lastProcessed(pipeline: path, wave: file.wave) != nil {
-        waves.insert(file.wave)
+      for wave in pipelineWaves[path] ?? [] where try registry.lastProcessed(pipeline: path, wave: wave) != nil {
+        waves.insert(wave)
       }
     }
     report.summary.append("\(spec.title) (\(spec.file))")

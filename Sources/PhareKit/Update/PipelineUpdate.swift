@@ -26,7 +26,8 @@ public struct PipelineUpdate {
     self.run = run
   }
 
-  /// Updates every wave, then the trends when any wave was processed; returns each wave's outcome.
+  /// Updates every wave, then the trends and the time-series feed (rewritten only where they
+  /// changed); returns each wave's outcome.
   public func update() throws -> [WaveOutcome] {
     for leftover in AtomicFolder.sweep(folder) + AtomicFolder.sweep(folder + "/rejected") {
       logger.warning("removed the unfinished outputs of an interrupted run", metadata: ["folder": "\(leftover)"])

@@ -45,14 +45,17 @@ public struct RunBatch {
       if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": "\(repaired)"]) }
       let run = try registry.beginRun(command: command)
       let bar = settings.progress ? ProgressBar(total: plan.pipelines.count + plan.matrices.count) : nil
+      var pipelineWaves: [String: [String]] = [:]
       for (index, path) in plan.pipelines.enumerated() {
         bar?.show(index, path)
-        update(path, run: run, settings: settings, report: &report)
+        pipelineWaves[path] = update(path, run: run, settings: settings, report: &report)
       }
       for (index, matrix) in plan.matrices.enumerated() {
         bar?.show(plan.pipelines.count + index, matrix.file)
-        try MatrixUpdate(spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options)
-          .update(logger: logger, report: &report)
+        try MatrixUpdate(
+          spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options,
+          pipelineWaves: pipelineWaves
+        ).update(logger: logger, report: &report)
       }
       bar?.finish()
       try registry.finishRun(run, status: report.exitCode == 0 ? .done : .failed, exitCode: report.exitCode)
@@ -63,8 +66,9 @@ public struct RunBatch {
     return report
   }
 
-  /// Updates one pipeline; its problems go into the report, never stop the others.
-  private func update(_ path: String, run: RunID, settings: Settings, report: inout Report) {
+  /// Updates one pipeline and returns its wave ids; its problems go into the report, never stop
+  /// the others (nil when it cannot be loaded or updated).
+  private func update(_ path: String, run: RunID, settings: Settings, report: inout Report) -> [String]? {
     do {
       let pipeline = try Pipeline.load(path)
       var update = PipelineUpdate(
@@ -82,12 +86,13 @@ public struct RunBatch {
         report.errors.append("\(result.file.path): \(result.problem ?? "failed")")
         if report.exitCode == 0 { report.exitCode = 2 }
       }
+      return pipeline.waves.map(\.wave)
     } catch let problems as SpecProblems {
       report.errors += problems.diagnostics.map(\.description)
-      report.exitCode = 1
     } catch {
       report.errors.append("\(path): \(error)")
-      report.exitCode = 1
     }
+    report.exitCode = 1
+    return nil
   }
 }
