@@ -16,9 +16,11 @@ struct Run: ParsableCommand {
       waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
       DIR/<matrix>/<wave>/. One run at a time per DIR (a lock, taken over from a dead process).
       Logs: one line per stage per wave on standard error. The summary goes to standard output.
-      Exit codes: 0 done; 1 a spec, registry or output cannot be used; 2 some waves failed \
-      (unreadable, too many rows quarantined, weighting impossible) or a matrix is incomplete, \
-      the others processed; 3 another phare run holds DIR.
+      Before reading any data every spec is checked as `phare validate` checks it; a spec that \
+      fails is refused whole (none of its waves processed, its outputs kept) while the others run.
+      Exit codes: 0 done; 1 the registry or an output cannot be used; 2 a spec was refused, some \
+      waves failed (unreadable, too many rows quarantined, weighting impossible) or a matrix is \
+      incomplete, the others processed; 3 another phare run holds DIR.
       """
   )
 
@@ -64,9 +66,6 @@ struct Run: ParsableCommand {
       batch = try RunBatch(
         specs: specs, out: out, registry: registry ?? out + "/phare.sqlite",
         command: (["phare"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
-    } catch let problems as SpecProblems {
-      PipelineLoader.report(problems, in: specs.joined(separator: ", "))
-      throw ExitCode.failure
     } catch {
       PipelineLoader.printError("error: \(error)")
       throw ExitCode.failure

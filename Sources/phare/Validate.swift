@@ -1,31 +1,45 @@
 import ArgumentParser
 import PhareKit
 
-/// `phare validate PIPELINE`: checks a pipeline without writing anything.
+/// `phare validate SPEC|FOLDER…`: the checks `phare run` makes before reading any data, and the
+/// wave files' headers; writes nothing.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check a pipeline spec, its codebook and its input headers; write nothing.",
+    abstract: "Check pipeline and matrix specs, their codebooks, populations and input headers; write nothing.",
     discussion: """
-      Reports every problem found, not just the first, each as FILE:LINE: message: YAML \
-      errors, unknown keys (a typo must not disable a setting), unknown variables, duplicate \
-      definitions, inputs missing a codebook column. Exit code 0 only when all is well.
+      Accepts exactly what `phare run` accepts (specs, folders of specs) and makes the same \
+      checks `phare run` makes before touching data: YAML errors, unknown keys, every name a \
+      spec or codebook uses (a variable of a kind that fits its use), numeric settings in their \
+      domain, the populations file (well-formed, positive totals, the codebook's categories, \
+      margins summing to one population), distinct output folders, matrices against the \
+      pipelines they read; then each wave file's header against the codebook. Every problem is \
+      printed as FILE:LINE: message, all of them at once. Exit code 0 only when all is well, else 1.
       """
   )
 
-  @Argument(help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.")
-  var pipeline: String
+  @Argument(help: "Pipeline or matrix specs, or folders of them (e.g. Pipelines).")
+  var specs: [String]
 
   func run() throws {
-    let loaded = try PipelineLoader.load(pipeline)
-    let problems = loaded.checkInputs()
-    for diagnostic in problems {
-      PipelineLoader.printError("error: \(diagnostic)")
+    let preflight = RunPreflight(specs)
+    var problems = preflight.problems
+    for path in preflight.plan.pipelines {
+      guard let pipeline = preflight.pipelines[path] else { continue }
+      let inputs = pipeline.checkInputs()
+      problems += inputs
+      if inputs.isEmpty {
+        let waves = pipeline.waves.map(\.wave).joined(separator: ", ")
+        print("\(path): ok — \(pipeline.codebook.variables.count) variables, waves \(waves)")
+      }
     }
+    for matrix in preflight.matrices {
+      print("\(matrix.file): ok — matrix \(matrix.name), \(matrix.measures.count) measures")
+    }
+    problems.forEach { PipelineLoader.printError($0.description) }
     guard problems.isEmpty else {
-      PipelineLoader.printError("\(problems.count) problem(s) in the inputs of \(pipeline)")
+      let files = Set(problems.map(\.file)).count
+      PipelineLoader.printError("\(problems.count) problem(s) in \(files) file(s)")
       throw ExitCode.failure
     }
-    let waves = loaded.waves.map(\.wave).joined(separator: ", ")
-    print("\(pipeline): ok — \(loaded.codebook.variables.count) variables, waves \(waves)")
   }
 }

@@ -37,9 +37,11 @@ import Testing
     let run = try PhareProcess.run("validate", spec)
     #expect(run.status == 1)
     let lines = run.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.contains("error: \(spec):4: unknown key 'weigth' in the pipeline; did you mean 'weight'?"))
-    #expect(lines.contains("error: \(folder)/none.yml: no such file"))
-    #expect(lines.last == "3 problem(s) in \(spec)")
+    #expect(lines.contains("\(spec):4: unknown key 'weigth' in the pipeline; did you mean 'weight'?"))
+    #expect(lines.contains("\(folder)/none.yml: no such file"))
+    #expect(lines.contains("\(spec):1: the pipeline has no weight section, which phare run needs"))
+    #expect(lines.contains("\(spec):1: the pipeline has no estimate section, which phare run needs"))
+    #expect(lines.last == "5 problem(s) in 2 file(s)")
   }
 
   @Test func cleanWritesTheStageContractWithoutPersonalData() throws {

@@ -9,7 +9,7 @@ extension MatrixSpec {
     guard let root = reader.load() else { throw SpecProblems(reader.diagnostics) }
     let top = reader.fields(
       root, "the matrix", allowed: ["matrix", "title", "domains", "breakdown", "measures"],
-      required: ["matrix", "domains", "breakdown", "measures"])
+      required: ["matrix", "domains", "breakdown", "measures"], at: "")
     let folder = (file as NSString).deletingLastPathComponent
     let measures = (reader.sequence(top["measures"], "measures") ?? []).compactMap {
       measure($0, folder: folder, reader: reader)
@@ -22,14 +22,21 @@ extension MatrixSpec {
       reader.report(line: measure.line, "measure '\(measure.id)': pipeline \(measure.pipeline) does not exist")
     }
     let name = reader.string(top["matrix"], "matrix")
+    if let name, !PipelineSpec.isFolderName(name) {
+      reader.report(
+        top["matrix"],
+        "matrix '\(name)' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.'")
+    }
     let domains = reader.string(top["domains"], "domains").map { FilePath.join(folder, $0) }
     let breakdown = reader.string(top["breakdown"], "breakdown")
     guard reader.diagnostics.isEmpty, let name, let domains, let breakdown else {
       throw SpecProblems(reader.diagnostics)
     }
-    return MatrixSpec(
+    var spec = MatrixSpec(
       file: file, name: name, title: reader.string(top["title"], "title") ?? name, domains: domains,
       breakdown: breakdown, measures: measures)
+    spec.lines = reader.lines
+    return spec
   }
 
   /// Whether a YAML spec declares a matrix (top-level `matrix:`) rather than a survey pipeline.

@@ -9,6 +9,8 @@ public struct MatrixSpec: Equatable, Sendable {
   /// The breakdown whose levels are the matrix's rows (besides the national one), e.g. `region`.
   public var breakdown: String
   public var measures: [MatrixMeasure]
+  /// Where each top-level key is written in `file`, for diagnostics.
+  public var lines = SpecLines()
 
   /// The pipelines the measures read, each once, in the order first named.
   public var pipelines: [String] {

@@ -6,25 +6,42 @@ public struct RunPlan: Sendable, Equatable {
   /// Pipeline spec paths, each once, in the order named (a matrix's after those given).
   public var pipelines: [String]
   public var matrices: [MatrixSpec]
+  /// Paths that are no spec (absent, a folder without specs) and matrix specs that do not load.
+  public var refused: [RefusedSpec] = []
 
-  public static func resolve(_ paths: [String]) throws -> RunPlan {
+  /// The plan of the given spec files and folders; never throws: what cannot be read is `refused`.
+  public static func resolve(_ paths: [String]) -> RunPlan {
     var plan = RunPlan(pipelines: [], matrices: [])
-    var problems: [SpecDiagnostic] = []
-    for path in paths.flatMap(specFiles) {
-      guard MatrixSpec.declaresMatrix(path) else {
-        plan.add(pipeline: path)
+    for given in paths {
+      guard let files = specFiles(given) else {
+        plan.refused.append(
+          RefusedSpec(
+            spec: given, problems: [SpecDiagnostic(file: given, line: nil, message: "no such spec file or folder")]))
         continue
       }
-      do {
-        plan.matrices.append(try MatrixSpec.load(path))
-      } catch let error as SpecProblems {
-        problems += error.diagnostics
+      if files.isEmpty {
+        plan.refused.append(
+          RefusedSpec(
+            spec: given, problems: [SpecDiagnostic(file: given, line: nil, message: "the folder holds no .yml spec")]))
+      }
+      for path in files {
+        guard MatrixSpec.declaresMatrix(path) else {
+          plan.add(pipeline: path)
+          continue
+        }
+        do {
+          plan.matrices.append(try MatrixSpec.load(path))
+        } catch let error as SpecProblems {
+          plan.refused.append(RefusedSpec(spec: path, problems: error.diagnostics))
+        } catch {
+          plan.refused.append(
+            RefusedSpec(spec: path, problems: [SpecDiagnostic(file: path, line: nil, message: "\(error)")]))
+        }
       }
     }
     for matrix in plan.matrices {
       matrix.pipelines.forEach { plan.add(pipeline: $0) }
     }
-    guard problems.isEmpty else { throw SpecProblems(problems) }
     return plan
   }
 
@@ -33,12 +50,12 @@ public struct RunPlan: Sendable, Equatable {
     if !pipelines.contains(normalised) { pipelines.append(normalised) }
   }
 
-  /// A spec file as given, or the `.yml` files directly inside a folder, sorted.
-  private static func specFiles(_ path: String) -> [String] {
+  /// A spec file as given, or the `.yml` files directly inside a folder, sorted; nil when the path does not exist.
+  private static func specFiles(_ path: String) -> [String]? {
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
-      let names = try? FileManager.default.contentsOfDirectory(atPath: path)
-    else { return [path] }
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+    guard isFolder.boolValue else { return [path] }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map {
       FilePath.join(path, $0)
     }

@@ -33,8 +33,10 @@ extension Codebook {
         }
       }
     }
-    if variables.filter({ $0.kind == .identifier }).count > 1 {
-      reader.report(line: nil, "more than one variable has type identifier")
+    let identifiers = variables.filter { $0.kind == .identifier }
+    for second in identifiers.dropFirst() {
+      reader.report(
+        line: second.line, "variable '\(second.name)' is a second identifier ('\(identifiers[0].name)' is the first)")
     }
     return Codebook(file: file, variables: variables)
   }
@@ -76,7 +78,25 @@ extension Codebook {
       variable.items = entries.compactMap { item(named: $0.key, $0.value, reader: reader) }
     }
     checkShape(of: variable, fields: fields, node: node, reader: reader)
+    checkCodes(of: variable, fields: fields, reader: reader)
     return variable
+  }
+
+  /// A code is either an answer or a missing code, and no two codes share a label.
+  private static func checkCodes(of variable: CodebookVariable, fields: [String: Node], reader: SpecReader) {
+    let context = "variable '\(variable.name)'"
+    for missing in variable.missingCodes where variable.values.contains(where: { $0.code == missing.code }) {
+      reader.report(fields["missing"], "\(context): code \(missing.code) is both a value and a missing code")
+    }
+    var seen: [String: Int] = [:]
+    for value in variable.values + variable.missingCodes {
+      let key = value.label.trimmingSpaces().lowercased()
+      if let code = seen.updateValue(value.code, forKey: key), code != value.code {
+        reader.report(
+          fields["values"] ?? fields["missing"],
+          "\(context): codes \(code) and \(value.code) have the same label '\(value.label)'")
+      }
+    }
   }
 
   /// An item written `name: label`, or `name: {label: …, domain: …}` when it measures a domain of its own.

@@ -6,6 +6,7 @@ public struct DerivedVariable: Equatable, Sendable {
     public var upper: Double
     public var code: Int
     public var label: String
+    public var line: Int? = nil
   }
 
   public enum Rule: Equatable, Sendable {

@@ -8,8 +8,10 @@ public struct Pipeline: Sendable {
   public let domains: [FragilityDomain]
   public let waves: [WaveFile]
 
-  /// Loads and cross-checks the spec, its codebook and its inputs' names; throws every problem found.
-  public static func load(_ path: String) throws -> Pipeline {
+  /// Loads and cross-checks the spec, its codebook, its populations file and its inputs' names
+  /// for running `stage` (`.estimate`, as `phare run` and `phare validate` do, also requires the
+  /// weight and estimate sections); throws every problem found as `SpecProblems`.
+  public static func load(_ path: String, through stage: PipelineStage = .clean) throws -> Pipeline {
     var diagnostics: [SpecDiagnostic] = []
     let spec = PipelineSpec.load(file: path, diagnostics: &diagnostics)
     let codebook = spec.flatMap { Codebook.load(file: $0.codebook, diagnostics: &diagnostics) }
@@ -27,19 +29,43 @@ public struct Pipeline: Sendable {
           diagnostics.append(SpecDiagnostic(file: file, line: nil, message: String(describing: error)))
         }
       }
+      for (section, needed) in [
+        ("weight", stage != .clean && spec.weight == nil), ("estimate", stage == .estimate && spec.estimate == nil),
+      ]
+      where needed {
+        diagnostics.append(
+          SpecDiagnostic(
+            file: spec.file, line: 1,
+            message:
+              "the pipeline has no \(section) section, which \(stage == .estimate ? "phare run" : "phare weight") needs"
+          ))
+      }
       waves = PipelineChecks.waveFiles(of: spec, diagnostics: &diagnostics)
       PipelineChecks.checkTables(of: spec, diagnostics: &diagnostics)
-      if let populations = spec.populations, !FileManager.default.fileExists(atPath: populations) {
-        diagnostics.append(
-          SpecDiagnostic(file: spec.file, line: nil, message: "populations file \(populations) does not exist"))
-      }
       if let codebook {
-        PipelineChecks.checkRules(of: spec, against: codebook, diagnostics: &diagnostics)
+        var variables = SpecVariables(codebook: codebook)
+        PipelineChecks.checkRules(of: spec, variables: &variables, diagnostics: &diagnostics)
         PipelineChecks.checkDomains(of: codebook, spec: spec, domains: domains, diagnostics: &diagnostics)
+        PipelineChecks.checkWeighting(of: spec, variables: variables, diagnostics: &diagnostics)
+        PipelineChecks.checkEstimation(of: spec, variables: variables, diagnostics: &diagnostics)
+        PipelineChecks.checkPopulations(of: spec, variables: variables, diagnostics: &diagnostics)
       }
     }
-    guard diagnostics.isEmpty, let spec, let codebook else { throw SpecProblems(diagnostics) }
+    guard diagnostics.isEmpty, let spec, let codebook else { throw SpecProblems(inFileOrder(diagnostics, spec: path)) }
     return Pipeline(spec: spec, codebook: codebook, domains: domains, waves: waves)
+  }
+
+  /// Problems grouped by file (the spec's first, then in the order files were first reported),
+  /// each file's by line.
+  private static func inFileOrder(_ diagnostics: [SpecDiagnostic], spec: String) -> [SpecDiagnostic] {
+    var files = [spec]
+    for diagnostic in diagnostics where !files.contains(diagnostic.file) { files.append(diagnostic.file) }
+    return diagnostics.enumerated().sorted { a, b in
+      let (fileA, fileB) = (files.firstIndex(of: a.element.file)!, files.firstIndex(of: b.element.file)!)
+      if fileA != fileB { return fileA < fileB }
+      let (lineA, lineB) = (a.element.line ?? 0, b.element.line ?? 0)
+      return lineA != lineB ? lineA < lineB : a.offset < b.offset
+    }.map(\.element)
   }
 
   /// Reads every wave file and reports those that cannot be read or lack a codebook column.

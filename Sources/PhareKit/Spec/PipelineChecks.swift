@@ -5,15 +5,21 @@ enum PipelineChecks {
   /// The wave files in the input folder, sorted by name, with their wave ids from the file name.
   static func waveFiles(of spec: PipelineSpec, diagnostics: inout [SpecDiagnostic]) -> [WaveFile] {
     let inputs = spec.inputs
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: inputs.folder) else {
-      diagnostics.append(
-        SpecDiagnostic(file: spec.file, line: nil, message: "input folder \(inputs.folder) does not exist"))
+    func report(_ path: String, _ message: String) {
+      diagnostics.append(SpecDiagnostic(file: spec.file, line: spec.lines[path], message: message))
+    }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: inputs.folder, isDirectory: &isFolder), isFolder.boolValue,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: inputs.folder)
+    else {
+      report("inputs.folder", "input folder \(inputs.folder) does not exist or cannot be read")
       return []
     }
     let matching = names.filter { fnmatch(inputs.files, $0, 0) == 0 }.sorted()
     if matching.isEmpty {
-      diagnostics.append(
-        SpecDiagnostic(file: spec.file, line: nil, message: "no file matches '\(inputs.files)' in \(inputs.folder)"))
+      report(
+        spec.lines["inputs.files"] == nil ? "inputs.folder" : "inputs.files",
+        "no file matches '\(inputs.files)' in \(inputs.folder)")
     }
     var waves: [WaveFile] = []
     for name in matching {
@@ -21,8 +27,7 @@ enum PipelineChecks {
       switch inputs.wave {
       case .fileName(let pattern):
         guard let regex = try? Regex(pattern), let match = name.firstMatch(of: regex) else {
-          diagnostics.append(
-            SpecDiagnostic(file: path, line: nil, message: "the file name does not match the wave pattern \(pattern)"))
+          report("inputs.wave", "wave file \(name) does not match the wave pattern \(pattern)")
           continue
         }
         let wave = match.output.count > 1 ? match.output[1].substring.map(String.init) : nil
@@ -34,40 +39,9 @@ enum PipelineChecks {
     let duplicates = Dictionary(grouping: waves, by: \.wave).filter { $0.value.count > 1 }
     for (wave, files) in duplicates.sorted(by: { $0.key < $1.key }) {
       let list = files.map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
-      diagnostics.append(
-        SpecDiagnostic(file: spec.file, line: nil, message: "wave \(wave) comes from several files: \(list)"))
+      report("inputs.wave", "wave \(wave) comes from several files: \(list)")
     }
     return waves
-  }
-
-  /// Derived variables and consistency rules name variables that exist and codes they have.
-  static func checkRules(of spec: PipelineSpec, against codebook: Codebook, diagnostics: inout [SpecDiagnostic]) {
-    func report(_ line: Int?, _ message: String) {
-      diagnostics.append(SpecDiagnostic(file: spec.file, line: line, message: message))
-    }
-    var known = Set(codebook.variables.filter { $0.kind != .personal }.map(\.name))
-    for derived in spec.clean.derived {
-      for input in derived.inputs where !known.contains(input) {
-        report(derived.line, "derived variable '\(derived.name)' uses unknown variable '\(input)'")
-      }
-      if case .net(let of, let codes) = derived.rule, let variable = codebook[of] {
-        for code in codes where variable.label(of: code) == nil {
-          report(derived.line, "derived variable '\(derived.name)': code \(code) is not a value of '\(of)'")
-        }
-      }
-      if !known.insert(derived.name).inserted {
-        report(derived.line, "derived variable '\(derived.name)' is already defined")
-      }
-    }
-    let items = codebook.variables.flatMap { $0.items.map(\.name) }
-    for headline in spec.headlines where !known.contains(headline.variable) && !items.contains(headline.variable) {
-      report(headline.line, "headline '\(headline.variable)' is not a variable, item or derived variable")
-    }
-    for rule in spec.clean.consistency {
-      for name in [rule.variable] + rule.blank where !known.contains(name) {
-        report(rule.line, "consistency rule '\(rule.name)' uses unknown variable '\(name)'")
-      }
-    }
   }
 
   /// The nets of a table are derived nets, whose « 1 » share is the row they add (names not

@@ -6,11 +6,11 @@ extension PipelineSpec {
     let fields = reader.fields(
       node, "estimate",
       allowed: ["variables", "totals", "breakdowns", "interval", "level", "min_base", "fpc", "tables"],
-      required: ["variables"])
+      required: ["variables"], at: "estimate")
     var spec = EstimationSpec(
-      variables: reader.strings(fields["variables"], "estimate.variables") ?? [],
-      breakdowns: (reader.strings(fields["breakdowns"], "estimate.breakdowns") ?? []).map {
-        $0.split(separator: "*").map(String.init)
+      variables: reader.strings(fields["variables"], "estimate.variables", at: "estimate.variables") ?? [],
+      breakdowns: (reader.strings(fields["breakdowns"], "estimate.breakdowns", at: "estimate.breakdowns") ?? []).map {
+        $0.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
       },
       interval: reader.choice(fields["interval"], "estimate.interval", IntervalMethod.allCases.map(\.rawValue))
         .flatMap(IntervalMethod.init(rawValue:)) ?? .logit,
@@ -18,27 +18,39 @@ extension PipelineSpec {
       flagBelow: EstimationSpec.defaultFlagBelow,
       suppressBelow: EstimationSpec.defaultSuppressBelow,
       fpcStrata: nil)
-    spec.totals = reader.strings(fields["totals"], "estimate.totals") ?? []
+    for (index, name) in spec.variables.enumerated() where spec.variables[..<index].contains(name) {
+      reader.report(line: reader.lines["estimate.variables.\(index)"], "estimate.variables: '\(name)' is listed twice")
+    }
+    for (index, breakdown) in spec.breakdowns.enumerated()
+    where spec.breakdowns[..<index].contains(breakdown) || Set(breakdown).count < breakdown.count {
+      reader.report(
+        line: reader.lines["estimate.breakdowns.\(index)"],
+        "estimate.breakdowns: '\(breakdown.joined(separator: "*"))' is listed twice or crosses a variable with itself")
+    }
+    spec.totals = reader.strings(fields["totals"], "estimate.totals", at: "estimate.totals") ?? []
     for name in spec.totals where !spec.variables.contains(name) {
       reader.report(fields["totals"], "estimate.totals: '\(name)' is not among estimate.variables")
     }
     if let level = reader.double(fields["level"], "estimate.level") {
-      if level > 0.5 && level < 1 {
+      if level > 0 && level < 1 {
         spec.level = level
       } else {
-        reader.report(fields["level"], "estimate.level should be a confidence level such as 0.95")
+        reader.report(fields["level"], "estimate.level should be a confidence level above 0 and below 1, such as 0.95")
       }
     }
     if let base = fields["min_base"] {
       let thresholds = reader.fields(base, "estimate.min_base", allowed: ["flag", "suppress"])
       spec.flagBelow = reader.int(thresholds["flag"], "estimate.min_base.flag") ?? spec.flagBelow
       spec.suppressBelow = reader.int(thresholds["suppress"], "estimate.min_base.suppress") ?? spec.suppressBelow
+      for (key, value) in [("flag", spec.flagBelow), ("suppress", spec.suppressBelow)] where value < 0 {
+        reader.report(thresholds[key], "estimate.min_base.\(key) should be a number of respondents, 0 or more")
+      }
       if spec.suppressBelow > spec.flagBelow {
         reader.report(base, "estimate.min_base.suppress should not exceed estimate.min_base.flag")
       }
     }
     if let fpc = fields["fpc"] {
-      let strata = reader.fields(fpc, "estimate.fpc", allowed: ["strata"], required: ["strata"])
+      let strata = reader.fields(fpc, "estimate.fpc", allowed: ["strata"], required: ["strata"], at: "estimate.fpc")
       spec.fpcStrata = reader.string(strata["strata"], "estimate.fpc.strata")?.split(separator: "*").map(String.init)
     }
     if let tables = fields["tables"] {

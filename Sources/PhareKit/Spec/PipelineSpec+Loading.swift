@@ -18,11 +18,17 @@ extension PipelineSpec {
         "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
         "headlines",
       ],
-      required: ["survey", "inputs", "codebook"]
+      required: ["survey", "inputs", "codebook"],
+      at: ""
     )
     let folder = (file as NSString).deletingLastPathComponent
     func resolve(_ path: String) -> String { FilePath.join(folder, path) }
     let survey = reader.string(top["survey"], "survey")
+    if let survey, !isFolderName(survey) {
+      reader.report(
+        top["survey"],
+        "survey '\(survey)' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.'")
+    }
     let inputs = top["inputs"].flatMap { self.inputs($0, reader: reader, resolve: resolve) }
     let codebook = reader.string(top["codebook"], "codebook").map(resolve)
     let clean = top["clean"].map { self.clean($0, reader: reader) } ?? defaultClean
@@ -44,7 +50,13 @@ extension PipelineSpec {
       estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
     )
     spec.headlines = headlines
+    spec.lines = reader.lines
     return spec
+  }
+
+  /// Whether a name is safe as one folder name directly inside the output folder.
+  static func isFolderName(_ name: String) -> Bool {
+    name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]*/) != nil
   }
 
   private static func headline(_ node: Node, reader: SpecReader) -> Headline? {
@@ -60,7 +72,8 @@ extension PipelineSpec {
   }
 
   private static func inputs(_ node: Node, reader: SpecReader, resolve: (String) -> String) -> Inputs? {
-    let fields = reader.fields(node, "inputs", allowed: ["folder", "files", "wave", "separator"], required: ["folder"])
+    let fields = reader.fields(
+      node, "inputs", allowed: ["folder", "files", "wave", "separator"], required: ["folder"], at: "inputs")
     var wave = WaveSource.fileName(pattern: defaultWavePattern)
     if let waveNode = fields["wave"] {
       let waveFields = reader.fields(waveNode, "inputs.wave", allowed: ["file_name", "column"])
@@ -95,7 +108,7 @@ extension PipelineSpec {
 
   private static func clean(_ node: Node, reader: SpecReader) -> Clean {
     let fields = reader.fields(
-      node, "clean", allowed: ["quarantine_threshold", "dont_know", "derived", "consistency"])
+      node, "clean", allowed: ["quarantine_threshold", "dont_know", "derived", "consistency"], at: "clean")
     var clean = defaultClean
     if let threshold = reader.double(fields["quarantine_threshold"], "clean.quarantine_threshold") {
       if (0...1).contains(threshold) {
@@ -168,7 +181,7 @@ extension PipelineSpec {
     guard let lower = reader.double(fields["from"], "from"), let upper = reader.double(fields["to"], "to"),
       let code = reader.int(fields["code"], "code"), let label = reader.string(fields["label"], "label")
     else { return nil }
-    return DerivedVariable.Band(lower: lower, upper: upper, code: code, label: label)
+    return DerivedVariable.Band(lower: lower, upper: upper, code: code, label: label, line: node.mark?.line)
   }
 
   private static func consistency(_ node: Node, reader: SpecReader) -> ConsistencyRule? {

@@ -6,15 +6,36 @@ extension PipelineSpec {
     let fields = reader.fields(
       node, "weight",
       allowed: ["method", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse"],
-      required: ["method", "margins"])
+      required: ["method", "margins"], at: "weight")
     let method = reader.choice(fields["method"], "weight.method", WeightingSpec.Method.allCases.map(\.rawValue))
       .flatMap(WeightingSpec.Method.init(rawValue:))
-    let margins = reader.strings(fields["margins"], "weight.margins")?.map { $0.split(separator: "*").map(String.init) }
+    let margins = reader.strings(fields["margins"], "weight.margins", at: "weight.margins")?.map {
+      $0.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+    }
+    if let margins, margins.isEmpty {
+      reader.report(fields["margins"], "weight.margins is empty: weighting needs at least one margin")
+    }
+    for (index, margin) in (margins ?? []).enumerated()
+    where margins![..<index].contains(margin) || Set(margin).count < margin.count {
+      reader.report(
+        line: reader.lines["weight.margins.\(index)"],
+        "weight.margins: '\(WeightingSpec.name(of: margin))' is listed twice or crosses a variable with itself")
+    }
+    let tolerance = reader.double(fields["tolerance"], "weight.tolerance")
+    if let tolerance, !(tolerance > 0 && tolerance < 1) {
+      reader.report(
+        fields["tolerance"], "weight.tolerance should be above 0 and below 1 (relative misfit; default 1e-10)")
+    }
+    let maxIterations = reader.int(fields["max_iterations"], "weight.max_iterations")
+    if let maxIterations, !(1...WeightingSpec.maxIterationsCeiling).contains(maxIterations) {
+      reader.report(
+        fields["max_iterations"],
+        "weight.max_iterations should be a whole number from 1 to \(WeightingSpec.maxIterationsCeiling)")
+    }
     var spec = WeightingSpec(
       method: method ?? .raking, margins: margins ?? [], start: .equal, bounds: nil,
-      tolerance: reader.double(fields["tolerance"], "weight.tolerance") ?? WeightingSpec.defaultTolerance,
-      maxIterations: reader.int(fields["max_iterations"], "weight.max_iterations")
-        ?? WeightingSpec.defaultMaxIterations,
+      tolerance: tolerance ?? WeightingSpec.defaultTolerance,
+      maxIterations: maxIterations ?? WeightingSpec.defaultMaxIterations,
       missing: reader.choice(fields["missing"], "weight.missing", WeightingSpec.MissingValues.allCases.map(\.rawValue))
         .flatMap(WeightingSpec.MissingValues.init(rawValue:)) ?? .quarantine,
       collapse: [])
@@ -25,26 +46,30 @@ extension PipelineSpec {
     if let start = fields["start"] {
       if start.scalar?.string == "equal" {
         spec.start = .equal
-      } else if let column = reader.fields(start, "weight.start", allowed: ["column"], required: ["column"])["column"] {
+      } else if let column = reader.fields(
+        start, "weight.start", allowed: ["column"], required: ["column"], at: "weight.start")["column"]
+      {
         spec.start = reader.string(column, "weight.start.column").map { .column($0) } ?? .equal
       }
     }
     if let boundsNode = fields["bounds"] {
       let values = reader.sequence(boundsNode, "weight.bounds")?.compactMap { reader.double($0, "a bound") }
-      if let values, values.count == 2, values[0] > 0, values[0] < 1, values[1] > 1 {
+      if let values, values.count == 2, values[0] >= 0, values[0] < 1, values[1] > 1 {
         spec.bounds = values[0]...values[1]
       } else if values != nil {
         reader.report(
           boundsNode,
-          "weight.bounds should be [lower, upper] with 0 < lower < 1 < upper (bounds on final / starting weight)")
+          "weight.bounds should be [lower, upper] with 0 ≤ lower < 1 < upper (bounds on final / starting weight)")
       }
       if method == .postStratification {
         reader.report(boundsNode, "weight.bounds apply to raking, not to post-stratification")
       }
     }
-    spec.collapse = (reader.sequence(fields["collapse"], "weight.collapse") ?? []).compactMap { node in
+    spec.collapse = (reader.sequence(fields["collapse"], "weight.collapse") ?? []).enumerated().compactMap {
+      index, node in
       let rule = reader.fields(
-        node, "a collapse rule", allowed: ["margin", "category", "into"], required: ["margin", "category", "into"])
+        node, "a collapse rule", allowed: ["margin", "category", "into"], required: ["margin", "category", "into"],
+        at: "weight.collapse.\(index)")
       guard let margin = reader.string(rule["margin"], "the margin of a collapse rule"),
         let category = reader.string(rule["category"], "the category of a collapse rule").flatMap(
           PopulationMargins.codes),

@@ -38,4 +38,6 @@ public struct PipelineSpec: Equatable, Sendable {
   public var estimate: EstimationSpec?
   /// The national indicators a run summary prints.
   public var headlines: [Headline] = []
+  /// Where each key and list item is written in `file`, for diagnostics.
+  public var lines = SpecLines()
 }

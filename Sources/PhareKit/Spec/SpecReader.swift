@@ -6,6 +6,9 @@ import Yams
 final class SpecReader {
   let file: String
   private(set) var diagnostics: [SpecDiagnostic] = []
+  /// Where each key read through `fields(_:_:allowed:required:at:)` and each list item read
+  /// through `strings(_:_:at:)` is written.
+  var lines = SpecLines()
 
   init(file: String) {
     self.file = file
@@ -72,12 +75,16 @@ final class SpecReader {
 
   /// The fields of a mapping by key, reporting unknown keys (with the nearest known one)
   /// and missing required keys.
-  func fields(_ node: Node, _ context: String, allowed: [String], required: [String] = []) -> [String: Node] {
+  /// With `path`, each key's line is recorded under `path.key` (`key` when `path` is empty).
+  func fields(
+    _ node: Node, _ context: String, allowed: [String], required: [String] = [], at path: String? = nil
+  ) -> [String: Node] {
     guard let entries = entries(node, context) else { return [:] }
     var fields: [String: Node] = [:]
     for entry in entries {
       if allowed.contains(entry.key) {
         fields[entry.key] = entry.value
+        if let path { lines.record(path.isEmpty ? entry.key : path + "." + entry.key, entry.keyNode) }
       } else {
         let hint = Self.nearest(entry.key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
         report(entry.keyNode, "unknown key '\(entry.key)' in \(context)\(hint)")
@@ -145,11 +152,18 @@ final class SpecReader {
     return Array(sequence)
   }
 
-  /// A list of names; a single name is accepted as a list of one.
-  func strings(_ node: Node?, _ context: String) -> [String]? {
+  /// A list of names; a single name is accepted as a list of one. With `path`, each item's line
+  /// is recorded under `path.index`.
+  func strings(_ node: Node?, _ context: String, at path: String? = nil) -> [String]? {
     guard let node else { return nil }
-    if node.scalar != nil { return string(node, context).map { [$0] } }
+    if node.scalar != nil {
+      if let path { lines.record(path + ".0", node) }
+      return string(node, context).map { [$0] }
+    }
     guard let items = sequence(node, context) else { return nil }
+    if let path {
+      for (index, item) in items.enumerated() { lines.record("\(path).\(index)", item) }
+    }
     let values = items.compactMap { string($0, "each item of \(context)") }
     return values.count == items.count ? values : nil
   }

@@ -41,6 +41,8 @@ public struct WeightingSpec: Equatable, Sendable {
 
   static let defaultTolerance = 1e-10
   static let defaultMaxIterations = 100
+  /// The most Newton steps a spec may allow: raking that needs more is not converging.
+  public static let maxIterationsCeiling = 10_000
 
   /// The name of a margin as the population file writes it: `region` or `region*urbain`.
   public static func name(of margin: [String]) -> String { margin.joined(separator: "*") }

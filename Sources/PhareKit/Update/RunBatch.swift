@@ -19,19 +19,21 @@ public struct RunBatch {
   public struct Report: Sendable {
     public var summary: [String] = []
     public var errors: [String] = []
-    /// 0 done; 1 a spec or an output could not be used (first in precedence); 2 waves failed or a
-    /// matrix is incomplete.
+    /// 0 done; 1 the registry or an output could not be used (first in precedence); 2 a spec was
+    /// refused, waves failed or a matrix is incomplete.
     public var exitCode = 0
   }
 
-  public let plan: RunPlan
+  /// The specs checked: what runs and what is refused.
+  public let preflight: RunPreflight
   public let out: String
   public let registry: RunRegistry
   public let command: String
 
-  /// Resolves the specs and opens (or creates, or migrates) the registry.
+  /// Resolves and checks the specs (never throws for a spec: a refused one is reported by `run`)
+  /// and opens (or creates, or migrates) the registry.
   public init(specs: [String], out: String, registry path: String, command: String) throws {
-    plan = try RunPlan.resolve(specs)
+    preflight = RunPreflight(specs)
     self.out = out
     registry = try RunRegistry(path: path)
     self.command = command
@@ -44,14 +46,20 @@ public struct RunBatch {
       let repaired = try registry.repairInterrupted()
       if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": "\(repaired)"]) }
       let run = try registry.beginRun(command: command)
-      let bar = settings.progress ? ProgressBar(total: plan.pipelines.count + plan.matrices.count) : nil
-      var pipelineWaves: [String: [String]] = [:]
-      for (index, path) in plan.pipelines.enumerated() {
-        bar?.show(index, path)
-        pipelineWaves[path] = update(path, run: run, settings: settings, report: &report)
+      for refused in preflight.refused {
+        logger.error("spec refused", metadata: ["spec": "\(refused.spec)", "problems": "\(refused.problems.count)"])
+        report.errors += refused.problems.map(\.description)
+        report.exitCode = 2
       }
-      for (index, matrix) in plan.matrices.enumerated() {
-        bar?.show(plan.pipelines.count + index, matrix.file)
+      let pipelines = preflight.plan.pipelines.compactMap { preflight.pipelines[$0] }
+      let bar = settings.progress ? ProgressBar(total: pipelines.count + preflight.matrices.count) : nil
+      var pipelineWaves: [String: [String]] = [:]
+      for (index, pipeline) in pipelines.enumerated() {
+        bar?.show(index, pipeline.spec.file)
+        pipelineWaves[pipeline.spec.file] = update(pipeline, run: run, settings: settings, report: &report)
+      }
+      for (index, matrix) in preflight.matrices.enumerated() {
+        bar?.show(pipelines.count + index, matrix.file)
         try MatrixUpdate(
           spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options,
           pipelineWaves: pipelineWaves
@@ -68,9 +76,9 @@ public struct RunBatch {
 
   /// Updates one pipeline and returns its wave ids; its problems go into the report, never stop
   /// the others (nil when it cannot be loaded or updated).
-  private func update(_ path: String, run: RunID, settings: Settings, report: inout Report) -> [String]? {
+  private func update(_ pipeline: Pipeline, run: RunID, settings: Settings, report: inout Report) -> [String]? {
+    let path = pipeline.spec.file
     do {
-      let pipeline = try Pipeline.load(path)
       var update = PipelineUpdate(
         pipeline: pipeline, folder: out + "/" + pipeline.spec.survey, registry: registry, run: run)
       update.options = settings.options
@@ -87,8 +95,6 @@ public struct RunBatch {
         if report.exitCode == 0 { report.exitCode = 2 }
       }
       return pipeline.waves.map(\.wave)
-    } catch let problems as SpecProblems {
-      report.errors += problems.diagnostics.map(\.description)
     } catch {
       report.errors.append("\(path): \(error)")
     }

@@ -10,6 +10,12 @@ public struct PopulationMargins: Sendable, Equatable {
   public let file: String
   /// Each margin's categories in file order.
   public let margins: [String: [Cell]]
+  /// The CSV line of each margin's categories, in the same order (empty when not read from a file).
+  public var lines: [String: [Int]] = [:]
+
+  /// Margins that sum to within this share of each other describe one population (the check
+  /// `WeightStage` makes before calibrating, and `phare validate` before any data is read).
+  public static let totalTolerance = 1e-9
 
   /// The codes of a category written `11` or `11*1`.
   static func codes(_ text: String) -> [Int]? {
@@ -18,6 +24,8 @@ public struct PopulationMargins: Sendable, Equatable {
   }
 
   /// Reads the file; every malformed line is reported with its number.
+  /// Totals must be finite and positive. Throws `SpecProblems` (or `IngestError` for a file
+  /// that cannot be read as CSV).
   public static func load(_ path: String) throws -> PopulationMargins {
     let ingest = try CSVReader().read(path)
     var problems = ingest.quarantined.map { SpecDiagnostic(file: path, line: $0.line, message: $0.message) }
@@ -26,6 +34,7 @@ public struct PopulationMargins: Sendable, Equatable {
       throw SpecProblems([SpecDiagnostic(file: path, line: 1, message: "the header should be variable,category,total")])
     }
     var margins: [String: [Cell]] = [:]
+    var lines: [String: [Int]] = [:]
     for row in 0..<table.rowCount {
       let line = Int(ingest.sourceLines[row])
       func problem(_ message: String) { problems.append(SpecDiagnostic(file: path, line: line, message: message)) }
@@ -41,8 +50,10 @@ public struct PopulationMargins: Sendable, Equatable {
         )
         continue
       }
-      guard let total = totals.text(at: row).flatMap(AnswerText.number), total >= 0 else {
-        problem("total '\(totals.text(at: row) ?? "")' should be a number of 0 or more")
+      guard let total = totals.text(at: row).flatMap(AnswerText.number), total > 0 else {
+        problem(
+          "total '\(totals.text(at: row) ?? "")' should be a positive number (a category with no population "
+            + "is removed or collapsed into a neighbour)")
         continue
       }
       if margins[variable, default: []].contains(where: { $0.codes == codes }) {
@@ -50,8 +61,10 @@ public struct PopulationMargins: Sendable, Equatable {
         continue
       }
       margins[variable, default: []].append(Cell(codes: codes, total: total))
+      lines[variable, default: []].append(line)
     }
+    if table.rowCount == 0 { problems.append(SpecDiagnostic(file: path, line: 2, message: "the file has no totals")) }
     guard problems.isEmpty else { throw SpecProblems(problems) }
-    return PopulationMargins(file: path, margins: margins)
+    return PopulationMargins(file: path, margins: margins, lines: lines)
   }
 }

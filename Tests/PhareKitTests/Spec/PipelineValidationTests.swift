@@ -72,9 +72,9 @@ import Testing
     #expect(
       found == [
         "pipeline.yml:9: unknown key 'quarantine_treshold' in clean; did you mean 'quarantine_threshold'?",
-        "pipeline.yml:11: derived variable 'q4_net' uses unknown variable 'q9'",
+        "pipeline.yml:11: derived variable 'q4_net': 'q9' is not a codebook variable, item or derived variable",
         "pipeline.yml:12: derived variable 'q4_net2': code 3 is not a value of 'q4'",
-        "pipeline.yml:14: consistency rule 'filtre' uses unknown variable 'q5'",
+        "pipeline.yml:14: consistency rule 'filtre': 'q5' is not a codebook variable, item or derived variable",
       ])
   }
 
@@ -123,7 +123,7 @@ import Testing
   @Test func missingInputFolderAndCodebook() throws {
     let found = try problems(spec: "survey: test\ninputs: {folder: nowhere}\ncodebook: none.yml\n")
     #expect(found.contains("none.yml: no such file"))
-    #expect(found.contains { $0.hasPrefix("pipeline.yml: input folder") && $0.hasSuffix("nowhere does not exist") })
+    #expect(found.contains("pipeline.yml:2: input folder nowhere does not exist or cannot be read"))
   }
 
   @Test func weightSectionProblems() throws {
@@ -139,13 +139,15 @@ import Testing
     #expect(
       found == [
         "pipeline.yml:7: weight.method should be one of: post-stratification, raking (found 'rake')",
+        "pipeline.yml:9: weight.bounds should be [lower, upper] with 0 ≤ lower < 1 < upper (bounds on final / starting weight)",
         "pipeline.yml:10: weight.missing should be one of: impute-mode, quarantine (found 'drop')",
-        "pipeline.yml:9: weight.bounds should be [lower, upper] with 0 < lower < 1 < upper (bounds on final / starting weight)",
       ])
-    let postStratified = try problems(spec: spec("weight:\n  method: post-stratification\n  margins: [region, sexe]"))
+    let postStratified = try problems(spec: spec("weight:\n  method: post-stratification\n  margins: [q4, age]"))
     #expect(
       postStratified == [
-        "pipeline.yml:8: post-stratification takes exactly one margin (a crossing such as region*urbain)"
+        "pipeline.yml:6: weighting needs a populations file (populations: at the top of the spec)",
+        "pipeline.yml:8: post-stratification takes exactly one margin (a crossing such as region*urbain)",
+        "pipeline.yml:8: weight.margins: 'age' is numeric; weight.margins needs a coded variable (single choice, or a derived net, recode or crossing)",
       ])
   }
 

@@ -135,7 +135,7 @@ import Testing
     } throws: { error in
       (error as? SpecProblems)?.diagnostics.map { "\($0.line!): \($0.message)" } == [
         "3: category 'x' should be a whole-number code",
-        "4: total '-3' should be a number of 0 or more",
+        "4: total '-3' should be a positive number (a category with no population is removed or collapsed into a neighbour)",
         "5: region category 1 is listed twice",
         "6: category '1' should be codes like 11*1",
         "7: the variable is blank",

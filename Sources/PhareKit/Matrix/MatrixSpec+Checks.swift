@@ -1,0 +1,52 @@
+import Foundation
+
+/// A matrix checked against the pipelines it reads, before any of them runs.
+extension MatrixSpec {
+  /// Problems of the matrix given the pipelines that passed their own checks (by spec path):
+  /// each measure's pipeline passed, estimates the matrix's breakdown, and has variables matching
+  /// the measure's pattern, tagged with a domain, that give the statistic the measure takes.
+  func problems(pipelines: [String: Pipeline]) -> [SpecDiagnostic] {
+    var problems: [SpecDiagnostic] = []
+    func report(_ line: Int?, _ message: String) {
+      problems.append(SpecDiagnostic(file: file, line: line, message: message))
+    }
+    do {
+      _ = try FragilityDomain.load(domains)
+    } catch let error as SpecProblems {
+      problems += error.diagnostics
+    } catch {
+      report(lines["domains"], "domains file \(domains): \(error)")
+    }
+    for measure in measures {
+      let context = "measure '\(measure.id)'"
+      guard let pipeline = pipelines[measure.pipeline] else {
+        report(measure.line, "\(context): pipeline \(measure.pipeline) does not validate (its problems are listed)")
+        continue
+      }
+      let breakdowns = pipeline.spec.estimate?.breakdowns ?? []
+      if !breakdowns.contains([breakdown]) {
+        report(measure.line, "\(context): \(measure.pipeline) does not estimate the breakdown '\(breakdown)'")
+      }
+      let matched = pipeline.estimatedColumns.filter { $0.domain != nil && fnmatch(measure.variables, $0.name, 0) == 0 }
+      guard !matched.isEmpty else {
+        report(
+          measure.line,
+          "\(context): no estimated variable of \(measure.pipeline) matches '\(measure.variables)' with a domain")
+        continue
+      }
+      for column in matched {
+        switch (column.codes, measure.category) {
+        case (nil, let category?):
+          report(measure.line, "\(context): '\(column.name)' has a mean, not categories (remove category \(category))")
+        case (.some, nil):
+          report(measure.line, "\(context): '\(column.name)' has proportions: name the category whose share is taken")
+        case (let codes?, let category?) where !codes.contains(category):
+          report(measure.line, "\(context): category \(category) is not a code of '\(column.name)'")
+        default:
+          break
+        }
+      }
+    }
+    return problems
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The populations file a weighted pipeline reads: well-formed, positive totals, one population
+/// across the margins, and categories that are exactly the codebook's codes.
+extension PipelineChecks {
+  /// Reads the populations file and checks it against the spec's margins and fpc strata.
+  static func checkPopulations(of spec: PipelineSpec, variables: SpecVariables, diagnostics: inout [SpecDiagnostic]) {
+    func report(_ path: String, _ message: String) {
+      diagnostics.append(SpecDiagnostic(file: spec.file, line: spec.lines[path], message: message))
+    }
+    let strata = spec.estimate?.fpcStrata
+    guard spec.weight != nil || strata != nil else { return }
+    guard let file = spec.populations else {
+      return report(
+        spec.weight != nil ? "weight" : "estimate.fpc",
+        "\(spec.weight != nil ? "weighting" : "the finite population correction") needs a populations file "
+          + "(populations: at the top of the spec)")
+    }
+    let population: PopulationMargins
+    do {
+      population = try PopulationMargins.load(file)
+    } catch let problems as SpecProblems {
+      return diagnostics += problems.diagnostics
+    } catch let error as IngestError {
+      if case .fileNotFound = error { return report("populations", "populations file \(file) does not exist") }
+      return diagnostics.append(SpecDiagnostic(file: file, line: 1, message: error.problem))
+    } catch {
+      return diagnostics.append(SpecDiagnostic(file: file, line: nil, message: String(describing: error)))
+    }
+    func reportRow(_ margin: String, _ index: Int, _ message: String) {
+      diagnostics.append(SpecDiagnostic(file: file, line: population.lines[margin]?[index], message: message))
+    }
+    let weight = spec.weight
+    var used: [(name: String, variables: [String], path: String)] = []
+    for (index, margin) in (weight?.margins ?? []).enumerated() {
+      used.append((WeightingSpec.name(of: margin), margin, "weight.margins.\(index)"))
+    }
+    if let strata { used.append((WeightingSpec.name(of: strata), strata, "estimate.fpc.strata")) }
+    for (name, margin, path) in used {
+      let codes = margin.map { variables.codes(of: $0)?.values.map(\.code) }
+      guard codes.allSatisfy({ $0 != nil }) else { continue }  // reported as a variable that does not fit
+      guard let cells = population.margins[name] else {
+        report(path, "'\(name)' has no totals in the populations file \(file)")
+        continue
+      }
+      for (index, cell) in cells.enumerated() {
+        for (position, code) in cell.codes.enumerated() where !codes[position]!.contains(code) {
+          reportRow(
+            name, index,
+            "\(name) category \(WeightStage.label(cell.codes)): \(code) is not a value of '\(margin[position])'")
+        }
+        if path == "estimate.fpc.strata" && cell.total < 1 {
+          reportRow(name, index, "\(name) category \(WeightStage.label(cell.codes)): a stratum size is at least 1")
+        }
+      }
+      let collapsed = Set((weight?.collapse ?? []).filter { $0.margin == name }.map(\.category))
+      let listed = Set(cells.map(\.codes))
+      let absent = combinations(codes.map { $0! }).filter { !listed.contains($0) && !collapsed.contains($0) }
+      if !absent.isEmpty {
+        let shown = absent.prefix(10).map(WeightStage.label).joined(separator: ", ") + (absent.count > 10 ? ", …" : "")
+        report(
+          path,
+          "'\(name)': \(absent.count) codebook categor\(absent.count == 1 ? "y has" : "ies have") no total in \(file) "
+            + "(\(shown)); add \(absent.count == 1 ? "it" : "them") or collapse (weight.collapse)")
+      }
+    }
+    checkTotalsAgree(population, margins: used.filter { !$0.path.hasPrefix("estimate") }.map(\.name), file: file) {
+      diagnostics.append($0)
+    }
+  }
+
+  /// Every margin used sums to the first one's total, within `PopulationMargins.totalTolerance`.
+  private static func checkTotalsAgree(
+    _ population: PopulationMargins, margins: [String], file: String, report: (SpecDiagnostic) -> Void
+  ) {
+    let present = margins.filter { population.margins[$0] != nil }
+    guard let first = present.first else { return }
+    let expected = population.margins[first]!.map(\.total).reduce(0, +)
+    for name in present.dropFirst() {
+      let total = population.margins[name]!.map(\.total).reduce(0, +)
+      if abs(total - expected) > PopulationMargins.totalTolerance * expected {
+        report(
+          SpecDiagnostic(
+            file: file, line: population.lines[name]?.first,
+            message: "margin \(name) sums to \(Format.number(total)) but margin \(first) sums to "
+              + "\(Format.number(expected)); the margins of one population agree within "
+              + "\(PopulationMargins.totalTolerance) (relative)"))
+      }
+    }
+  }
+
+  /// Every combination of one code from each list, the first list varying slowest.
+  private static func combinations(_ lists: [[Int]]) -> [[Int]] {
+    lists.reduce([[]]) { partial, list in partial.flatMap { prefix in list.map { prefix + [$0] } } }
+  }
+}

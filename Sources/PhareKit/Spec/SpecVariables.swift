@@ -1,0 +1,143 @@
+/// What each name a spec can use stands for — a codebook variable, an item of a
+/// multiple-response set, or a derived variable — with the codes it takes, so that every check
+/// of a margin, breakdown, estimate variable or rule judges a name the same way.
+struct SpecVariables {
+  /// What a name holds once cleaned.
+  enum Content: Equatable {
+    /// Coded answers: single choices, and derived nets (0/1), recodes and crossings.
+    case coded(values: [ValueLabel], missing: [ValueLabel])
+    /// A score or a number, with its allowed range.
+    case number(VariableKind, range: ClosedRange<Double>?)
+    /// A multiple-response set: one proportion per item.
+    case multipleSet
+    /// One 0/1 item of a multiple-response set.
+    case item
+    case identifier
+    case text
+    case personal
+  }
+
+  /// How a name is used, and so what it must hold.
+  enum Use {
+    /// Weighting margins, breakdowns, fpc strata, crossings: coded categories.
+    case categories
+    /// Estimate variables: anything with a mean or proportions.
+    case analysis
+    /// A recode's input or a start-weight column: numbers.
+    case numbers
+    /// A net's input: codes or scores.
+    case codesOrScores
+    /// A follow-up blanked by a consistency rule: any answer that is kept.
+    case answer
+
+    var requirement: String {
+      switch self {
+      case .categories: return "a coded variable (single choice, or a derived net, recode or crossing)"
+      case .analysis: return "a single choice, multiple response, scale, number or derived variable"
+      case .numbers: return "a numeric or scale variable"
+      case .codesOrScores: return "a single choice or a scale"
+      case .answer: return "a codebook variable kept by the clean stage (a set by its name, not an item)"
+      }
+    }
+  }
+
+  private var contents: [String: Content] = [:]
+  /// The multiple-response set of each item.
+  private var sets: [String: String] = [:]
+  /// The names the codebook defines (variables and items).
+  let codebookNames: Set<String>
+
+  /// The codebook's variables and items; derived variables are added in spec order, as the clean
+  /// stage computes them (each may use those defined before it).
+  init(codebook: Codebook) {
+    for variable in codebook.variables {
+      contents[variable.name] = Self.content(of: variable)
+      for item in variable.items where contents[item.name] == nil {
+        contents[item.name] = .item
+        sets[item.name] = variable.name
+      }
+    }
+    codebookNames = Set(contents.keys)
+  }
+
+  /// Adds a derived variable (a name already taken keeps its first meaning).
+  mutating func add(_ variable: DerivedVariable) {
+    if contents[variable.name] == nil { contents[variable.name] = content(of: variable) }
+  }
+
+  subscript(name: String) -> Content? { contents[name] }
+
+  /// The multiple-response set an item belongs to.
+  func setOwning(_ item: String) -> String? { sets[item] }
+
+  /// nil when `name` fits `use`; otherwise why not, e.g. "'age' is numeric; a margin needs …".
+  func problem(_ name: String, as use: Use, in context: String) -> String? {
+    guard let content = contents[name] else {
+      return "\(context): '\(name)' is not a codebook variable, item or derived variable"
+    }
+    let fits: Bool
+    switch (use, content) {
+    case (.categories, .coded), (.numbers, .number), (.codesOrScores, .coded), (.codesOrScores, .number(.scale, _)):
+      fits = true
+    case (.analysis, .coded), (.analysis, .number), (.analysis, .multipleSet), (.analysis, .item):
+      fits = true
+    case (.answer, .coded), (.answer, .number), (.answer, .multipleSet), (.answer, .text):
+      fits = true
+    default:
+      fits = false
+    }
+    return fits ? nil : "\(context): '\(name)' is \(Self.describe(content)); \(context) needs \(use.requirement)"
+  }
+
+  /// The codes a coded name takes (answers, then missing codes), nil for other names.
+  func codes(of name: String) -> (values: [ValueLabel], missing: [ValueLabel])? {
+    guard case .coded(let values, let missing)? = contents[name] else { return nil }
+    return (values, missing)
+  }
+
+  private static func content(of variable: CodebookVariable) -> Content {
+    switch variable.kind {
+    case .single: return .coded(values: variable.values, missing: variable.missingCodes)
+    case .scale, .numeric: return .number(variable.kind, range: variable.range)
+    case .multiple: return .multipleSet
+    case .identifier: return .identifier
+    case .text: return .text
+    case .personal: return .personal
+    }
+  }
+
+  private func content(of variable: DerivedVariable) -> Content {
+    switch variable.rule {
+    case .net:
+      return .coded(
+        values: [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: variable.label)], missing: [])
+    case .recode(_, let bands):
+      var values: [ValueLabel] = []
+      for band in bands where !values.contains(where: { $0.code == band.code }) {
+        values.append(ValueLabel(code: band.code, label: band.label))
+      }
+      return .coded(values: values, missing: [])
+    case .cross(let names):
+      let lists = names.map { codes(of: $0)?.values ?? [] }
+      let combinations = lists.reduce([[ValueLabel]]([[]])) { partial, list in
+        partial.flatMap { prefix in list.map { prefix + [$0] } }
+      }
+      return .coded(
+        values: combinations.enumerated().map {
+          ValueLabel(code: $0.offset + 1, label: $0.element.map(\.label).joined(separator: " × "))
+        }, missing: [])
+    }
+  }
+
+  private static func describe(_ content: Content) -> String {
+    switch content {
+    case .coded: return "coded"
+    case .number(let kind, _): return kind == .scale ? "a scale" : "numeric"
+    case .multipleSet: return "a multiple-response set"
+    case .item: return "an item of a multiple-response set"
+    case .identifier: return "the respondent identifier"
+    case .text: return "free text"
+    case .personal: return "personal data, dropped at the clean stage"
+    }
+  }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+
+@testable import PhareKit
+
+/// `phare validate` and `phare run` make one check before reading data: each broken spec,
+/// codebook or populations file gives exactly its `FILE:LINE: message` lines, and `run` refuses
+/// the pipeline with the same lines, processes none of its waves and exits 2.
+@Suite struct RunPreflightTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var name: String
+    var edits: [(file: String, old: String, new: String)]
+    var extra: [String: String] = [:]
+    var expected: [String]
+    var testDescription: String { name }
+  }
+
+  private static let margin =
+    "weight.margins needs a coded variable (single choice, or a derived net, recode or crossing)"
+  private static let analysis =
+    "estimate.variables needs a single choice, multiple response, scale, number or derived variable"
+  private static let breakdown =
+    "estimate.breakdowns needs a coded variable (single choice, or a derived net, recode or crossing)"
+  private static let unknown = "is not a codebook variable, item or derived variable"
+  private static let positive =
+    "should be a positive number (a category with no population is removed or collapsed into a neighbour)"
+  private static let tolerance = "weight.tolerance should be above 0 and below 1 (relative misfit; default 1e-10)"
+  private static let iterations = "weight.max_iterations should be a whole number from 1 to 10000"
+
+  static let cases: [Case] = [
+    // weight:
+    Case(
+      name: "no margin", edits: [("essai.yml", "margins: [region, urbain]", "margins: []")],
+      expected: ["essai.yml:24: weight.margins is empty: weighting needs at least one margin"]),
+    Case(
+      name: "tolerance 0", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 0")],
+      expected: ["essai.yml:25: \(tolerance)"]),
+    Case(
+      name: "tolerance 1e300", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 1e300")],
+      expected: ["essai.yml:25: \(tolerance)"]),
+    Case(
+      name: "negative max_iterations", edits: [("essai.yml", "max_iterations: 100", "max_iterations: -3")],
+      expected: ["essai.yml:26: \(iterations)"]),
+    Case(
+      name: "huge max_iterations", edits: [("essai.yml", "max_iterations: 100", "max_iterations: 100000000")],
+      expected: ["essai.yml:26: \(iterations)"]),
+    Case(
+      name: "bounds not around 1", edits: [("essai.yml", "tolerance: 1e-10", "bounds: [1.2, 3]")],
+      expected: [
+        "essai.yml:25: weight.bounds should be [lower, upper] with 0 ≤ lower < 1 < upper (bounds on final / starting weight)"
+      ]),
+    Case(
+      name: "personal margin", edits: [("essai.yml", "margins: [region, urbain]", "margins: [region, nom]")],
+      expected: ["essai.yml:24: weight.margins: 'nom' is personal data, dropped at the clean stage; \(margin)"]),
+    Case(
+      name: "numeric margin", edits: [("essai.yml", "margins: [region, urbain]", "margins: [region, age_annees]")],
+      expected: ["essai.yml:24: weight.margins: 'age_annees' is numeric; \(margin)"]),
+    Case(
+      name: "scale margin", edits: [("essai.yml", "margins: [region, urbain]", "margins: [region, score]")],
+      expected: ["essai.yml:24: weight.margins: 'score' is a scale; \(margin)"]),
+    Case(
+      name: "unknown margin", edits: [("essai.yml", "margins: [region, urbain]", "margins: [region, sexe]")],
+      expected: ["essai.yml:24: weight.margins: 'sexe' \(unknown)"]),
+    Case(
+      name: "margin listed twice",
+      edits: [("essai.yml", "margins: [region, urbain]", "margins: [region, urbain, region]")],
+      expected: ["essai.yml:24: weight.margins: 'region' is listed twice or crosses a variable with itself"]),
+    Case(
+      name: "margin absent from the populations",
+      edits: [("essai.yml", "margins: [region, urbain]", "margins: [region*urbain]")],
+      expected: ["essai.yml:24: 'region*urbain' has no totals in the populations file populations.csv"]),
+    Case(
+      name: "unknown start column", edits: [("essai.yml", "missing: quarantine", "start: {column: absent}")],
+      expected: ["essai.yml:27: weight.start: 'absent' \(unknown)"]),
+    Case(
+      name: "coded start column", edits: [("essai.yml", "missing: quarantine", "start: {column: region}")],
+      expected: ["essai.yml:27: weight.start: 'region' is coded; weight.start needs a numeric or scale variable"]),
+    Case(
+      name: "collapse on another margin",
+      edits: [("essai.yml", "missing: quarantine", "collapse: [{margin: sexe, category: 1, into: 2}]")],
+      expected: ["essai.yml:27: collapse rule: 'sexe' is not one of weight.margins"]),
+    Case(
+      name: "collapse of an unknown code",
+      edits: [("essai.yml", "missing: quarantine", "collapse: [{margin: region, category: 7, into: 1}]")],
+      expected: ["essai.yml:27: collapse rule: 7 is not a value of 'region'"]),
+    Case(
+      name: "no populations file", edits: [("essai.yml", "populations: populations.csv", "# none")],
+      expected: ["essai.yml:22: weighting needs a populations file (populations: at the top of the spec)"]),
+    Case(
+      name: "populations file absent", edits: [("essai.yml", "populations: populations.csv", "populations: none.csv")],
+      expected: ["essai.yml:9: populations file none.csv does not exist"]),
+    // estimate:
+    Case(
+      name: "estimate variable twice", edits: [("essai.yml", "[score, q4, q4_oui, q1]", "[score, q4, score]")],
+      expected: ["essai.yml:29: estimate.variables: 'score' is listed twice"]),
+    Case(
+      name: "personal estimate variable", edits: [("essai.yml", "[score, q4, q4_oui, q1]", "[score, q4, nom]")],
+      expected: ["essai.yml:29: estimate.variables: 'nom' is personal data, dropped at the clean stage; \(analysis)"]),
+    Case(
+      name: "identifier estimated", edits: [("essai.yml", "[score, q4, q4_oui, q1]", "[score, q4, id]")],
+      expected: ["essai.yml:29: estimate.variables: 'id' is the respondent identifier; \(analysis)"]),
+    Case(
+      name: "text estimated", edits: [("essai.yml", "[score, q4, q4_oui, q1]", "[score, q4, commentaire]")],
+      expected: ["essai.yml:29: estimate.variables: 'commentaire' is free text; \(analysis)"]),
+    Case(
+      name: "unknown estimate variable", edits: [("essai.yml", "[score, q4, q4_oui, q1]", "[score, q4, q9]")],
+      expected: ["essai.yml:29: estimate.variables: 'q9' \(unknown)"]),
+    Case(
+      name: "numeric breakdown", edits: [("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [region, poids]")],
+      expected: ["essai.yml:30: estimate.breakdowns: 'poids' is numeric; \(breakdown)"]),
+    Case(
+      name: "unknown crossing in a breakdown",
+      edits: [("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [region*sexe]")],
+      expected: ["essai.yml:30: estimate.breakdowns: 'sexe' \(unknown)"]),
+    Case(
+      name: "breakdown twice", edits: [("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [urbain, urbain]")],
+      expected: ["essai.yml:30: estimate.breakdowns: 'urbain' is listed twice or crosses a variable with itself"]),
+    Case(
+      name: "unknown fpc strata", edits: [("essai.yml", "level: 0.95", "fpc: {strata: absent}")],
+      expected: [
+        "essai.yml:31: estimate.fpc.strata: 'absent' \(unknown)"
+      ]),
+    Case(
+      name: "fpc strata without totals", edits: [("essai.yml", "level: 0.95", "fpc: {strata: region*urbain}")],
+      expected: ["essai.yml:31: 'region*urbain' has no totals in the populations file populations.csv"]),
+    Case(
+      name: "negative min_base", edits: [("essai.yml", "{flag: 5, suppress: 2}", "{flag: 5, suppress: -2}")],
+      expected: ["essai.yml:32: estimate.min_base.suppress should be a number of respondents, 0 or more"]),
+    Case(
+      name: "level above 1", edits: [("essai.yml", "level: 0.95", "level: 95")],
+      expected: ["essai.yml:31: estimate.level should be a confidence level above 0 and below 1, such as 0.95"]),
+    // headlines, derived variables, consistency rules
+    Case(
+      name: "headline category that does not exist",
+      edits: [("essai.yml", "{variable: q4, category: 1}", "{variable: q4, category: 7}")],
+      expected: ["essai.yml:34: headline 'q4': category 7 is not a code of 'q4'"]),
+    Case(
+      name: "headline not estimated",
+      edits: [("essai.yml", "{variable: q4, category: 1}", "{variable: q5, category: 1}")],
+      expected: ["essai.yml:34: headline 'q5' is not among estimate.variables"]),
+    Case(
+      name: "headline on a set", edits: [("essai.yml", "{variable: score}", "{variable: q1}")],
+      expected: ["essai.yml:35: headline 'q1' is a multiple-response set: name one of its items"]),
+    Case(
+      name: "net with no codes", edits: [("essai.yml", "codes: [1, 2]", "codes: []")],
+      expected: ["essai.yml:13: derived variable 'q4_oui': a net needs at least one code"]),
+    Case(
+      name: "net of text", edits: [("essai.yml", "net: {of: q4,", "net: {of: commentaire,")],
+      expected: [
+        "essai.yml:13: derived variable 'q4_oui': 'commentaire' is free text; derived variable 'q4_oui' needs a single choice or a scale"
+      ]),
+    Case(
+      name: "reversed band", edits: [("essai.yml", "{from: 18, to: 49,", "{from: 49, to: 18,")],
+      expected: ["essai.yml:18: derived variable 'age': band 49–18 is reversed"]),
+    Case(
+      name: "overlapping bands", edits: [("essai.yml", "{from: 50, to: 120,", "{from: 40, to: 120,")],
+      expected: ["essai.yml:19: derived variable 'age': band 40–120 overlaps band 18–49"]),
+    Case(
+      name: "recode of a coded variable", edits: [("essai.yml", "of: age_annees", "of: q4")],
+      expected: [
+        "essai.yml:14: derived variable 'age': 'q4' is coded; derived variable 'age' needs a numeric or scale variable"
+      ]),
+    Case(
+      name: "derived name taken by the codebook", edits: [("essai.yml", "- name: age\n", "- name: q5\n")],
+      expected: ["essai.yml:14: derived variable 'q5' is already defined in the codebook"]),
+    Case(
+      name: "consistency code the variable lacks", edits: [("essai.yml", "codes: [4]", "codes: [7]")],
+      expected: ["essai.yml:21: consistency rule 'filtre': code 7 is not a code of 'q4'"]),
+    Case(
+      name: "consistency on an unknown follow-up", edits: [("essai.yml", "then_blank: [q5]", "then_blank: [q6]")],
+      expected: ["essai.yml:21: consistency rule 'filtre': 'q6' \(unknown)"]),
+    Case(
+      name: "consistency blanking an item", edits: [("essai.yml", "then_blank: [q5]", "then_blank: [q1_a]")],
+      expected: [
+        "essai.yml:21: consistency rule 'filtre': 'q1_a' is an item of a multiple-response set; consistency rule 'filtre' needs a codebook variable kept by the clean stage (a set by its name, not an item)"
+      ]),
+    // the survey name and inputs
+    Case(
+      name: "survey outside the output folder", edits: [("essai.yml", "survey: essai", "survey: ../x")],
+      expected: [
+        "essai.yml:1: survey '../x' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.'"
+      ]),
+    Case(
+      name: "input folder absent", edits: [("essai.yml", "folder: waves", "folder: nowhere")],
+      expected: ["essai.yml:5: input folder nowhere does not exist or cannot be read"]),
+    Case(
+      name: "no file matches", edits: [("essai.yml", "\"w*.csv\"", "\"x*.csv\"")],
+      expected: ["essai.yml:6: no file matches 'x*.csv' in waves"]),
+    Case(
+      name: "two files for one wave", edits: [], extra: ["waves/w2016-bis.csv": SpecFixture.wave],
+      expected: ["essai.yml:7: wave 2016 comes from several files: w2016-bis.csv, w2016.csv"]),
+    // the codebook
+    Case(
+      name: "missing code equal to a value",
+      edits: [("codebook.yml", "missing: {9: Ne sait pas}", "missing: {4: Ne sait pas}")],
+      expected: ["codebook.yml:16: variable 'q4': code 4 is both a value and a missing code"]),
+    Case(
+      name: "two codes with one label", edits: [("codebook.yml", "{1: Nord, 2: Sud,", "{1: Nord, 2: nord,")],
+      expected: ["codebook.yml:6: variable 'region': codes 1 and 2 have the same label 'nord'"]),
+    Case(
+      name: "two identifiers", edits: [("codebook.yml", "nom: {type: personal}", "nom: {type: identifier}")],
+      expected: ["codebook.yml:3: variable 'nom' is a second identifier ('id' is the first)"]),
+    // the populations file
+    Case(
+      name: "negative total", edits: [("populations.csv", "region,2,300", "region,2,-300")],
+      expected: ["populations.csv:3: total '-300' \(positive)"]),
+    Case(
+      name: "NaN total", edits: [("populations.csv", "region,2,300", "region,2,NaN")],
+      expected: ["populations.csv:3: total 'NaN' \(positive)"]),
+    Case(
+      name: "empty total", edits: [("populations.csv", "region,2,300", "region,2,")],
+      expected: ["populations.csv:3: total '' \(positive)"]),
+    Case(
+      name: "zero total", edits: [("populations.csv", "region,2,300", "region,2,0")],
+      expected: ["populations.csv:3: total '0' \(positive)"]),
+    Case(
+      name: "duplicated category", edits: [("populations.csv", "region,2,300", "region,1,300")],
+      expected: ["populations.csv:3: region category 1 is listed twice"]),
+    Case(
+      name: "category that is not a code", edits: [("populations.csv", "region,3,200", "region,4,200")],
+      expected: [
+        "essai.yml:24: 'region': 1 codebook category has no total in populations.csv (3); add it or collapse (weight.collapse)",
+        "populations.csv:4: region category 4: 4 is not a value of 'region'",
+      ]),
+    Case(
+      name: "margins that disagree", edits: [("populations.csv", "urbain,2,400", "urbain,2,500")],
+      expected: [
+        "populations.csv:5: margin urbain sums to 1100 but margin region sums to 1000; the margins of one population agree within 1e-09 (relative)"
+      ]),
+    Case(
+      name: "binary populations file", edits: [], extra: ["populations.csv": "PK\u{3}\u{4}\u{0}\u{0}\u{1}binary"],
+      expected: [
+        "populations.csv:1: not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"
+      ]),
+  ]
+
+  /// The diagnostics as text, with the fixture's folder left out.
+  private static func text(_ diagnostics: [SpecDiagnostic], in folder: TemporaryFolder) -> [String] {
+    diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+  }
+
+  @Test func theFixtureIsValidAndRuns() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try SpecFixture.write(into: folder)
+    let preflight = RunPreflight([spec])
+    #expect(preflight.problems == [])
+    let report = try RunBatch(
+      specs: [spec], out: folder.path + "/out", registry: folder.path + "/out/phare.sqlite", command: "test"
+    ).run(RunBatch.Settings())
+    #expect(report.errors == [] && report.exitCode == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/out/essai/2016/indicators.csv"))
+  }
+
+  @Test(arguments: cases)
+  func validateAndRunReportTheSameLines(_ broken: Case) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try SpecFixture.write(
+      into: folder, edits: broken.edits.map { SpecFixture.Edit(file: $0.file, old: $0.old, new: $0.new) },
+      extra: broken.extra)
+    let preflight = RunPreflight([spec])
+    #expect(Self.text(preflight.problems, in: folder) == broken.expected)
+    #expect(preflight.pipelines.isEmpty)
+    let report = try RunBatch(
+      specs: [spec], out: folder.path + "/out", registry: folder.path + "/out/phare.sqlite", command: "test"
+    ).run(RunBatch.Settings())
+    #expect(report.exitCode == 2)
+    #expect(report.errors.map { $0.replacingOccurrences(of: folder.path + "/", with: "") } == broken.expected)
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/essai"))
+  }
+}
