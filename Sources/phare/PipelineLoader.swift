@@ -4,9 +4,9 @@ import PhareKit
 
 /// Loads a pipeline for a command, printing every spec problem on its own line before failing.
 enum PipelineLoader {
-  static func load(_ path: String) throws -> Pipeline {
+  static func load(_ path: String, through stage: PipelineStage) throws -> Pipeline {
     do {
-      return try Pipeline.load(path)
+      return try Pipeline.load(path, through: stage)
     } catch let problems as SpecProblems {
       report(problems, in: path)
       throw ExitCode.failure

@@ -6,7 +6,7 @@ import PhareKit
 enum StageRun {
   static func run(_ options: StageOptions, through stage: PipelineStage) throws {
     let path = options.pipeline
-    let pipeline = try PipelineLoader.load(path)
+    let pipeline = try PipelineLoader.load(path, through: stage)
     let results: [WaveResult]
     do {
       results = try PipelineRunner(pipeline: pipeline).run(through: stage)

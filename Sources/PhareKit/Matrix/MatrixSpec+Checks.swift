@@ -34,17 +34,29 @@ extension MatrixSpec {
           "\(context): no estimated variable of \(measure.pipeline) matches '\(measure.variables)' with a domain")
         continue
       }
+      // One line per kind of problem, naming the first variable that has it.
+      var found: [(kind: Int, message: String, count: Int)] = []
       for column in matched {
+        let problem: (Int, String)?
         switch (column.codes, measure.category) {
         case (nil, let category?):
-          report(measure.line, "\(context): '\(column.name)' has a mean, not categories (remove category \(category))")
+          problem = (0, "'\(column.name)' has a mean, not categories (remove category \(category))")
         case (.some, nil):
-          report(measure.line, "\(context): '\(column.name)' has proportions: name the category whose share is taken")
+          problem = (1, "'\(column.name)' has proportions: name the category whose share is taken")
         case (let codes?, let category?) where !codes.contains(category):
-          report(measure.line, "\(context): category \(category) is not a code of '\(column.name)'")
+          problem = (2, "category \(category) is not a code of '\(column.name)'")
         default:
-          break
+          problem = nil
         }
+        guard let (kind, message) = problem else { continue }
+        if let index = found.firstIndex(where: { $0.kind == kind }) {
+          found[index].count += 1
+        } else {
+          found.append((kind, message, 0))
+        }
+      }
+      for (_, message, more) in found {
+        report(measure.line, "\(context): \(message)" + (more > 0 ? " (and \(more) more)" : ""))
       }
     }
     return problems

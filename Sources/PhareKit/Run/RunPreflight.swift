@@ -32,7 +32,7 @@ public struct RunPreflight: Sendable {
       owners[spec.survey, default: []].append((path, spec.lines["survey"]))
     }
     for matrix in plan.matrices { owners[matrix.name, default: []].append((matrix.file, matrix.lines["matrix"])) }
-    for (name, specs) in owners where specs.count > 1 {
+    for (name, specs) in owners.sorted(by: { $0.key < $1.key }) where specs.count > 1 {
       for spec in specs {
         let others = specs.filter { $0.file != spec.file }.map(\.file).joined(separator: ", ")
         let problem = SpecDiagnostic(

@@ -53,8 +53,14 @@ extension PipelineChecks {
           reportRow(name, index, "\(name) category \(WeightStage.label(cell.codes)): a stratum size is at least 1")
         }
       }
-      let collapsed = Set((weight?.collapse ?? []).filter { $0.margin == name }.map(\.category))
+      let rules = (weight?.collapse ?? []).enumerated().filter { $0.element.margin == name }
+      let collapsed = Set(rules.map(\.element.category))
       let listed = Set(cells.map(\.codes))
+      for (index, rule) in rules where !listed.contains(rule.into) {
+        report(
+          "weight.collapse.\(index).into",
+          "collapse rule: category \(WeightStage.label(rule.into)) of \(name) has no total in \(file) to merge into")
+      }
       let absent = combinations(codes.map { $0! }).filter { !listed.contains($0) && !collapsed.contains($0) }
       if !absent.isEmpty {
         let shown = absent.prefix(10).map(WeightStage.label).joined(separator: ", ") + (absent.count > 10 ? ", …" : "")

@@ -12,6 +12,16 @@ extension PipelineChecks {
         }
       }
     }
+    let categories = weight.margins.map { margin in
+      margin.map { variables.codes(of: $0)?.values.count ?? 1 }.reduce(1, *)
+    }
+    let combinations = categories.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
+    if combinations > CalibrationCells.maxCombinations || combinations < 1 {
+      report(
+        "weight.margins",
+        "weight.margins cross \(categories.map(String.init).joined(separator: " × ")) categories, more than the "
+          + "\(CalibrationCells.maxCombinations) calibration cells phare can hold")
+    }
     if case .column(let name) = weight.start, let problem = variables.problem(name, as: .numbers, in: "weight.start") {
       report("weight.start.column", problem)
     }

@@ -84,6 +84,16 @@ import Testing
       edits: [("essai.yml", "missing: quarantine", "collapse: [{margin: region, category: 7, into: 1}]")],
       expected: ["essai.yml:27: collapse rule: 7 is not a value of 'region'"]),
     Case(
+      name: "collapse into a category without a total",
+      edits: [
+        ("essai.yml", "missing: quarantine", "collapse: [{margin: urbain, category: 2, into: 1}]"),
+        ("populations.csv", "urbain,1,600\n", ""), ("populations.csv", "urbain,2,400", "urbain,2,1000"),
+      ],
+      expected: [
+        "essai.yml:24: 'urbain': 1 codebook category has no total in populations.csv (1); add it or collapse (weight.collapse)",
+        "essai.yml:27: collapse rule: category 1 of urbain has no total in populations.csv to merge into",
+      ]),
+    Case(
       name: "no populations file", edits: [("essai.yml", "populations: populations.csv", "# none")],
       expected: ["essai.yml:22: weighting needs a populations file (populations: at the top of the spec)"]),
     Case(
