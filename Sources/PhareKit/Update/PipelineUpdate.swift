@@ -6,7 +6,8 @@ import Logging
 /// processed, its folder `<out>/<wave>/` replaced whole, then recorded in the registry (so a run
 /// killed in between only makes the next run redo that wave); a failed wave keeps its previous
 /// outputs and writes why under `<out>/rejected/<wave>/`. Then the trends and the time-series
-/// feed over all waves.
+/// feed over all waves. Any error while processing a wave (its stages, its outputs) fails that
+/// wave only; a registry that cannot be read or written stops the update (`RegistryError`).
 public struct PipelineUpdate {
   public let pipeline: Pipeline
   /// The pipeline's output folder, `out/<survey>`.
@@ -27,7 +28,8 @@ public struct PipelineUpdate {
   }
 
   /// Updates every wave, then the trends and the time-series feed (rewritten only where they
-  /// changed); returns each wave's outcome.
+  /// changed); returns each wave's outcome. Throws only what concerns the whole pipeline: its
+  /// spec's fingerprint, the registry (`RegistryError`), the trends and feed.
   public func update() throws -> [WaveOutcome] {
     for leftover in AtomicFolder.sweep(folder) + AtomicFolder.sweep(folder + "/rejected") {
       logger.warning("removed the unfinished outputs of an interrupted run", metadata: ["folder": "\(leftover)"])
@@ -38,7 +40,7 @@ public struct PipelineUpdate {
       if try !force && isUnchanged(file, specSHA256: specSHA256) {
         logger.info("unchanged, skipped", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)"])
         // The export that failed was replaced by the one the outputs come from: its failure is past.
-        try removeRejected(file.wave)
+        removeRejected(file.wave)
         outcomes.append(.unchanged(file))
         continue
       }
@@ -48,16 +50,73 @@ public struct PipelineUpdate {
     return outcomes
   }
 
-  /// The registry's last good record has this export and spec, and its outputs are in place.
+  /// The registry's last good record has this export and spec, and its outputs are in place. An
+  /// export that cannot be read counts as changed: processing it then fails that wave, saying why.
   private func isUnchanged(_ file: WaveFile, specSHA256: String) throws -> Bool {
-    guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) else { return false }
-    return try record.inputSHA256 == FileDigest.sha256(of: file.path) && record.specSHA256 == specSHA256
+    guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave),
+      let inputSHA256 = try? FileDigest.sha256(of: file.path)
+    else { return false }
+    return record.inputSHA256 == inputSHA256 && record.specSHA256 == specSHA256
       && FileManager.default.fileExists(atPath: waveFolder(file.wave) + "/manifest.json")
   }
 
   private func waveFolder(_ wave: String) -> String { folder + "/" + wave }
 
+  /// Runs, writes and records one wave. Whatever fails before the registry is reached becomes the
+  /// wave's problem; only the registry's own errors are thrown.
   private func process(_ file: WaveFile, specSHA256: String) throws -> WaveOutcome {
+    var result: WaveResult
+    do {
+      result = try stages(file)
+    } catch {
+      result = Self.failing(WaveResult(file: file), error)
+      result.sha256 = try? FileDigest.sha256(of: file.path)
+    }
+    let target = result.failed ? rejectedFolder(file.wave) : waveFolder(file.wave)
+    var outputs: String? = target
+    do {
+      try write(result, into: target)
+    } catch {
+      outputs = nil
+      if !result.failed {
+        // The previous good outputs stay in place: the folder is replaced whole or not at all.
+        result = Self.failing(result, error, doing: "its outputs could not be written")
+        do {
+          try write(result, into: rejectedFolder(file.wave))
+          outputs = rejectedFolder(file.wave)
+        } catch {
+          logger.error("why the wave failed could not be written", metadata: Self.metadata(file, error))
+        }
+      } else {
+        logger.error("why the wave failed could not be written", metadata: Self.metadata(file, error))
+      }
+    }
+    faults.reached("installed", wave: file.wave)
+    do {
+      try registry.record(
+        wave: record(of: result, specSHA256: specSHA256, outputs: outputs), indicators: result.indicators ?? [],
+        in: run)
+    } catch let error as RegistryError {
+      throw error
+    } catch {
+      // The registry works but refused this record (say a figure it cannot store): record the failure.
+      result = Self.failing(result, error, doing: "it could not be recorded in the registry")
+      try registry.record(wave: record(of: result, specSHA256: specSHA256, outputs: outputs), indicators: [], in: run)
+    }
+    faults.reached("recorded", wave: file.wave)
+    if let problem = result.problem {
+      logger.error(
+        "wave failed, previous outputs kept",
+        metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)", "problem": "\(problem)"])
+      return .failed(result)
+    }
+    removeRejected(file.wave)
+    return .processed(result)
+  }
+
+  /// The wave through every stage; throws what concerns the pipeline (no weight section, an
+  /// unreadable population file), a wave's own problems being in its result.
+  private func stages(_ file: WaveFile) throws -> WaveResult {
     var runner = PipelineRunner(pipeline: pipeline)
     let survey = pipeline.spec.survey
     runner.afterStage = { [logger, faults] stage, result in
@@ -67,32 +126,51 @@ public struct PipelineUpdate {
     guard let result = try runner.run(through: .estimate, waves: [file]).first else {
       throw FileReadError(path: file.path, reason: "no result for the wave")
     }
+    return result
+  }
+
+  /// Replaces `target` with the wave's outputs.
+  private func write(_ result: WaveResult, into target: String) throws {
     var options = self.options
-    options.afterEachFile = { [faults] name in faults.reached("file:\(name)", wave: file.wave) }
-    let target = result.failed ? folder + "/rejected/" + file.wave : waveFolder(file.wave)
+    options.afterEachFile = { [faults] name in faults.reached("file:\(name)", wave: result.file.wave) }
     try AtomicFolder.replace(target) { temporary in
       _ = try StageOutputs.writeWave(result, pipeline: pipeline, into: temporary, options: options)
     }
-    faults.reached("installed", wave: file.wave)
-    try registry.record(
-      wave: record(of: result, specSHA256: specSHA256, outputs: target), indicators: result.indicators ?? [], in: run)
-    faults.reached("recorded", wave: file.wave)
-    if let problem = result.problem {
-      logger.error(
-        "wave failed, previous outputs kept",
-        metadata: ["survey": "\(survey)", "wave": "\(file.wave)", "problem": "\(problem)"])
-      return .failed(result)
+  }
+
+  /// The result as a failed wave: its export's hash, clean table and timings kept, its weights and
+  /// indicators dropped (they are not published), and one line naming the wave and the error.
+  static func failing(_ result: WaveResult, _ error: any Error, doing what: String? = nil) -> WaveResult {
+    var failed = WaveResult(file: result.file)
+    failed.sha256 = result.sha256
+    failed.cleaned = result.cleaned
+    failed.timings = result.timings
+    let line = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+    let message = what.map { "\($0): \(line)" } ?? line
+    failed.problem = result.problem.map { "\($0); \(message)" } ?? "wave \(result.file.wave): \(message)"
+    return failed
+  }
+
+  private func rejectedFolder(_ wave: String) -> String { folder + "/rejected/" + wave }
+
+  /// Removes the wave's `rejected/` folder, now out of date; a failure to do so is only logged.
+  private func removeRejected(_ wave: String) {
+    let rejected = rejectedFolder(wave)
+    guard FileManager.default.fileExists(atPath: rejected) else { return }
+    do {
+      try FileManager.default.removeItem(atPath: rejected)
+    } catch {
+      logger.warning(
+        "an out-of-date rejected folder could not be removed",
+        metadata: ["folder": "\(rejected)", "error": "\(error)"])
     }
-    try removeRejected(file.wave)
-    return .processed(result)
   }
 
-  private func removeRejected(_ wave: String) throws {
-    let rejected = folder + "/rejected/" + wave
-    if FileManager.default.fileExists(atPath: rejected) { try FileManager.default.removeItem(atPath: rejected) }
+  private static func metadata(_ file: WaveFile, _ error: any Error) -> Logger.Metadata {
+    ["wave": "\(file.wave)", "file": "\(file.path)", "error": "\(error)"]
   }
 
-  private func record(of result: WaveResult, specSHA256: String, outputs: String) -> WaveRecord {
+  private func record(of result: WaveResult, specSHA256: String, outputs: String?) -> WaveRecord {
     WaveRecord(
       pipeline: pipeline.spec.file, survey: pipeline.spec.survey, wave: result.cleaned?.wave ?? result.file.wave,
       inputFile: result.file.path, inputSHA256: result.sha256, specSHA256: specSHA256,

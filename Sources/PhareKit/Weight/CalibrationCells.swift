@@ -16,6 +16,18 @@ struct CalibrationCells {
   /// The most category combinations the margins may have.
   static let maxCombinations = 1 << 24
 
+  /// The number of category combinations of margins with these category counts, `Int.max` when
+  /// it does not fit: a spec listing many large margins must fail as too many cells, not overflow.
+  static func combinations(_ categoryCounts: [Int]) -> Int {
+    var product = 1
+    for count in categoryCounts {
+      let (next, overflow) = product.multipliedReportingOverflow(by: count)
+      if overflow { return .max }
+      product = next
+    }
+    return product
+  }
+
   /// Groups rows given, for each margin, the category index (0 ..< count) of every row.
   init<Weights: RandomAccessCollection<Double>>(categoryCounts: [Int], rowCategories: [[Int32]], startWeights: Weights)
   where Weights.Index == Int {

@@ -3,9 +3,6 @@
 struct ModelMatrix {
   /// For each cell, the columns that hold 1 (the intercept first).
   private let activeColumns: [[Int]]
-  /// The first column of each margin (its second category).
-  private let marginOffsets: [Int]
-  private let categoryCounts: [Int]
   let columnCount: Int
 
   init(cells: CalibrationCells) {
@@ -15,8 +12,6 @@ struct ModelMatrix {
       offsets.append(next)
       next += count - 1
     }
-    marginOffsets = offsets
-    categoryCounts = cells.categoryCounts
     columnCount = next
     activeColumns = cells.categories.map { categories in
       [0]
@@ -52,12 +47,5 @@ struct ModelMatrix {
   /// The constraint totals: the population size, then each non-first category's total.
   func columnTotals(ofMarginTotals totals: [[Double]]) -> [Double] {
     [totals[0].reduce(0, +)] + totals.flatMap { $0.dropFirst() }
-  }
-
-  /// The margin and category a column constrains (nil margin for the intercept).
-  func marginCategory(ofColumn column: Int) -> (margin: Int?, category: Int) {
-    guard column > 0 else { return (nil, 0) }
-    let margin = marginOffsets.lastIndex { $0 <= column }!
-    return (margin, column - marginOffsets[margin] + 1)
   }
 }

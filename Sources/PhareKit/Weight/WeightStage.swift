@@ -1,6 +1,7 @@
 /// The weight stage: calibrates a clean wave to its population margins by post-stratification
 /// or (bounded) raking, after applying the spec's collapses and its policy for blank
-/// weighting variables. Fails with the margin and cell at fault rather than guessing.
+/// weighting variables. Fails with the margin and cell at fault rather than guessing, and never
+/// publishes a weight that is not a positive finite number.
 public struct WeightStage: Sendable {
   public let spec: WeightingSpec
   public let population: PopulationMargins
@@ -10,7 +11,14 @@ public struct WeightStage: Sendable {
     self.population = population
   }
 
+  /// The wave's final weights and diagnostics; throws `WeightingError` naming the margin, cell or
+  /// source line at fault (no margins, a category missing on either side, a population total that
+  /// is not positive, margins that disagree, no convergence, a final weight that is not positive).
   public func run(_ wave: CleanWave) throws -> WeightedWave {
+    guard !spec.margins.isEmpty else { throw WeightingError.noMargins }
+    if spec.method == .postStratification && spec.margins.count != 1 {
+      throw WeightingError.postStratificationMargins(spec.margins.count)
+    }
     // Margins are read one at a time, so that ten million rows never hold all their keys at once.
     func codes(_ variables: [String]) throws -> PackedCodes {
       guard let codes = PackedCodes(variables: variables, wave: wave) else {
@@ -31,7 +39,7 @@ public struct WeightStage: Sendable {
     var names = MarginNames(margins: [], categories: [])
     for variables in spec.margins {
       let name = WeightingSpec.name(of: variables)
-      guard var cells = population.margins[name] else {
+      guard var cells = population.margins[name], !cells.isEmpty else {
         throw WeightingError.marginNotInPopulation(margin: name, file: population.file)
       }
       var margin = try codes(variables)
@@ -58,6 +66,12 @@ public struct WeightStage: Sendable {
         throw WeightingError.categoryWithoutRespondents(
           margin: name, category: Self.label(cells[empty].codes), total: cells[empty].total)
       }
+      // Its respondents would get a weight of 0 (or infinite, or negative): not a weighting.
+      if let invalid = cells.firstIndex(where: { !($0.total > 0 && $0.total.isFinite) }) {
+        throw WeightingError.invalidPopulationTotal(
+          margin: name, category: Self.label(cells[invalid].codes), respondents: respondents[invalid],
+          total: cells[invalid].total)
+      }
       categoryCounts.append(cells.count)
       rowCategories.append(indices)
       targets.append(cells.map(\.total))
@@ -65,15 +79,20 @@ public struct WeightStage: Sendable {
       names.categories.append(cells.map { Self.label($0.codes) })
     }
     let populationTotal = targets[0].reduce(0, +)
-    for (margin, totals) in targets.enumerated().dropFirst() {
+    for (margin, totals) in targets.enumerated() {
       let total = totals.reduce(0, +)
-      if abs(total - populationTotal) > 1e-9 * populationTotal {
+      // Finite totals can still add up to infinity.
+      guard total.isFinite else {
+        throw WeightingError.invalidPopulationTotal(
+          margin: names.margins[margin], category: "all", respondents: rows.count, total: total)
+      }
+      if abs(total - populationTotal) > PopulationMargins.totalTolerance * populationTotal {
         throw WeightingError.inconsistentMarginTotals(
           margin: names.margins[margin], total: total, expected: populationTotal)
       }
     }
     let start = try startWeights(wave, rows: rows)
-    let combinations = categoryCounts.reduce(1, *)
+    let combinations = CalibrationCells.combinations(categoryCounts)
     guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
     rowCategories = []  // the cells hold what is needed; free ten million rows' indices now
@@ -88,6 +107,9 @@ public struct WeightStage: Sendable {
       (adjustment, iterations) = try calibrator.calibrate(cells, targets: targets, names: names)
     }
     let final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
+    if let invalid = final.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+      throw WeightingError.invalidFinalWeight(line: Int(wave.sourceLines[rows[invalid]]), weight: final[invalid])
+    }
     let achieved = cells.marginTotals(cells.startTotals.indices.map { cells.startTotals[$0] * adjustment[$0] })
     let counts = cells.marginTotals(cells.respondents.map(Double.init))
     var marginCells: [WeightingDiagnostics.MarginCell] = []
@@ -138,7 +160,7 @@ public struct WeightStage: Sendable {
       guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
       return WeightColumn(
         try rows.map { row in
-          guard let weight = column[row], weight > 0 else {
+          guard let weight = column[row], weight > 0, weight.isFinite else {
             throw WeightingError.invalidStartWeight(variable: name, line: Int(wave.sourceLines[row]))
           }
           return weight

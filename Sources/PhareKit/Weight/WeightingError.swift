@@ -2,10 +2,18 @@
 public enum WeightingError: Error, Equatable, CustomStringConvertible {
   case categoryNotInPopulation(margin: String, category: String, respondents: Int)
   case categoryWithoutRespondents(margin: String, category: String, total: Double)
+  /// A category with respondents whose population total is 0, negative or not finite.
+  case invalidPopulationTotal(margin: String, category: String, respondents: Int, total: Double)
   case inconsistentMarginTotals(margin: String, total: Double, expected: Double)
   case notConverged(iterations: Int, margin: String, category: String, achieved: Double, target: Double)
   case boundsNotMet(lower: Double, upper: Double, margin: String, category: String, achieved: Double, target: Double)
   case tooManyCells(Int)
+  /// The spec lists no margin to weight on.
+  case noMargins
+  /// Post-stratification given other than one margin.
+  case postStratificationMargins(Int)
+  /// A final weight that is not a positive finite number, with the source line of its row.
+  case invalidFinalWeight(line: Int, weight: Double)
   case marginNotInPopulation(margin: String, file: String)
   case unknownVariable(String)
   case invalidStartWeight(variable: String, line: Int)
@@ -18,6 +26,9 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
     case .categoryWithoutRespondents(let margin, let category, let total):
       return "margin \(margin): population category \(category) (total \(Format.number(total))) has no "
         + "respondent; collapse it into a neighbouring category"
+    case .invalidPopulationTotal(let margin, let category, let respondents, let total):
+      return "margin \(margin): category \(category) has \(respondents) respondent(s) but a population total of "
+        + "\(Format.number(total)); give it a positive total or collapse it into a neighbouring category"
     case .inconsistentMarginTotals(let margin, let total, let expected):
       return "margin \(margin) sums to \(Format.number(total)) but the first margin sums to \(Format.number(expected))"
     case .notConverged(let iterations, let margin, let category, let achieved, let target):
@@ -32,9 +43,17 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
     case .unknownVariable(let name):
       return "weighting variable \(name) is not a numeric variable of the clean table"
     case .invalidStartWeight(let variable, let line):
-      return "starting weight \(variable) on line \(line) is missing or not positive"
+      return "starting weight \(variable) on line \(line) is missing, not positive or not finite"
     case .tooManyCells(let combinations):
-      return "the margins have \(combinations) category combinations, more than \(CalibrationCells.maxCombinations)"
+      let count = combinations == .max ? "more than \(Int.max)" : "\(combinations)"
+      return "the margins have \(count) category combinations, more than \(CalibrationCells.maxCombinations)"
+    case .noMargins:
+      return "weighting needs at least one margin under weight: margins"
+    case .postStratificationMargins(let count):
+      return "post-stratification takes exactly one margin (a crossing such as region*urbain), not \(count)"
+    case .invalidFinalWeight(let line, let weight):
+      return "the final weight of line \(line) is \(Format.number(weight)), not a positive finite number; check the "
+        + "population totals and the starting weights"
     }
   }
 }

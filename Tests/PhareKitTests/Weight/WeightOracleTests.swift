@@ -38,18 +38,27 @@ import Testing
     return largest
   }
 
+  /// The 13 regions' codes, as the oracle's populations list them.
+  private static let regions =
+    "{11: IDF, 24: CVL, 27: BFC, 28: NOR, 32: HDF, 44: GES, 52: PDL, 53: BRE, 75: NAQ, "
+    + "76: OCC, 84: ARA, 93: PAC, 94: COR}"
+
+  /// Sex (1 men, 2 women) × five age bands.
+  private static let sexAges =
+    "{11: H18, 12: H25, 13: H35, 14: H50, 15: H65, 21: F18, 22: F25, 23: F35, 24: F50, 25: F65}"
+
   private static let mayorsCodebook = """
       id: {type: identifier}
-      region: {type: numeric}
-      urbain: {type: numeric}
+      region: {type: single, values: \(regions)}
+      urbain: {type: single, values: {1: urbain, 2: rural}}
       cell: {type: numeric}
     """
 
   private static let citizensCodebook = """
       id: {type: identifier}
-      region: {type: numeric}
-      sexage: {type: numeric}
-      urbain: {type: numeric}
+      region: {type: single, values: \(regions)}
+      sexage: {type: single, values: \(sexAges)}
+      urbain: {type: single, values: {1: urbain, 2: rural}}
       w0: {type: numeric}
       w0b: {type: numeric}
     """

@@ -46,15 +46,31 @@ import Testing
     #expect(diagnostics.maxMinRatio == diagnostics.maximumWeight / diagnostics.minimumWeight)
   }
 
+  /// The weight stage run by itself, on a population `phare validate` would refuse.
+  private func stageProblem(export: String = export, codebook: String = codebook, population: String) throws
+    -> String?
+  {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let stage = WeightStage(
+      spec: WeightingSpec(
+        method: .raking, margins: [["region"], ["sexe"]], start: .equal, bounds: nil, tolerance: 1e-10,
+        maxIterations: 100, missing: .quarantine, collapse: []),
+      population: try PopulationMargins.load(try folder.write("population.csv", population)))
+    do {
+      _ = try stage.run(try WeightingPipeline.clean(export: export, codebook: codebook))
+      return nil
+    } catch let error as WeightingError {
+      return error.description
+    }
+  }
+
   @Test func aSampleCategoryMissingFromThePopulation() throws {
     let export = Self.export + "9,4,1\n"
     let codebook = Self.codebook.replacingOccurrences(of: "3: Est}", with: "3: Est, 4: Ouest}")
-    let result = try WeightingPipeline.run(
-      export: export, codebook: codebook, weight: "  method: raking\n  margins: [region, sexe]",
-      population: Self.population)
     #expect(
-      result.problem
-        == "wave 2016: margin region: category 4 has 1 respondent(s) but is not in the population file; add it or "
+      try stageProblem(export: export, codebook: codebook, population: Self.population)
+        == "margin region: category 4 has 1 respondent(s) but is not in the population file; add it or "
         + "collapse it into a neighbouring category")
   }
 
@@ -77,9 +93,7 @@ import Testing
 
   @Test func marginsThatDisagreeOnThePopulationSize() throws {
     let population = Self.population.replacingOccurrences(of: "sexe,2,520", with: "sexe,2,620")
-    #expect(
-      try problem(weight: "  method: raking\n  margins: [region, sexe]", population: population)
-        == "wave 2016: margin sexe sums to 1100 but the first margin sums to 1000")
+    #expect(try stageProblem(population: population) == "margin sexe sums to 1100 but the first margin sums to 1000")
   }
 
   @Test func boundsThatCannotBeMet() throws {

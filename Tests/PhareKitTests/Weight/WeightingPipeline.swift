@@ -22,4 +22,17 @@ enum WeightingPipeline {
       """)
     return try PipelineRunner(pipeline: try Pipeline.load(spec)).run(through: .weight)[0]
   }
+
+  /// The export cleaned by a pipeline without weighting, for a test to weigh with a `WeightStage`
+  /// that `phare validate` would refuse (the run-time defences behind the validation).
+  static func clean(export: String, codebook: String) throws -> CleanWave {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("in/wave-2016.csv", export)
+    try folder.write("codebook.yml", "variables:\n" + codebook)
+    let spec = try folder.write("spec.yml", "survey: test\ninputs: {folder: in}\ncodebook: codebook.yml\n")
+    let result = try PipelineRunner(pipeline: try Pipeline.load(spec)).run(through: .clean)[0]
+    guard let wave = result.cleaned else { throw FileReadError(path: spec, reason: result.problem ?? "not cleaned") }
+    return wave
+  }
 }
