@@ -93,7 +93,9 @@ import Testing
       ])
     #expect(preflight.pipelines.isEmpty)
     let renamed = try folder.write(
-      "m.yml", try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "matrix: institutions", with: "matrix: m"))
+      "m.yml",
+      try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+        of: "matrix: institutions", with: "matrix: m"))
     #expect(
       RunPreflight([renamed]).problems.map(\.description) == [
         "\(renamed):5: measure 'q2': \(institutions) does not estimate the breakdown 'fonction'"

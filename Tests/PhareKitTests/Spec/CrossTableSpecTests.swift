@@ -73,10 +73,10 @@ import Testing
         "pipeline.yml:13: unknown key 'colums' in a table of estimate.tables; did you mean 'columns'?",
         "pipeline.yml:13: table '../x': a name is letters, digits, '-' and '_' (it names tables/<name>.csv)",
         "pipeline.yml:13: table '../x': 'q9' is not among estimate.variables",
+        "pipeline.yml:14: table 'ok': 'q3' is not a derived net (clean.derived with net:)",
         "pipeline.yml:16: table 'ok': 'q5' is not among estimate.variables",
         "pipeline.yml:17: table 'ok': 'sexe' is not among estimate.breakdowns",
         "pipeline.yml:18: table 'ok' is already defined",
-        "pipeline.yml:14: table 'ok': 'q3' is not a derived net (clean.derived with net:)",
       ])
   }
 }
