@@ -64,6 +64,9 @@ public struct CleanStage: Sendable {
       throw SpecProblems([SpecDiagnostic(file: ingest.file, line: 1, message: "no column '\(name)' for the wave id")])
     }
     let values = Set((0..<ingest.rowsKept).compactMap { column.text(at: $0) })
+    if values.count == 1, let value = values.first, !WaveFile.isValidID(value) {
+      throw SpecProblems([SpecDiagnostic(file: ingest.file, line: nil, message: WaveFile.invalidIDProblem(value))])
+    }
     guard values.count == 1, let value = values.first else {
       let found = values.sorted().joined(separator: ", ")
       throw SpecProblems([

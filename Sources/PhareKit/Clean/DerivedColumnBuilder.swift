@@ -18,7 +18,12 @@ enum DerivedColumnBuilder {
     case .recode(let of, let bands):
       let source = input(of)
       domain = source.variable.domain
-      labels = bands.map { ValueLabel(code: $0.code, label: $0.label) }
+      // Several bands may share a code (one category from separate ranges): one label per code.
+      labels = bands.reduce(into: []) { labels, band in
+        if !labels.contains(where: { $0.code == band.code }) {
+          labels.append(ValueLabel(code: band.code, label: band.label))
+        }
+      }
       values = rows(source).map { row in
         guard let value = source.number(row), source.variable.isInBase(value, dontKnow: .exclude) else { return nil }
         return bands.first { $0.lower <= value && value <= $0.upper }.map { Double($0.code) }

@@ -25,7 +25,8 @@ extension MatrixSpec {
     if let name, !PipelineSpec.isFolderName(name) {
       reader.report(
         top["matrix"],
-        "matrix '\(name)' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.'")
+        "matrix '\(name)' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', "
+          + "not phare.sqlite")
     }
     let domains = reader.string(top["domains"], "domains").map { FilePath.join(folder, $0) }
     let breakdown = reader.string(top["breakdown"], "breakdown")

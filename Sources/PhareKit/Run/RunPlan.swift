@@ -39,15 +39,26 @@ public struct RunPlan: Sendable, Equatable {
         }
       }
     }
-    for matrix in plan.matrices {
-      matrix.pipelines.forEach { plan.add(pipeline: $0) }
+    for index in plan.matrices.indices {
+      for measure in plan.matrices[index].measures.indices {
+        // A matrix names its pipelines as the plan first spelled them, so that both find one registry record.
+        plan.matrices[index].measures[measure].pipeline = plan.add(
+          pipeline: plan.matrices[index].measures[measure].pipeline)
+      }
     }
     return plan
   }
 
-  private mutating func add(pipeline path: String) {
+  /// Adds a pipeline unless the same file is already planned (however spelled); returns its plan path.
+  @discardableResult
+  private mutating func add(pipeline path: String) -> String {
     let normalised = FilePath.normalise(path)
-    if !pipelines.contains(normalised) { pipelines.append(normalised) }
+    let file = URL(fileURLWithPath: normalised).standardizedFileURL.path
+    if let planned = pipelines.first(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == file }) {
+      return planned
+    }
+    pipelines.append(normalised)
+    return normalised
   }
 
   /// A spec file as given, or the `.yml` files directly inside a folder, sorted; nil when the path does not exist.

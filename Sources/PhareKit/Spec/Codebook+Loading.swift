@@ -143,8 +143,9 @@ extension Codebook {
   private static func codes(_ node: Node, _ context: String, reader: SpecReader) -> [ValueLabel] {
     guard let entries = reader.entries(node, context) else { return [] }
     return entries.compactMap { entry in
-      guard let code = Int(entry.key) else {
-        reader.report(entry.keyNode, "\(context): '\(entry.key)' is not a whole-number code")
+      guard let code = Int(entry.key), let _ = Int32(exactly: code) else {
+        reader.report(
+          entry.keyNode, "\(context): '\(entry.key)' is not a whole-number code from \(Int32.min) to \(Int32.max)")
         return nil
       }
       return reader.string(entry.value, "the label of code \(code) in \(context)").map {

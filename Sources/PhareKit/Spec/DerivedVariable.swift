@@ -23,6 +23,18 @@ public struct DerivedVariable: Equatable, Sendable {
   public var rule: Rule
   public var line: Int?
 
+  /// The most categories a crossing may have: past that it is no longer a table's breakdown, and
+  /// its labels alone would fill memory (twelve 4-code questions cross into 16.7 million).
+  public static let maxCrossCategories = 10_000
+
+  /// The categories of a crossing of variables with these category counts (saturating, never overflowing).
+  static func categories(crossing counts: [Int]) -> Int {
+    counts.reduce(1) { product, count in
+      let (result, overflow) = product.multipliedReportingOverflow(by: count)
+      return overflow ? Int.max : result
+    }
+  }
+
   /// The variables the rule reads.
   public var inputs: [String] {
     switch rule {

@@ -18,9 +18,12 @@ public struct Pipeline: Sendable {
     var waves: [WaveFile] = []
     var domains: [FragilityDomain] = []
     if let spec {
+      var domainsLoaded = true
       if let file = spec.domains {
+        domainsLoaded = false
         do {
           domains = try FragilityDomain.load(file)
+          domainsLoaded = true
         } catch let problems as SpecProblems {
           diagnostics += problems.diagnostics
         } catch let error as IngestError {
@@ -29,8 +32,10 @@ public struct Pipeline: Sendable {
           diagnostics.append(SpecDiagnostic(file: file, line: nil, message: String(describing: error)))
         }
       }
+      // A section that is written but broken is reported as such, not as missing.
       for (section, needed) in [
-        ("weight", stage != .clean && spec.weight == nil), ("estimate", stage == .estimate && spec.estimate == nil),
+        ("weight", stage != .clean && spec.lines["weight"] == nil),
+        ("estimate", stage == .estimate && spec.lines["estimate"] == nil),
       ]
       where needed {
         diagnostics.append(
@@ -43,9 +48,12 @@ public struct Pipeline: Sendable {
       waves = PipelineChecks.waveFiles(of: spec, diagnostics: &diagnostics)
       PipelineChecks.checkTables(of: spec, diagnostics: &diagnostics)
       if let codebook {
-        var variables = SpecVariables(codebook: codebook)
+        var variables = SpecVariables(codebook: codebook, derived: spec.clean.derived)
         PipelineChecks.checkRules(of: spec, variables: &variables, diagnostics: &diagnostics)
-        PipelineChecks.checkDomains(of: codebook, spec: spec, domains: domains, diagnostics: &diagnostics)
+        // A domains file that does not load is reported once, not once per variable naming a domain.
+        if domainsLoaded {
+          PipelineChecks.checkDomains(of: codebook, spec: spec, domains: domains, diagnostics: &diagnostics)
+        }
         PipelineChecks.checkWeighting(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkEstimation(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkPopulations(of: spec, variables: variables, diagnostics: &diagnostics)

@@ -38,7 +38,8 @@ extension PipelineChecks {
     if let strata { used.append((WeightingSpec.name(of: strata), strata, "estimate.fpc.strata")) }
     for (name, margin, path) in used {
       let codes = margin.map { variables.codes(of: $0)?.values.map(\.code) }
-      guard codes.allSatisfy({ $0 != nil }) else { continue }  // reported as a variable that does not fit
+      // A variable that does not fit, or has no categories, is reported as such.
+      guard codes.allSatisfy({ $0 != nil && !$0!.isEmpty }) else { continue }
       guard let cells = population.margins[name] else {
         report(path, "'\(name)' has no totals in the populations file \(file)")
         continue
@@ -56,10 +57,16 @@ extension PipelineChecks {
       let rules = (weight?.collapse ?? []).enumerated().filter { $0.element.margin == name }
       let collapsed = Set(rules.map(\.element.category))
       let listed = Set(cells.map(\.codes))
-      for (index, rule) in rules where !listed.contains(rule.into) {
-        report(
-          "weight.collapse.\(index).into",
-          "collapse rule: category \(WeightStage.label(rule.into)) of \(name) has no total in \(file) to merge into")
+      // As the weight stage applies them: in order, each removing its category.
+      var remaining = listed
+      for (index, rule) in rules {
+        if !remaining.contains(rule.into) {
+          report(
+            "weight.collapse.\(index).into",
+            "collapse rule: category \(WeightStage.label(rule.into)) of \(name) has no total in \(file) to merge into"
+              + (listed.contains(rule.into) ? " (a rule above merged it away)" : ""))
+        }
+        remaining.remove(rule.category)
       }
       let absent = combinations(codes.map { $0! }).filter { !listed.contains($0) && !collapsed.contains($0) }
       if !absent.isEmpty {
@@ -70,16 +77,28 @@ extension PipelineChecks {
             + "(\(shown)); add \(absent.count == 1 ? "it" : "them") or collapse (weight.collapse)")
       }
     }
-    checkTotalsAgree(population, margins: used.filter { !$0.path.hasPrefix("estimate") }.map(\.name), file: file) {
-      diagnostics.append($0)
+    // Every margin of the file describes one population: those the spec uses first, then the others.
+    let others = population.margins.keys.filter { name in !used.contains { $0.name == name } }.sorted {
+      (population.lines[$0]?.first ?? 0) < (population.lines[$1]?.first ?? 0)
     }
+    checkTotalsAgree(
+      population, margins: used.filter { !$0.path.hasPrefix("estimate") }.map(\.name) + others, file: file
+    ) { diagnostics.append($0) }
   }
 
   /// Every margin used sums to the first one's total, within `PopulationMargins.totalTolerance`.
   private static func checkTotalsAgree(
     _ population: PopulationMargins, margins: [String], file: String, report: (SpecDiagnostic) -> Void
   ) {
-    let present = margins.filter { population.margins[$0] != nil }
+    var present = margins.filter { population.margins[$0] != nil }
+    for name in present {
+      guard !population.margins[name]!.map(\.total).reduce(0, +).isFinite else { continue }
+      report(
+        SpecDiagnostic(
+          file: file, line: population.lines[name]?.first,
+          message: "margin \(name) sums to more than a number can hold; totals are counts of people or units"))
+      present.removeAll { $0 == name }
+    }
     guard let first = present.first else { return }
     let expected = population.margins[first]!.map(\.total).reduce(0, +)
     for name in present.dropFirst() {

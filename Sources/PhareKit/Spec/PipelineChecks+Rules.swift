@@ -32,6 +32,13 @@ extension PipelineChecks {
           if let problem = variables.problem(name, as: .categories, in: context) { report(derived.line, problem) }
         }
         if Set(names).count < names.count { report(derived.line, "\(context) crosses a variable with itself") }
+        let categories = DerivedVariable.categories(crossing: names.map { variables.codes(of: $0)?.values.count ?? 1 })
+        if categories > DerivedVariable.maxCrossCategories {
+          report(
+            derived.line,
+            "\(context) crosses into \(categories == Int.max ? "too many" : String(categories)) categories, more "
+              + "than \(DerivedVariable.maxCrossCategories)")
+        }
       }
       variables.add(derived)
     }
@@ -43,6 +50,9 @@ extension PipelineChecks {
   ) {
     for rule in spec.clean.consistency {
       let context = "consistency rule '\(rule.name)'"
+      if rule.blank.contains(rule.variable) {
+        report(rule.line, "\(context) blanks '\(rule.variable)', the variable it tests")
+      }
       if let problem = variables.problem(rule.variable, as: .codesOrScores, in: context) {
         report(rule.line, problem)
       } else if rule.codes.isEmpty {
@@ -86,6 +96,9 @@ extension PipelineChecks {
   ) {
     guard !bands.isEmpty else { return report(line, "\(context) has no bands") }
     for (index, band) in bands.enumerated() {
+      if Int32(exactly: band.code) == nil {
+        report(band.line, "\(context): code \(band.code) is not from \(Int32.min) to \(Int32.max)")
+      }
       if band.lower > band.upper {
         report(band.line, "\(context): band \(Format.number(band.lower))–\(Format.number(band.upper)) is reversed")
       }

@@ -13,13 +13,14 @@ extension PipelineChecks {
       }
     }
     let categories = weight.margins.map { margin in
-      margin.map { variables.codes(of: $0)?.values.count ?? 1 }.reduce(1, *)
+      DerivedVariable.categories(crossing: margin.map { variables.codes(of: $0)?.values.count ?? 1 })
     }
-    let combinations = categories.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
-    if combinations > CalibrationCells.maxCombinations || combinations < 1 {
+    let combinations = DerivedVariable.categories(crossing: categories)
+    if combinations > CalibrationCells.maxCombinations {
       report(
         "weight.margins",
-        "weight.margins cross \(categories.map(String.init).joined(separator: " × ")) categories, more than the "
+        "weight.margins cross \(categories.map { $0 == Int.max ? "too many" : String($0) }.joined(separator: " × ")) "
+          + "categories, more than the "
           + "\(CalibrationCells.maxCombinations) calibration cells phare can hold")
     }
     if case .column(let name) = weight.start, let problem = variables.problem(name, as: .numbers, in: "weight.start") {
@@ -64,6 +65,11 @@ extension PipelineChecks {
     }
     for (index, name) in estimate.variables.enumerated() {
       report("estimate.variables.\(index)", variables.problem(name, as: .analysis, in: "estimate.variables"))
+      if let set = variables.setOwning(name), estimate.variables.contains(set) {
+        report(
+          "estimate.variables.\(index)",
+          "estimate.variables: '\(name)' is an item of '\(set)', listed too (its indicators would be written twice)")
+      }
     }
     for (index, breakdown) in estimate.breakdowns.enumerated() {
       for name in breakdown {

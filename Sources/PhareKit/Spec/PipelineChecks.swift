@@ -31,9 +31,19 @@ enum PipelineChecks {
           continue
         }
         let wave = match.output.count > 1 ? match.output[1].substring.map(String.init) : nil
-        waves.append(WaveFile(wave: wave ?? String(match.output[0].substring ?? ""), path: path))
+        let id = wave ?? String(match.output[0].substring ?? "")
+        guard WaveFile.isValidID(id) else {
+          report("inputs.wave", "wave file \(name): " + WaveFile.invalidIDProblem(id))
+          continue
+        }
+        waves.append(WaveFile(wave: id, path: path))
       case .column:
-        waves.append(WaveFile(wave: (name as NSString).deletingPathExtension, path: path))
+        let id = (name as NSString).deletingPathExtension
+        guard WaveFile.isValidID(id) else {
+          report("inputs.files", "wave file \(name): " + WaveFile.invalidIDProblem(id))
+          continue
+        }
+        waves.append(WaveFile(wave: id, path: path))
       }
     }
     let duplicates = Dictionary(grouping: waves, by: \.wave).filter { $0.value.count > 1 }

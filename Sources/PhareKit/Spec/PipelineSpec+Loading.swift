@@ -27,7 +27,8 @@ extension PipelineSpec {
     if let survey, !isFolderName(survey) {
       reader.report(
         top["survey"],
-        "survey '\(survey)' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.'")
+        "survey '\(survey)' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', "
+          + "not phare.sqlite")
     }
     let inputs = top["inputs"].flatMap { self.inputs($0, reader: reader, resolve: resolve) }
     let codebook = reader.string(top["codebook"], "codebook").map(resolve)
@@ -54,9 +55,10 @@ extension PipelineSpec {
     return spec
   }
 
-  /// Whether a name is safe as one folder name directly inside the output folder.
+  /// Whether a survey or matrix name is safe as one folder directly inside the output folder:
+  /// one path component, not hidden, not the run registry's files (`phare.sqlite…`).
   static func isFolderName(_ name: String) -> Bool {
-    name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]*/) != nil
+    name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]*/) != nil && !name.hasPrefix("phare.sqlite")
   }
 
   private static func headline(_ node: Node, reader: SpecReader) -> Headline? {

@@ -53,7 +53,10 @@ extension PipelineSpec {
       }
     }
     if let boundsNode = fields["bounds"] {
-      let values = reader.sequence(boundsNode, "weight.bounds")?.compactMap { reader.double($0, "a bound") }
+      // YAML's .inf is an upper bound of infinity, as R's bounds = c(0, Inf).
+      let values = reader.sequence(boundsNode, "weight.bounds")?.compactMap { node -> Double? in
+        [".inf", ".Inf", ".INF"].contains(node.scalar?.string ?? "") ? .infinity : reader.double(node, "a bound")
+      }
       if let values, values.count == 2, values[0] >= 0, values[0] < 1, values[1] > 1 {
         spec.bounds = values[0]...values[1]
       } else if values != nil {

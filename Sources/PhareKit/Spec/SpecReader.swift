@@ -26,7 +26,7 @@ final class SpecReader {
     }
     do {
       guard let root = try Yams.compose(yaml: text) else {
-        report(line: nil, "the file is empty")
+        report(line: 1, "the file is empty")
         return nil
       }
       return root
@@ -98,8 +98,12 @@ final class SpecReader {
 
   func string(_ node: Node?, _ context: String) -> String? {
     guard let node else { return nil }
-    guard let scalar = node.scalar, !scalar.string.isEmpty else {
+    guard let scalar = node.scalar else {
       report(node, "\(context) should be a text value")
+      return nil
+    }
+    guard !scalar.string.isEmpty else {
+      report(node, "\(context) is empty")
       return nil
     }
     return scalar.string
@@ -156,6 +160,10 @@ final class SpecReader {
   /// is recorded under `path.index`.
   func strings(_ node: Node?, _ context: String, at path: String? = nil) -> [String]? {
     guard let node else { return nil }
+    if node.null != nil || node.scalar?.string.isEmpty == true {
+      report(node, "\(context) should be a list of names")
+      return nil
+    }
     if node.scalar != nil {
       if let path { lines.record(path + ".0", node) }
       return string(node, context).map { [$0] }

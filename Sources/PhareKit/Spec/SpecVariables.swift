@@ -46,10 +46,12 @@ struct SpecVariables {
   private var sets: [String: String] = [:]
   /// The names the codebook defines (variables and items).
   let codebookNames: Set<String>
+  /// Derived variables the spec defines but that are not computed yet at the point checked.
+  private var pending: Set<String>
 
   /// The codebook's variables and items; derived variables are added in spec order, as the clean
   /// stage computes them (each may use those defined before it).
-  init(codebook: Codebook) {
+  init(codebook: Codebook, derived: [DerivedVariable] = []) {
     for variable in codebook.variables {
       contents[variable.name] = Self.content(of: variable)
       for item in variable.items where contents[item.name] == nil {
@@ -58,10 +60,12 @@ struct SpecVariables {
       }
     }
     codebookNames = Set(contents.keys)
+    pending = Set(derived.map(\.name)).subtracting(codebookNames)
   }
 
   /// Adds a derived variable (a name already taken keeps its first meaning).
   mutating func add(_ variable: DerivedVariable) {
+    pending.remove(variable.name)
     if contents[variable.name] == nil { contents[variable.name] = content(of: variable) }
   }
 
@@ -73,6 +77,10 @@ struct SpecVariables {
   /// nil when `name` fits `use`; otherwise why not, e.g. "'age' is numeric; a margin needs …".
   func problem(_ name: String, as use: Use, in context: String) -> String? {
     guard let content = contents[name] else {
+      if pending.contains(name) {
+        return "\(context): '\(name)' is a derived variable not computed yet here (consistency rules see the "
+          + "codebook's variables; a derived variable those defined before it)"
+      }
       return "\(context): '\(name)' is not a codebook variable, item or derived variable"
     }
     let fits: Bool
@@ -86,7 +94,15 @@ struct SpecVariables {
     default:
       fits = false
     }
-    return fits ? nil : "\(context): '\(name)' is \(Self.describe(content)); \(context) needs \(use.requirement)"
+    guard fits else { return "\(context): '\(name)' is \(Self.describe(content)); \(context) needs \(use.requirement)" }
+    if use == .categories, case .coded(let values, _) = content {
+      if values.isEmpty { return "\(context): '\(name)' has no categories" }
+      if let code = values.first(where: { !(0...PackedCodes.maxCode).contains($0.code) })?.code {
+        return "\(context): '\(name)' has code \(code); the categories of \(context) are coded 0 to "
+          + "\(PackedCodes.maxCode)"
+      }
+    }
+    return nil
   }
 
   /// The codes a coded name takes (answers, then missing codes), nil for other names.
@@ -119,6 +135,9 @@ struct SpecVariables {
       return .coded(values: values, missing: [])
     case .cross(let names):
       let lists = names.map { codes(of: $0)?.values ?? [] }
+      guard DerivedVariable.categories(crossing: lists.map(\.count)) <= DerivedVariable.maxCrossCategories else {
+        return .coded(values: [], missing: [])
+      }
       let combinations = lists.reduce([[ValueLabel]]([[]])) { partial, list in
         partial.flatMap { prefix in list.map { prefix + [$0] } }
       }

@@ -4,6 +4,8 @@
 struct PackedCodes {
   static let missing = -1
   private static let bits = 21
+  /// The largest code a packed variable can hold; codes run from 0 to this.
+  static let maxCode = (1 << bits) - 1
 
   let variables: [String]
   private(set) var keys: [Int]

@@ -38,7 +38,10 @@ public struct PopulationMargins: Sendable, Equatable {
     for row in 0..<table.rowCount {
       let line = Int(ingest.sourceLines[row])
       func problem(_ message: String) { problems.append(SpecDiagnostic(file: path, line: line, message: message)) }
-      guard let variable = variables.text(at: row)?.trimmingSpaces(), !variable.isEmpty else {
+      guard
+        let variable = variables.text(at: row)?.split(separator: "*", omittingEmptySubsequences: false)
+          .map({ String($0).trimmingSpaces() }).joined(separator: "*"), !variable.isEmpty
+      else {
         problem("the variable is blank")
         continue
       }
@@ -48,6 +51,10 @@ public struct PopulationMargins: Sendable, Equatable {
         problem(
           "category '\(categories.text(at: row) ?? "")' should be \(variable.contains("*") ? "codes like 11*1" : "a whole-number code")"
         )
+        continue
+      }
+      if let text = totals.text(at: row), text.contains(/,\d{3}(\D|$)/) {
+        problem("total '\(text)' is ambiguous (a thousands separator or a decimal comma?): write it without a comma")
         continue
       }
       guard let total = totals.text(at: row).flatMap(AnswerText.number), total > 0 else {

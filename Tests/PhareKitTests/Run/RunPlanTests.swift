@@ -31,6 +31,18 @@ import Testing
     #expect(plan.refused == [])
   }
 
+  @Test func oneFileSpelledTwoWaysIsPlannedOnceAsFirstSpelled() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let absolute = try folder.write("specs/a.yml", "survey: a\n")
+    try folder.write("specs/m.yml", matrix("t", reading: [absolute]))
+    let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+    let relative = String(repeating: "../", count: depth) + absolute.dropFirst()
+    let plan = RunPlan.resolve([relative, absolute, folder.path + "/specs/m.yml"])
+    #expect(plan.pipelines == [relative])
+    #expect(plan.matrices.first?.measures.map(\.pipeline) == [relative])
+  }
+
   @Test func whatCannotBeReadIsRefusedWithItsLine() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

@@ -184,11 +184,79 @@ import Testing
       expected: [
         "essai.yml:21: consistency rule 'filtre': 'q1_a' is an item of a multiple-response set; consistency rule 'filtre' needs a codebook variable kept by the clean stage (a set by its name, not an item)"
       ]),
+    Case(
+      name: "consistency blanking what it tests", edits: [("essai.yml", "then_blank: [q5]", "then_blank: [q5, q4]")],
+      expected: ["essai.yml:21: consistency rule 'filtre' blanks 'q4', the variable it tests"]),
+    Case(
+      name: "consistency on a derived variable",
+      edits: [("essai.yml", "if: {variable: q4, codes: [4]}", "if: {variable: q4_oui, codes: [1]}")],
+      expected: [
+        "essai.yml:21: consistency rule 'filtre': 'q4_oui' is a derived variable not computed yet here (consistency rules see the codebook's variables; a derived variable those defined before it)"
+      ]),
+    Case(
+      name: "a set and its item", edits: [("essai.yml", "[score, q4, q4_oui, q1]", "[score, q4, q4_oui, q1, q1_a]")],
+      expected: [
+        "essai.yml:29: estimate.variables: 'q1_a' is an item of 'q1', listed too (its indicators would be written twice)"
+      ]),
+    Case(
+      name: "a category code too large to pack",
+      edits: [
+        ("codebook.yml", "{1: Rurale, 2: Urbaine}", "{1: Rurale, 2097153: Urbaine}"),
+        ("populations.csv", "urbain,2,400", "urbain,2097153,400"),
+      ],
+      expected: [
+        "essai.yml:24: weight.margins: 'urbain' has code 2097153; the categories of weight.margins are coded 0 to 2097151",
+        "essai.yml:30: estimate.breakdowns: 'urbain' has code 2097153; the categories of estimate.breakdowns are coded 0 to 2097151",
+      ]),
+    Case(
+      name: "a code beyond 32 bits", edits: [("codebook.yml", "{1: Oui, 2: Non}", "{1: Oui, 3000000000: Non}")],
+      expected: [
+        "codebook.yml:17: the values of variable 'q5': '3000000000' is not a whole-number code from -2147483648 to 2147483647"
+      ]),
+    Case(
+      name: "collapse rules in a cycle",
+      edits: [
+        (
+          "essai.yml", "missing: quarantine",
+          "collapse: [{margin: urbain, category: 2, into: 1}, {margin: urbain, category: 1, into: 2}]"
+        )
+      ],
+      expected: [
+        "essai.yml:27: collapse rule: category 2 of urbain has no total in populations.csv to merge into (a rule above merged it away)"
+      ]),
+    Case(
+      name: "a thousands separator in a total", edits: [("populations.csv", "region,1,500", "region,1,\"500,000\"")],
+      expected: [
+        "populations.csv:2: total '500,000' is ambiguous (a thousands separator or a decimal comma?): write it without a comma"
+      ]),
+    Case(
+      name: "an unused margin of another population",
+      edits: [("populations.csv", "urbain,2,400\n", "urbain,2,400\nage,1,400\nage,2,500\n")],
+      expected: [
+        "populations.csv:7: margin age sums to 900 but margin region sums to 1000; the margins of one population agree within 1e-09 (relative)"
+      ]),
+    Case(
+      name: "an empty spec", edits: [], extra: ["essai.yml": ""],
+      expected: ["essai.yml:1: the file is empty"]),
+    Case(
+      name: "survey named like the registry", edits: [("essai.yml", "survey: essai", "survey: phare.sqlite")],
+      expected: [
+        "essai.yml:1: survey 'phare.sqlite' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', not phare.sqlite"
+      ]),
+    Case(
+      name: "an empty wave id", edits: [("essai.yml", "w(\\\\d{4})", "w(\\\\d*)")],
+      extra: ["waves/w.csv": SpecFixture.wave],
+      expected: [
+        "essai.yml:7: wave file w.csv: wave id '' cannot name the wave's output folder: use letters, digits, '.', '-' and '_', not starting with '.', not rejected, trends.csv or feed.json"
+      ]),
+    Case(
+      name: "margins left empty", edits: [("essai.yml", "margins: [region, urbain]", "margins:")],
+      expected: ["essai.yml:24: weight.margins should be a list of names"]),
     // the survey name and inputs
     Case(
       name: "survey outside the output folder", edits: [("essai.yml", "survey: essai", "survey: ../x")],
       expected: [
-        "essai.yml:1: survey '../x' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.'"
+        "essai.yml:1: survey '../x' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', not phare.sqlite"
       ]),
     Case(
       name: "input folder absent", edits: [("essai.yml", "folder: waves", "folder: nowhere")],
@@ -260,6 +328,36 @@ import Testing
     ).run(RunBatch.Settings())
     #expect(report.errors == [] && report.exitCode == 0)
     #expect(FileManager.default.fileExists(atPath: folder.path + "/out/essai/2016/indicators.csv"))
+  }
+
+  /// Specs that look unusual but are right: they pass, and run.
+  @Test(arguments: [
+    [("essai.yml", "tolerance: 1e-10", "bounds: [0, .inf]")],
+    [
+      (
+        "essai.yml", "{from: 50, to: 120, code: 2, label: 50 ans et plus}",
+        "{from: 50, to: 79, code: 2, label: 50 ans et plus}\n          - {from: 80, to: 120, code: 2, label: 50 ans et plus}\n    - {name: age_urbain, cross: [age, urbain]}"
+      ),
+      ("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [region, urbain, age_urbain]"),
+    ],
+    [
+      ("essai.yml", "margins: [region, urbain]", "margins: [region*urbain]"),
+      (
+        "populations.csv", "urbain,2,400\n",
+        "urbain,2,400\nregion * urbain,1*1,300\nregion * urbain,1*2,200\nregion * urbain,2*1,200\nregion * urbain,2*2,100\nregion * urbain,3*1,100\nregion * urbain,3*2,100\n"
+      ),
+    ],
+  ])
+  func unusualButRightSpecsRun(_ edits: [(String, String, String)]) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try SpecFixture.write(
+      into: folder, edits: edits.map { SpecFixture.Edit(file: $0.0, old: $0.1, new: $0.2) })
+    #expect(Self.text(RunPreflight([spec]).problems, in: folder) == [])
+    let report = try RunBatch(
+      specs: [spec], out: folder.path + "/out", registry: folder.path + "/out/phare.sqlite", command: "test"
+    ).run(RunBatch.Settings())
+    #expect(report.errors == [] && report.exitCode == 0)
   }
 
   @Test(arguments: cases)
