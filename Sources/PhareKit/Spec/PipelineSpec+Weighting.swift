@@ -39,7 +39,7 @@ extension PipelineSpec {
       missing: reader.choice(fields["missing"], "weight.missing", WeightingSpec.MissingValues.allCases.map(\.rawValue))
         .flatMap(WeightingSpec.MissingValues.init(rawValue:)) ?? .quarantine,
       collapse: [])
-    if method == .postStratification && spec.margins.count != 1 {
+    if method == .postStratification && spec.margins.count > 1 {
       reader.report(
         fields["margins"], "post-stratification takes exactly one margin (a crossing such as region*urbain)")
     }

@@ -259,6 +259,26 @@ import Testing
         "essai.yml:1: survey '../x' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', not phare.sqlite"
       ]),
     Case(
+      name: "survey named '.'", edits: [("essai.yml", "survey: essai", "survey: .")],
+      expected: [
+        "essai.yml:1: survey '.' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', not phare.sqlite"
+      ]),
+    Case(
+      name: "survey as a path", edits: [("essai.yml", "survey: essai", "survey: a/../../x")],
+      expected: [
+        "essai.yml:1: survey 'a/../../x' names the output folder: use letters, digits, '.', '-' and '_', not starting with '.', not phare.sqlite"
+      ]),
+    Case(
+      name: "no weight section",
+      edits: [
+        (
+          "essai.yml",
+          "weight:\n  method: raking\n  margins: [region, urbain]\n  tolerance: 1e-10\n  max_iterations: 100\n  missing: quarantine\n",
+          "#\n#\n#\n#\n#\n#\n"
+        )
+      ],
+      expected: ["essai.yml:1: the pipeline has no weight section, which phare run needs"]),
+    Case(
       name: "input folder absent", edits: [("essai.yml", "folder: waves", "folder: nowhere")],
       expected: ["essai.yml:5: input folder nowhere does not exist or cannot be read"]),
     Case(
