@@ -39,7 +39,9 @@ extension PipelineChecks {
     for (name, margin, path) in used {
       let codes = margin.map { variables.codes(of: $0)?.values.map(\.code) }
       // A variable that does not fit, or has no categories, is reported as such.
-      guard codes.allSatisfy({ $0 != nil && !$0!.isEmpty }) else { continue }
+      guard codes.allSatisfy({ $0 != nil && !$0!.isEmpty }),
+        DerivedVariable.categories(crossing: codes.map { $0!.count }) <= DerivedVariable.maxCrossCategories
+      else { continue }
       guard let cells = population.margins[name] else {
         report(path, "'\(name)' has no totals in the populations file \(file)")
         continue
@@ -54,7 +56,8 @@ extension PipelineChecks {
           reportRow(name, index, "\(name) category \(WeightStage.label(cell.codes)): a stratum size is at least 1")
         }
       }
-      let rules = (weight?.collapse ?? []).enumerated().filter { $0.element.margin == name }
+      let rules =
+        path.hasPrefix("weight") ? (weight?.collapse ?? []).enumerated().filter { $0.element.margin == name } : []
       let collapsed = Set(rules.map(\.element.category))
       let listed = Set(cells.map(\.codes))
       // As the weight stage applies them: in order, each removing its category.

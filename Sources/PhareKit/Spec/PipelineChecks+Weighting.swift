@@ -5,23 +5,29 @@ extension PipelineChecks {
     func report(_ path: String, _ message: String) {
       diagnostics.append(SpecDiagnostic(file: spec.file, line: spec.lines[path], message: message))
     }
+    let categories = weight.margins.map { margin in
+      DerivedVariable.categories(crossing: margin.map { variables.codes(of: $0)?.values.count ?? 1 })
+    }
     for (index, margin) in weight.margins.enumerated() {
       for name in margin {
         if let problem = variables.problem(name, as: .categories, in: "weight.margins") {
           report("weight.margins.\(index)", problem)
         }
       }
+      if categories[index] > DerivedVariable.maxCrossCategories {
+        report(
+          "weight.margins.\(index)",
+          "weight.margins: '\(WeightingSpec.name(of: margin))' crosses into more than "
+            + "\(DerivedVariable.maxCrossCategories) categories")
+      }
     }
-    let categories = weight.margins.map { margin in
-      DerivedVariable.categories(crossing: margin.map { variables.codes(of: $0)?.values.count ?? 1 })
-    }
-    let combinations = DerivedVariable.categories(crossing: categories)
-    if combinations > CalibrationCells.maxCombinations {
+    // Calibration works on the cells of all margins crossed.
+    let cells = DerivedVariable.categories(crossing: categories)
+    if cells > CalibrationCells.maxCombinations {
       report(
         "weight.margins",
         "weight.margins cross \(categories.map { $0 == Int.max ? "too many" : String($0) }.joined(separator: " × ")) "
-          + "categories, more than the "
-          + "\(CalibrationCells.maxCombinations) calibration cells phare can hold")
+          + "categories, more than the \(CalibrationCells.maxCombinations) calibration cells phare can hold")
     }
     if case .column(let name) = weight.start, let problem = variables.problem(name, as: .numbers, in: "weight.start") {
       report("weight.start.column", problem)

@@ -70,6 +70,17 @@ import Testing
       edits: [("essai.yml", "margins: [region, urbain]", "margins: [region*urbain]")],
       expected: ["essai.yml:24: 'region*urbain' has no totals in the populations file populations.csv"]),
     Case(
+      name: "a margin with more categories than a table can hold",
+      edits: [
+        ("essai.yml", "margins: [region, urbain]", "margins: [region, commune]"),
+        (
+          "codebook.yml", "  commentaire: {type: text}",
+          "  commentaire: {type: text}\n  commune: {type: single, values: {"
+            + (1...10_001).map { "\($0): C\($0)" }.joined(separator: ", ") + "}}"
+        ),
+      ],
+      expected: ["essai.yml:24: weight.margins: 'commune' crosses into more than 10000 categories"]),
+    Case(
       name: "unknown start column", edits: [("essai.yml", "missing: quarantine", "start: {column: absent}")],
       expected: ["essai.yml:27: weight.start: 'absent' \(unknown)"]),
     Case(
