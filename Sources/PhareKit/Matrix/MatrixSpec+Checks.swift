@@ -34,6 +34,13 @@ extension MatrixSpec {
           "\(context): no estimated variable of \(measure.pipeline) matches '\(measure.variables)' with a domain")
         continue
       }
+      // One variable per domain, or the matrix cell would have two values.
+      var byDomain: [String: String] = [:]
+      for column in matched {
+        if let other = byDomain.updateValue(column.name, forKey: column.domain!), other != column.name {
+          report(measure.line, "\(context): \(other) and \(column.name) both measure domain \(column.domain!)")
+        }
+      }
       // One line per kind of problem, naming the first variable that has it.
       var found: [(kind: Int, message: String, count: Int)] = []
       for column in matched {

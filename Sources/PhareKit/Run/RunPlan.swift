@@ -49,12 +49,13 @@ public struct RunPlan: Sendable, Equatable {
     return plan
   }
 
-  /// Adds a pipeline unless the same file is already planned (however spelled); returns its plan path.
+  /// Adds a pipeline unless the same file is already planned (however spelled, through symbolic
+  /// links too); returns its plan path.
   @discardableResult
   private mutating func add(pipeline path: String) -> String {
     let normalised = FilePath.normalise(path)
-    let file = URL(fileURLWithPath: normalised).standardizedFileURL.path
-    if let planned = pipelines.first(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == file }) {
+    func file(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+    if let planned = pipelines.first(where: { file($0) == file(normalised) }) {
       return planned
     }
     pipelines.append(normalised)

@@ -23,7 +23,10 @@ extension Codebook {
       return nil
     }
     let variables = entries.compactMap { entry in
-      variable(named: entry.key, entry.value, line: entry.keyNode.mark?.line, reader: reader)
+      if entry.key.contains("*") {
+        reader.report(entry.keyNode, "variable '\(entry.key)': a name cannot hold '*', which crosses variables")
+      }
+      return variable(named: entry.key, entry.value, line: entry.keyNode.mark?.line, reader: reader)
     }
     var sourceOwners: [String: String] = [:]
     for variable in variables {
@@ -117,7 +120,9 @@ extension Codebook {
     let context = "variable '\(variable.name)' (\(variable.kind.rawValue))"
     switch variable.kind {
     case .single:
-      if variable.values.isEmpty { reader.report(node, "\(context) needs values: its codes and labels") }
+      if variable.values.isEmpty && fields["values"] == nil {
+        reader.report(node, "\(context) needs values: its codes and labels")
+      }
     case .scale:
       if variable.range == nil { reader.report(node, "\(context) needs a range, e.g. [0, 10]") }
     case .multiple:

@@ -68,6 +68,9 @@ public struct Pipeline: Sendable {
   private static func inFileOrder(_ diagnostics: [SpecDiagnostic], spec: String) -> [SpecDiagnostic] {
     var files = [spec]
     for diagnostic in diagnostics where !files.contains(diagnostic.file) { files.append(diagnostic.file) }
+    // One mistake seen twice (a variable in two breakdowns of one line) is one problem.
+    var seen: Set<String> = []
+    let diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
     return diagnostics.enumerated().sorted { a, b in
       let (fileA, fileB) = (files.firstIndex(of: a.element.file)!, files.firstIndex(of: b.element.file)!)
       if fileA != fileB { return fileA < fileB }
@@ -82,7 +85,13 @@ public struct Pipeline: Sendable {
     return waves.flatMap { wave -> [SpecDiagnostic] in
       do {
         let header = try reader.read(wave.path).table.schema.fields.map(\.name)
-        return PipelineChecks.missingColumns(in: header, file: wave.path, codebook: codebook)
+        var problems = PipelineChecks.missingColumns(in: header, file: wave.path, codebook: codebook)
+        if case .column(let name) = spec.inputs.wave, !header.contains(name) {
+          problems.append(
+            SpecDiagnostic(
+              file: wave.path, line: 1, message: "no column '\(name)' for the wave id (inputs.wave.column)"))
+        }
+        return problems
       } catch let error as IngestError {
         return [SpecDiagnostic(file: wave.path, line: nil, message: error.problem)]
       } catch {

@@ -12,6 +12,9 @@ extension PipelineChecks {
     var defined: Set<String> = []
     for derived in spec.clean.derived {
       let context = "derived variable '\(derived.name)'"
+      if derived.name.contains("*") {
+        report(derived.line, "\(context): a name cannot hold '*', which crosses variables")
+      }
       if variables.codebookNames.contains(derived.name) {
         report(derived.line, "\(context) is already defined in the codebook")
       } else if !defined.insert(derived.name).inserted {

@@ -24,6 +24,12 @@ enum PipelineChecks {
     var waves: [WaveFile] = []
     for name in matching {
       let path = inputs.folder + "/" + name
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        report(
+          spec.lines["inputs.files"] == nil ? "inputs.folder" : "inputs.files", "\(name) is a folder, not a wave file")
+        continue
+      }
       switch inputs.wave {
       case .fileName(let pattern):
         guard let regex = try? Regex(pattern), let match = name.firstMatch(of: regex) else {
@@ -57,17 +63,21 @@ enum PipelineChecks {
   /// The nets of a table are derived nets, whose « 1 » share is the row they add (names not
   /// estimated at all are reported where the spec is read).
   static func checkTables(of spec: PipelineSpec, diagnostics: inout [SpecDiagnostic]) {
-    let nets = Set(
-      spec.clean.derived.compactMap { derived -> String? in
-        if case .net = derived.rule { return derived.name }
-        return nil
-      })
+    var netSources: [String: String] = [:]
+    for derived in spec.clean.derived {
+      if case .net(let of, _) = derived.rule { netSources[derived.name] = of }
+    }
     for table in spec.estimate?.tables ?? [] {
-      for name in table.nets where !nets.contains(name) && spec.estimate?.variables.contains(name) == true {
+      func report(_ message: String) {
         diagnostics.append(
-          SpecDiagnostic(
-            file: spec.file, line: table.line,
-            message: "table '\(table.name)': '\(name)' is not a derived net (clean.derived with net:)"))
+          SpecDiagnostic(file: spec.file, line: table.line, message: "table '\(table.name)': " + message))
+      }
+      for name in table.nets where spec.estimate?.variables.contains(name) == true {
+        guard let source = netSources[name] else {
+          report("'\(name)' is not a derived net (clean.derived with net:)")
+          continue
+        }
+        if source != table.variable { report("'\(name)' is a net of '\(source)', not of '\(table.variable)'") }
       }
     }
   }

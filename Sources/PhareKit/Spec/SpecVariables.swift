@@ -46,6 +46,8 @@ struct SpecVariables {
   private var sets: [String: String] = [:]
   /// The names the codebook defines (variables and items).
   let codebookNames: Set<String>
+  /// The codebook variables every kept row answers.
+  private let required: Set<String>
   /// Derived variables the spec defines but that are not computed yet at the point checked.
   private var pending: Set<String>
 
@@ -60,6 +62,7 @@ struct SpecVariables {
       }
     }
     codebookNames = Set(contents.keys)
+    required = Set(codebook.variables.filter(\.required).map(\.name))
     pending = Set(derived.map(\.name)).subtracting(codebookNames)
   }
 
@@ -70,6 +73,11 @@ struct SpecVariables {
   }
 
   subscript(name: String) -> Content? { contents[name] }
+
+  /// Whether every kept row has a value: a required codebook variable (nil for an unknown name).
+  func isRequired(_ name: String) -> Bool? {
+    contents[name] == nil ? nil : required.contains(name)
+  }
 
   /// The multiple-response set an item belongs to.
   func setOwning(_ item: String) -> String? { sets[item] }

@@ -40,6 +40,8 @@ public struct WeightingSpec: Equatable, Sendable {
   public var collapse: [Collapse]
 
   static let defaultTolerance = 1e-10
+  /// The smallest tolerance a spec may ask: below it the misfit is rounding, and raking cannot reach it.
+  public static let minimumTolerance = 1e-15
   static let defaultMaxIterations = 100
   /// The most Newton steps a spec may allow: raking that needs more is not converging.
   public static let maxIterationsCeiling = 10_000

@@ -35,6 +35,7 @@ public struct PopulationMargins: Sendable, Equatable {
     }
     var margins: [String: [Cell]] = [:]
     var lines: [String: [Int]] = [:]
+    var seen: Set<String> = []
     for row in 0..<table.rowCount {
       let line = Int(ingest.sourceLines[row])
       func problem(_ message: String) { problems.append(SpecDiagnostic(file: path, line: line, message: message)) }
@@ -63,7 +64,7 @@ public struct PopulationMargins: Sendable, Equatable {
             + "is removed or collapsed into a neighbour)")
         continue
       }
-      if margins[variable, default: []].contains(where: { $0.codes == codes }) {
+      if !seen.insert(variable + "=" + WeightStage.label(codes)).inserted {
         problem("\(variable) category \(text) is listed twice")
         continue
       }

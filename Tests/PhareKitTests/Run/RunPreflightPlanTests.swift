@@ -70,6 +70,30 @@ import Testing
     #expect(preflight.pipelines.count == 2)
   }
 
+  @Test func aMatrixMeasureMatchingTwoVariablesOfOneDomainIsRefused() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try SpecFixture.write(
+      into: folder,
+      edits: [
+        .init(
+          file: "essai.yml", old: "populations: populations.csv\n",
+          new: "populations: populations.csv\ndomains: d.csv\n"),
+        .init(
+          file: "codebook.yml", old: "  q4:\n    type: single\n", new: "  q4:\n    domain: emploi\n    type: single\n"),
+      ],
+      extra: ["d.csv": "code,id,label\n1,emploi,Emploi\n"])
+    let matrix = try folder.write(
+      "m.yml",
+      "matrix: m\ndomains: d.csv\nbreakdown: region\nmeasures:\n  - {id: q4, pipeline: essai.yml, variables: \"q4*\", category: 1}\n"
+    )
+    #expect(RunPreflight([spec]).problems == [])
+    #expect(
+      RunPreflight([matrix]).problems.map(\.description) == [
+        "\(matrix):5: measure 'q4': q4 and q4_oui both measure domain emploi"
+      ])
+  }
+
   @Test func aMatrixBreakdownThePipelineDoesNotEstimateAndAClashingName() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

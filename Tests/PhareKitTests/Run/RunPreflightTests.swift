@@ -24,7 +24,8 @@ import Testing
   private static let unknown = "is not a codebook variable, item or derived variable"
   private static let positive =
     "should be a positive number (a category with no population is removed or collapsed into a neighbour)"
-  private static let tolerance = "weight.tolerance should be above 0 and below 1 (relative misfit; default 1e-10)"
+  private static let tolerance =
+    "weight.tolerance should be from 1e-15 (what doubles can reach) to below 1 (relative misfit; default 1e-10)"
   private static let iterations = "weight.max_iterations should be a whole number from 1 to 10000"
 
   static let cases: [Case] = [
@@ -143,7 +144,29 @@ import Testing
       ]),
     Case(
       name: "fpc strata without totals", edits: [("essai.yml", "level: 0.95", "fpc: {strata: region*urbain}")],
-      expected: ["essai.yml:31: 'region*urbain' has no totals in the populations file populations.csv"]),
+      expected: [
+        "essai.yml:31: estimate.fpc.strata: 'region' may be blank; strata are codebook variables with required: true",
+        "essai.yml:31: estimate.fpc.strata: 'urbain' may be blank; strata are codebook variables with required: true",
+        "essai.yml:31: 'region*urbain' has no totals in the populations file populations.csv",
+      ]),
+    Case(
+      name: "tolerance below rounding", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 1e-16")],
+      expected: ["essai.yml:25: \(tolerance)"]),
+    Case(
+      name: "a table net of another variable",
+      edits: [
+        (
+          "essai.yml", "  min_base: {flag: 5, suppress: 2}\n",
+          "  min_base: {flag: 5, suppress: 2}\n  tables: [{name: t, variable: score, nets: [q4_oui]}]\n"
+        )
+      ],
+      expected: ["essai.yml:33: table 't': 'q4_oui' is a net of 'q4', not of 'score'"]),
+    Case(
+      name: "a derived name holding '*'", edits: [("essai.yml", "q4_oui", "q4*oui")],
+      expected: ["essai.yml:13: derived variable 'q4*oui': a name cannot hold '*', which crosses variables"]),
+    Case(
+      name: "a folder among the wave files", edits: [], extra: ["waves/w2017.csv/x": ""],
+      expected: ["essai.yml:6: w2017.csv is a folder, not a wave file"]),
     Case(
       name: "negative min_base", edits: [("essai.yml", "{flag: 5, suppress: 2}", "{flag: 5, suppress: -2}")],
       expected: ["essai.yml:32: estimate.min_base.suppress should be a number of respondents, 0 or more"]),

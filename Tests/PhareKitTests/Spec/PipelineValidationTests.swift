@@ -120,6 +120,16 @@ import Testing
       ])
   }
 
+  @Test func aWaveColumnMissingFromAnExport() throws {
+    let found = try problems(
+      spec: "survey: test\ninputs: {folder: waves, wave: {column: VAGUE}}\ncodebook: codebook.yml\n",
+      wave: "id,q4,age,VAGUE\n1,1,30,2016\n")
+    #expect(found == [])
+    let missing = try problems(
+      spec: "survey: test\ninputs: {folder: waves, wave: {column: VAGUE}}\ncodebook: codebook.yml\n")
+    #expect(missing == ["waves/w2016.csv:1: no column 'VAGUE' for the wave id (inputs.wave.column)"])
+  }
+
   @Test func missingInputFolderAndCodebook() throws {
     let found = try problems(spec: "survey: test\ninputs: {folder: nowhere}\ncodebook: none.yml\n")
     #expect(found.contains("none.yml: no such file"))
