@@ -60,7 +60,9 @@ extension PipelineSpec {
         [".inf", ".Inf", ".INF"].contains(node.scalar?.string ?? "") ? .infinity : reader.double(node, "a bound")
       }
       if let values, values.count == 2, values[0] >= 0, values[0] < 1, values[1] > 1 {
-        spec.bounds = values[0]...values[1]
+        // Raking's g = exp(u) always lies in (0, ∞): [0, ∞] bounds nothing, and R's truncated Newton
+        // (whose derivative is cut where u ≤ lower − 1) would only stall on it.
+        spec.bounds = values[0] == 0 && values[1] == .infinity ? nil : values[0]...values[1]
       } else if values != nil {
         reader.report(
           boundsNode,

@@ -120,6 +120,19 @@ import Testing
       ])
   }
 
+  @Test func boundsFromZeroToInfinityArePlainRaking() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    func bounds(_ text: String) throws -> ClosedRange<Double>? {
+      let spec = try SpecFixture.write(
+        into: folder, edits: [.init(file: "essai.yml", old: "tolerance: 1e-10", new: "bounds: \(text)")])
+      return try Pipeline.load(spec, through: .estimate).spec.weight?.bounds
+    }
+    #expect(try bounds("[0, .inf]") == nil)
+    #expect(try bounds("[0, 5]") == 0...5)
+    #expect(try bounds("[0.5, .inf]") == 0.5...Double.infinity)
+  }
+
   @Test func aWaveColumnMissingFromAnExport() throws {
     let found = try problems(
       spec: "survey: test\ninputs: {folder: waves, wave: {column: VAGUE}}\ncodebook: codebook.yml\n",
