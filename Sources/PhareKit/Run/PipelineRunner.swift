@@ -19,12 +19,16 @@ public struct PipelineRunner: Sendable {
     return (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)
       do {
+        let before = try ExportSnapshot.take(file.path)
         result.sha256 = try FileDigest.sha256(of: file.path)
+        var truncation: String?
         let wave = try StageTimings.measure(&result.timings.ingestAndClean) {
-          try clean.run(try reader.read(file.path), wave: file)
+          let ingest = try reader.read(file.path)
+          truncation = before.truncation(after: try ExportSnapshot.take(file.path), ingest)
+          return try clean.run(ingest, wave: file)
         }
         result.cleaned = wave
-        result.problem = cleanProblem(wave)
+        result.problem = truncation.map { "wave \(wave.wave): \($0)" } ?? cleanProblem(wave)
         afterStage(.clean, result)
         guard let weighting, !result.failed else { return result }
         var seconds = 0.0

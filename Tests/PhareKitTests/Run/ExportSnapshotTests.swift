@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import PhareKit
+
+/// An export cut short or still being written fails its wave (previous outputs kept, retried on
+/// the next run) instead of being published as a smaller wave.
+@Suite struct ExportSnapshotTests {
+  /// The fixture's wave with its last line cut after `36,Nom 35,3,2,90` and no final line break.
+  private static var truncatedWave: String {
+    var lines = SpecFixture.wave.split(separator: "\n").map(String.init)
+    lines[lines.count - 1] = "36,Nom 35,3,2,90"
+    return lines.joined(separator: "\n")
+  }
+
+  private func run(_ spec: String, out: String) throws -> RunBatch.Report {
+    try RunBatch(specs: [spec], out: out, registry: out + "/phare.sqlite", command: "test").run(RunBatch.Settings())
+  }
+
+  @Test func aCutLastRecordFailsTheWaveAndKeepsTheLastGoodOutputs() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try SpecFixture.write(into: folder)
+    let out = folder.path + "/out"
+    #expect(try run(spec, out: out).exitCode == 0)
+    let indicators = out + "/essai/2016/indicators.csv"
+    let published = try String(contentsOfFile: indicators, encoding: .utf8)
+
+    try folder.write("waves/w2016.csv", Self.truncatedWave)
+    let report = try run(spec, out: out)
+    #expect(report.exitCode == 2)
+    #expect(
+      report.errors.map { $0.replacingOccurrences(of: folder.path + "/", with: "") } == [
+        "waves/w2016.csv: wave 2016: export looks truncated or still being written: its last record (line 37) is "
+          + "cut (expected 12 fields as in the header, found 5) and the file has no final line break; it is "
+          + "retried on the next run"
+      ])
+    #expect(try String(contentsOfFile: indicators, encoding: .utf8) == published)
+
+    try folder.write("waves/w2016.csv", SpecFixture.wave)
+    #expect(try run(spec, out: out).exitCode == 0)
+    #expect(try String(contentsOfFile: indicators, encoding: .utf8) == published)
+  }
+
+  @Test func aCompleteLastLineWithoutALineBreakIsNotTruncation() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spec = try SpecFixture.write(into: folder, extra: ["waves/w2016.csv": String(SpecFixture.wave.dropLast())])
+    let result = try PipelineRunner(pipeline: try Pipeline.load(spec)).run(through: .clean)[0]
+    #expect(result.problem == nil)
+    #expect(result.cleaned?.rowsClean == 36)
+  }
+
+  @Test func aFileThatGrowsWhileReadIsStillBeingWritten() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write("w.csv", "a,b\n1,2\n")
+    let before = try ExportSnapshot.take(path)
+    let ingest = try CSVReader().read(path)
+    #expect(before.truncation(after: try ExportSnapshot.take(path), ingest) == nil)
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("3,4\n".utf8))
+    try handle.close()
+    #expect(
+      before.truncation(after: try ExportSnapshot.take(path), ingest)
+        == "export looks truncated or still being written: its size or modification time changed while it was "
+        + "read; it is retried on the next run")
+  }
+}
