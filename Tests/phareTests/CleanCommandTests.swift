@@ -104,6 +104,56 @@ import Testing
   }
 }
 
+/// `phare validate` and `phare clean` on exports as French spreadsheets write them (issue 12).
+@Suite struct RealWorldExportCommandTests {
+  /// A folder with a spec, a codebook (the region read from `REGION` or `region`) and the given exports.
+  private func folder(_ exports: [String: String]) throws -> String {
+    let folder = NSTemporaryDirectory() + "phare-export-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+    try """
+    survey: t
+    inputs: {folder: in, wave: {file_name: "vague-(\\\\d{4})"}}
+    codebook: codebook.yml
+    populations: populations.csv
+    weight: {method: post-stratification, margins: [region]}
+    estimate: {variables: [montant]}
+
+    """.write(toFile: folder + "/spec.yml", atomically: true, encoding: .utf8)
+    try "variable,category,total\nregion,1,100\nregion,2,100\n".write(
+      toFile: folder + "/populations.csv", atomically: true, encoding: .utf8)
+    try """
+    variables:
+      id: {type: identifier}
+      region: {type: single, source: [REGION, region], values: {1: Nord, 2: Sud}}
+      montant: {type: numeric}
+
+    """.write(toFile: folder + "/codebook.yml", atomically: true, encoding: .utf8)
+    for (name, text) in exports {
+      try text.write(toFile: folder + "/in/" + name, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  @Test func twoSourcesOfOneVariableAreReportedByValidateAndFailTheWave() throws {
+    let folder = try folder([
+      "vague-2023.csv": "id;region;montant\r\n1;1;10\r\n",
+      "vague-2024.csv": "id;REGION;region;montant\r\n1;1;2;10\r\n",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let line =
+      "\(folder)/in/vague-2024.csv:1: columns 'REGION' and 'region' are both sources of variable 'region': "
+      + "keep one of them in the export"
+    let validate = try PhareProcess.run("validate", folder + "/spec.yml")
+    #expect(validate.status == 1)
+    #expect(validate.stderr.split(separator: "\n").map(String.init).contains(line))
+    let clean = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    #expect(clean.status == 2)
+    #expect(clean.stderr.contains(line))
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/2023/clean.csv"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/2024/clean.csv"))
+  }
+}
+
 /// `phare weight` on the shipped PHARE-Institutions pipeline.
 @Suite struct WeightCommandTests {
   @Test func weightWritesWeightsAndDiagnostics() throws {
