@@ -69,17 +69,19 @@ struct CleanPass {
   /// Keeps the first row of each identifier among rows not otherwise rejected.
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
-    var firstLine: [String: Int32] = [:]
+    // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
+    var firstLine: [[UInt8]: Int32] = [:]
     for row in rejections.indices where rejections[row] == nil {
       guard let id = identifiers[row] else { continue }
-      if let line = firstLine[id] {
+      let bytes = Array(id.utf8)
+      if let line = firstLine[bytes] {
         reject(
           row,
           CleanRejection(
             rule: "clean.duplicate-id", message: "identifier already used by the row on line \(line)", value: id)
         )
       } else {
-        firstLine[id] = ingest.sourceLines[row]
+        firstLine[bytes] = ingest.sourceLines[row]
       }
     }
   }

@@ -3,19 +3,24 @@
 /// A column starts numeric (the fast path: plain integers parsed in place into raw memory).
 /// The first value that is not a number switches it to dictionary mode, where every distinct
 /// byte string gets a code; `finish` then decides the final type from the values actually kept.
+/// A column kept as text (a codebook identifier) starts in dictionary mode and stays text: its
+/// values are never read as numbers, so they come back byte for byte.
 /// Its buffers are raw memory: a builder is either finished or released, exactly once.
 struct ColumnBuilder {
   private enum Mode { case numeric, dictionary }
 
-  private var mode = Mode.numeric
+  private var mode: Mode
   private var numbers = GrowableBuffer<Double>()
   private var missing = MissingMaskBuffer()
   private var codes = GrowableBuffer<Int32>()
   private(set) var dictionary = ByteStringInterner()
   private let decimalComma: Bool
+  private let keepsText: Bool
 
-  init(decimalComma: Bool) {
+  init(decimalComma: Bool, keepsText: Bool = false) {
     self.decimalComma = decimalComma
+    self.keepsText = keepsText
+    self.mode = keepsText ? .dictionary : .numeric
   }
 
   var count: Int { mode == .numeric ? numbers.count : codes.count }
@@ -133,6 +138,7 @@ struct ColumnBuilder {
         codes: &codes,
         dictionary: dictionary,
         decimalComma: decimalComma,
+        readsNumbers: !keepsText,
         decode: decode
       )
     }
