@@ -134,6 +134,53 @@ import Testing
     return folder
   }
 
+  @Test func longIdsAndGroupedNumbersComeOutAsWritten() throws {
+    let export =
+      "\u{FEFF}id;region;montant\r\n12345678901234567890;1;1\u{202F}200\r\n12345678901234567891;2;1 234\r\n"
+      + "1000000000000001;1;2.500.000\r\n12345678901234567892;2;1,500\r\n"
+    let folder = try folder(["vague-2024.csv": export])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    // One row in four quarantined is above the default threshold of 5%: the wave fails, exit 2.
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "wave 2024: 25.0% of rows quarantined, above the threshold of 5.0% (clean.ambiguous-number 1)"))
+    let quarantine = try String(contentsOfFile: folder + "/out/quarantine.csv", encoding: .utf8)
+    #expect(
+      CSVText.rows(quarantine).dropFirst().map { Array($0[2...]) } == [
+        [
+          "5", "12345678901234567892", "clean.ambiguous-number",
+          "montant: '1,500' is ambiguous: 1.500 with a decimal comma or 1500 with a thousands separator; "
+            + "write thousands with a space (1 234) or none (1234)",
+          "1,500",
+        ]
+      ])
+
+    try export.replacingOccurrences(of: "2;1,500", with: "2;1 500").write(
+      toFile: folder + "/in/vague-2024.csv", atomically: true, encoding: .utf8)
+    let fixed = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    #expect(fixed.status == 0)
+    #expect(fixed.stdout.contains("wave 2024: 4 read = 4 clean + 0 quarantined"))
+    let clean = try String(contentsOfFile: folder + "/out/2024/clean.csv", encoding: .utf8)
+    #expect(
+      CSVText.rows(clean) == [
+        ["line", "id", "region", "montant"],
+        ["2", "12345678901234567890", "1", "1200"],
+        ["3", "12345678901234567891", "2", "1234"],
+        ["4", "1000000000000001", "1", "2500000"],
+        ["5", "12345678901234567892", "2", "1500"],
+      ])
+    let weight = try PhareProcess.run("weight", folder + "/spec.yml", "--out", folder + "/weighted")
+    #expect(weight.status == 0)
+    let weights = try String(contentsOfFile: folder + "/weighted/2024/weights.csv", encoding: .utf8)
+    #expect(
+      CSVText.rows(weights).dropFirst().map { Array($0[0...1]) } == [
+        ["2", "12345678901234567890"], ["3", "12345678901234567891"], ["4", "1000000000000001"],
+        ["5", "12345678901234567892"],
+      ])
+  }
+
   @Test func twoSourcesOfOneVariableAreReportedByValidateAndFailTheWave() throws {
     let folder = try folder([
       "vague-2023.csv": "id;region;montant\r\n1;1;10\r\n",

@@ -11,6 +11,9 @@ struct CleanPass {
     self.rejections = Array(repeating: nil, count: ingest.rowsKept)
   }
 
+  /// Whether the export's decimal mark is `,`, which settles how `1.234` reads.
+  private var decimalComma: Bool { ingest.dialect.decimalComma }
+
   var keptRows: [Int] { rejections.indices.filter { rejections[$0] == nil } }
 
   /// The rejected rows as quarantine entries.
@@ -38,7 +41,9 @@ struct CleanPass {
       cleanText(variable)
     case .single, .scale, .numeric:
       let source = sourceColumn(variable)
-      columns.append(coded(variable, AnswerCoder(variable), source: source, output: variable.cleanVariable))
+      columns.append(
+        coded(
+          variable, coder(variable, reading: source), source: source, output: variable.cleanVariable))
     case .multiple:
       if variable.items.isEmpty {
         cleanMultipleCell(variable)
@@ -91,6 +96,18 @@ struct CleanPass {
     return ingest.table[name]!
   }
 
+  /// The coder of a variable's answers, with what its column says about `.` and `,`.
+  private func coder(_ variable: CodebookVariable, reading source: Column) -> AnswerCoder {
+    let texts: [String?]
+    switch source {
+    case .categorical(let column): texts = column.levels
+    case .text(let column): texts = column.values
+    case .numeric, .coded: texts = []
+    }
+    return AnswerCoder(
+      variable, decimalComma: decimalComma, evidence: AnswerText.evidence(texts, decimalComma: decimalComma))
+  }
+
   private mutating func reject(_ row: Int, _ rejection: CleanRejection) {
     if rejections[row] == nil { rejections[row] = rejection }
   }
@@ -139,7 +156,10 @@ struct CleanPass {
     for item in variable.items {
       let itemVariable = variable.item(named: item.name, label: item.label, domain: item.domain)
       let itemCoding = itemVariable.asCodebookVariable()
-      columns.append(coded(itemCoding, AnswerCoder(itemCoding), source: ingest.table[item.name]!, output: itemVariable))
+      columns.append(
+        coded(
+          itemCoding, coder(itemCoding, reading: ingest.table[item.name]!), source: ingest.table[item.name]!,
+          output: itemVariable))
     }
     if variable.required {
       for row in rejections.indices where !columns[first...].contains(where: { $0.isAnswered(row) }) {
@@ -152,7 +172,7 @@ struct CleanPass {
   private mutating func cleanMultipleCell(_ variable: CodebookVariable) {
     let source = sourceColumn(variable)
     let separator = variable.cellSeparator ?? "|"
-    let coder = AnswerCoder(variable.withKind(.single))
+    let coder = AnswerCoder(variable.withKind(.single), decimalComma: decimalComma)
     var items = variable.values.map { _ in [Double?](repeating: nil, count: rejections.count) }
     for row in rejections.indices {
       guard let text = source.text(at: row), !AnswerText.isBlank(text) else {

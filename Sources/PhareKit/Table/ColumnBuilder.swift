@@ -72,13 +72,24 @@ struct ColumnBuilder {
   /// Appends any non-empty field: a decimal number, or a value for the dictionary.
   mutating func appendField(_ field: UnsafeRawBufferPointer) {
     if mode == .numeric {
-      if let value = NumberParser.parse(field, decimalComma: decimalComma) {
+      // `1.200,50` keeps its bytes: its dot says how the column groups thousands (`MarkEvidence`),
+      // which the number rendered back (`1200,5`) would no longer say.
+      if let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field) {
         numbers.append(value)
         return
       }
       switchToDictionary()
     }
     codes.append(dictionary.intern(field))
+  }
+
+  /// Whether a field holds `.` or `,` twice, or both.
+  private static func groupsWithMarks(_ field: UnsafeRawBufferPointer) -> Bool {
+    var marks = 0
+    for byte in field where byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+      marks += 1
+    }
+    return marks > 1
   }
 
   @inline(__always)
@@ -100,6 +111,10 @@ struct ColumnBuilder {
         codes.append(CategoricalColumn.missingCode)
       } else {
         var text = NumberParser.render(numbers[row], decimalComma: decimalComma)
+        // 1.234 read from `1,2340` renders as `1,234`, which reads two ways: keep it one number.
+        if text.withUTF8({ NumberParser.read(UnsafeRawBufferPointer($0), decimalComma: decimalComma) }) == .ambiguous {
+          text += "0"
+        }
         codes.append(text.withUTF8 { dictionary.intern(UnsafeRawBufferPointer($0)) })
       }
     }

@@ -23,10 +23,7 @@ enum ColumnTypeInference {
       present += 1
     }
     let used = uses.indices.filter { uses[$0] > 0 }
-    let numbers =
-      readsNumbers
-      ? used.map { code in dictionary.withBytes(of: code) { NumberParser.parse($0, decimalComma: decimalComma) } }
-      : nil
+    let numbers = readsNumbers ? numbersSettlingMarks(used, dictionary: dictionary, decimalComma: decimalComma) : nil
     if let numbers, numbers.allSatisfy({ $0 != nil }) {
       var valueOf = [Double](repeating: .nan, count: dictionary.count)
       for (code, number) in zip(used, numbers) {
@@ -55,5 +52,28 @@ enum ColumnTypeInference {
     let texts = (0..<rows).map { codes[$0] < 0 ? nil : stringOf[Int(codes[$0])] }
     codes.release()
     return .text(TextColumn(values: texts))
+  }
+
+  /// The number of each used value, an ambiguous one (`143,375`) read as the column's other
+  /// values write their marks, as the clean stage reads it.
+  private static func numbersSettlingMarks(_ used: [Int], dictionary: ByteStringInterner, decimalComma: Bool)
+    -> [Double?]
+  {
+    var evidence = MarkEvidence()
+    let readings = used.map { code in
+      dictionary.withBytes(of: code) { bytes in
+        let reading = NumberParser.read(bytes, decimalComma: decimalComma)
+        if case .number = reading { evidence.add(bytes) }
+        return reading
+      }
+    }
+    return zip(used, readings).map { code, reading in
+      let settled =
+        reading == .ambiguous
+        ? dictionary.withBytes(of: code) { NumberParser.read($0, decimalComma: decimalComma, evidence: evidence) }
+        : reading
+      if case .number(let value) = settled { return value }
+      return nil
+    }
   }
 }
