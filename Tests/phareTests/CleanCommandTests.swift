@@ -104,6 +104,103 @@ import Testing
   }
 }
 
+/// `phare validate` and `phare clean` on exports as French spreadsheets write them (issue 12).
+@Suite struct RealWorldExportCommandTests {
+  /// A folder with a spec, a codebook (the region read from `REGION` or `region`) and the given exports.
+  private func folder(_ exports: [String: String]) throws -> String {
+    let folder = NSTemporaryDirectory() + "phare-export-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+    try """
+    survey: t
+    inputs: {folder: in, wave: {file_name: "vague-(\\\\d{4})"}}
+    codebook: codebook.yml
+    populations: populations.csv
+    weight: {method: post-stratification, margins: [region]}
+    estimate: {variables: [montant]}
+
+    """.write(toFile: folder + "/spec.yml", atomically: true, encoding: .utf8)
+    try "variable,category,total\nregion,1,100\nregion,2,100\n".write(
+      toFile: folder + "/populations.csv", atomically: true, encoding: .utf8)
+    try """
+    variables:
+      id: {type: identifier}
+      region: {type: single, source: [REGION, region], values: {1: Nord, 2: Sud}}
+      montant: {type: numeric}
+
+    """.write(toFile: folder + "/codebook.yml", atomically: true, encoding: .utf8)
+    for (name, text) in exports {
+      try text.write(toFile: folder + "/in/" + name, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  @Test func longIdsAndGroupedNumbersComeOutAsWritten() throws {
+    let export =
+      "\u{FEFF}id;region;montant\r\n12345678901234567890;1;1\u{202F}200\r\n12345678901234567891;2;1 234\r\n"
+      + "1000000000000001;1;2.500.000\r\n12345678901234567892;2;1,500\r\n"
+    let folder = try folder(["vague-2024.csv": export])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    // One row in four quarantined is above the default threshold of 5%: the wave fails, exit 2.
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "wave 2024: 25.0% of rows quarantined, above the threshold of 5.0% (clean.ambiguous-number 1)"))
+    let quarantine = try String(contentsOfFile: folder + "/out/quarantine.csv", encoding: .utf8)
+    #expect(
+      CSVText.rows(quarantine).dropFirst().map { Array($0[2...]) } == [
+        [
+          "5", "12345678901234567892", "clean.ambiguous-number",
+          "montant: '1,500' is ambiguous: 1.500 with a decimal comma or 1500 with a thousands separator; "
+            + "write thousands with a space (1 234) or none (1234)",
+          "1,500",
+        ]
+      ])
+
+    try export.replacingOccurrences(of: "2;1,500", with: "2;1 500").write(
+      toFile: folder + "/in/vague-2024.csv", atomically: true, encoding: .utf8)
+    let fixed = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    #expect(fixed.status == 0)
+    #expect(fixed.stdout.contains("wave 2024: 4 read = 4 clean + 0 quarantined"))
+    let clean = try String(contentsOfFile: folder + "/out/2024/clean.csv", encoding: .utf8)
+    #expect(
+      CSVText.rows(clean) == [
+        ["line", "id", "region", "montant"],
+        ["2", "12345678901234567890", "1", "1200"],
+        ["3", "12345678901234567891", "2", "1234"],
+        ["4", "1000000000000001", "1", "2500000"],
+        ["5", "12345678901234567892", "2", "1500"],
+      ])
+    let weight = try PhareProcess.run("weight", folder + "/spec.yml", "--out", folder + "/weighted")
+    #expect(weight.status == 0)
+    let weights = try String(contentsOfFile: folder + "/weighted/2024/weights.csv", encoding: .utf8)
+    #expect(
+      CSVText.rows(weights).dropFirst().map { Array($0[0...1]) } == [
+        ["2", "12345678901234567890"], ["3", "12345678901234567891"], ["4", "1000000000000001"],
+        ["5", "12345678901234567892"],
+      ])
+  }
+
+  @Test func twoSourcesOfOneVariableAreReportedByValidateAndFailTheWave() throws {
+    let folder = try folder([
+      "vague-2023.csv": "id;region;montant\r\n1;1;10\r\n",
+      "vague-2024.csv": "id;REGION;region;montant\r\n1;1;2;10\r\n",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let line =
+      "\(folder)/in/vague-2024.csv:1: columns 'REGION' and 'region' are both sources of variable 'region': "
+      + "keep one of them in the export"
+    let validate = try PhareProcess.run("validate", folder + "/spec.yml")
+    #expect(validate.status == 1)
+    #expect(validate.stderr.split(separator: "\n").map(String.init).contains(line))
+    let clean = try PhareProcess.run("clean", folder + "/spec.yml", "--out", folder + "/out")
+    #expect(clean.status == 2)
+    #expect(clean.stderr.contains(line))
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/2023/clean.csv"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/2024/clean.csv"))
+  }
+}
+
 /// `phare weight` on the shipped PHARE-Institutions pipeline.
 @Suite struct WeightCommandTests {
   @Test func weightWritesWeightsAndDiagnostics() throws {

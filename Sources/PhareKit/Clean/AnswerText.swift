@@ -19,13 +19,38 @@ enum AnswerText {
     return plain.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
   }
 
-  /// A number written loosely: surrounding spaces, leading zeros or `+`, a trailing `.0`,
-  /// a decimal comma. Nothing else (no exponent, no hexadecimal, no `inf`).
+  /// A number written loosely: surrounding spaces, leading zeros or `+`, a trailing `.0`, a
+  /// decimal comma in any file, grouped digits (`1 234`, `1.200,50`), as `NumberParser` reads
+  /// them with `lenient`; `decimalComma` is the file's dialect, which settles `1.234` where the
+  /// decimal mark is `.`. Nothing else (no exponent, no hexadecimal, no `inf`).
+  static func reading(_ text: String, decimalComma: Bool, evidence: MarkEvidence = MarkEvidence()) -> NumberReading {
+    var trimmed = Substring(text)
+    while let first = trimmed.first, isSpace(first) { trimmed.removeFirst() }
+    while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+    return Array(trimmed.utf8).withUnsafeBytes {
+      NumberParser.read($0, decimalComma: decimalComma, lenient: true, evidence: evidence)
+    }
+  }
+
+  /// What a column's answers that read as numbers say about `.` and `,` (`90,5` makes `143,375` 143.375).
+  static func evidence(_ texts: [String?], decimalComma: Bool) -> MarkEvidence {
+    var evidence = MarkEvidence()
+    for case let text? in texts {
+      if case .number = reading(text, decimalComma: decimalComma) {
+        Array(text.utf8).withUnsafeBytes { evidence.add($0) }
+      }
+    }
+    return evidence
+  }
+
+  /// The number a text holds, read as `reading` does in a file whose decimal mark is `.`.
   static func number(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty, trimmed.allSatisfy({ "0123456789+-.,".contains($0) }) else { return nil }
-    guard let value = Double(trimmed.replacingOccurrences(of: ",", with: ".")), value.isFinite else { return nil }
-    return value
+    if case .number(let value) = reading(text, decimalComma: false) { return value }
+    return nil
+  }
+
+  private static func isSpace(_ character: Character) -> Bool {
+    character == " " || character == "\t" || character == "\u{00A0}" || character == "\u{202F}"
   }
 
   /// Whether the text is blank (empty or spaces only): an unanswered question.

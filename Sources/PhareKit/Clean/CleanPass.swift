@@ -11,6 +11,9 @@ struct CleanPass {
     self.rejections = Array(repeating: nil, count: ingest.rowsKept)
   }
 
+  /// Whether the export's decimal mark is `,`, which settles how `1.234` reads.
+  private var decimalComma: Bool { ingest.dialect.decimalComma }
+
   var keptRows: [Int] { rejections.indices.filter { rejections[$0] == nil } }
 
   /// The rejected rows as quarantine entries.
@@ -38,7 +41,9 @@ struct CleanPass {
       cleanText(variable)
     case .single, .scale, .numeric:
       let source = sourceColumn(variable)
-      columns.append(coded(variable, AnswerCoder(variable), source: source, output: variable.cleanVariable))
+      columns.append(
+        coded(
+          variable, coder(variable, reading: source), source: source, output: variable.cleanVariable))
     case .multiple:
       if variable.items.isEmpty {
         cleanMultipleCell(variable)
@@ -69,17 +74,19 @@ struct CleanPass {
   /// Keeps the first row of each identifier among rows not otherwise rejected.
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
-    var firstLine: [String: Int32] = [:]
+    // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
+    var firstLine: [[UInt8]: Int32] = [:]
     for row in rejections.indices where rejections[row] == nil {
       guard let id = identifiers[row] else { continue }
-      if let line = firstLine[id] {
+      let bytes = Array(id.utf8)
+      if let line = firstLine[bytes] {
         reject(
           row,
           CleanRejection(
             rule: "clean.duplicate-id", message: "identifier already used by the row on line \(line)", value: id)
         )
       } else {
-        firstLine[id] = ingest.sourceLines[row]
+        firstLine[bytes] = ingest.sourceLines[row]
       }
     }
   }
@@ -87,6 +94,18 @@ struct CleanPass {
   private func sourceColumn(_ variable: CodebookVariable) -> Column {
     let name = variable.sources.first { ingest.table[$0] != nil }!
     return ingest.table[name]!
+  }
+
+  /// The coder of a variable's answers, with what its column says about `.` and `,`.
+  private func coder(_ variable: CodebookVariable, reading source: Column) -> AnswerCoder {
+    let texts: [String?]
+    switch source {
+    case .categorical(let column): texts = column.levels
+    case .text(let column): texts = column.values
+    case .numeric, .coded: texts = []
+    }
+    return AnswerCoder(
+      variable, decimalComma: decimalComma, evidence: AnswerText.evidence(texts, decimalComma: decimalComma))
   }
 
   private mutating func reject(_ row: Int, _ rejection: CleanRejection) {
@@ -137,7 +156,10 @@ struct CleanPass {
     for item in variable.items {
       let itemVariable = variable.item(named: item.name, label: item.label, domain: item.domain)
       let itemCoding = itemVariable.asCodebookVariable()
-      columns.append(coded(itemCoding, AnswerCoder(itemCoding), source: ingest.table[item.name]!, output: itemVariable))
+      columns.append(
+        coded(
+          itemCoding, coder(itemCoding, reading: ingest.table[item.name]!), source: ingest.table[item.name]!,
+          output: itemVariable))
     }
     if variable.required {
       for row in rejections.indices where !columns[first...].contains(where: { $0.isAnswered(row) }) {
@@ -150,7 +172,7 @@ struct CleanPass {
   private mutating func cleanMultipleCell(_ variable: CodebookVariable) {
     let source = sourceColumn(variable)
     let separator = variable.cellSeparator ?? "|"
-    let coder = AnswerCoder(variable.withKind(.single))
+    let coder = AnswerCoder(variable.withKind(.single), decimalComma: decimalComma)
     var items = variable.values.map { _ in [Double?](repeating: nil, count: rejections.count) }
     for row in rejections.indices {
       guard let text = source.text(at: row), !AnswerText.isBlank(text) else {

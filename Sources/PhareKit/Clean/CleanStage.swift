@@ -16,7 +16,9 @@ public struct CleanStage: Sendable {
     self.init(codebook: pipeline.codebook, settings: pipeline.spec.clean, waveSource: pipeline.spec.inputs.wave)
   }
 
-  /// Cleans one wave; throws `SpecProblems` when the export lacks a codebook column or mixes waves.
+  /// Cleans one wave; throws `SpecProblems` when the export lacks a codebook column, holds two
+  /// source columns of one variable, or mixes waves. Read the export with
+  /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text.
   public func run(_ ingest: IngestResult, wave: WaveFile) throws -> CleanWave {
     let missing = PipelineChecks.missingColumns(
       in: ingest.table.schema.fields.map(\.name), file: ingest.file, codebook: codebook)

@@ -12,10 +12,13 @@ public struct CSVReader: Sendable {
   public var separator: Separator?
   /// Bytes read and parsed at a time.
   public var blockSize: Int
+  /// Columns kept as written text, never read as numbers (a codebook's identifiers).
+  public var textColumns: Set<String>
 
-  public init(separator: Separator? = nil, blockSize: Int = 1 << 20) {
+  public init(separator: Separator? = nil, blockSize: Int = 1 << 20, textColumns: Set<String> = []) {
     self.separator = separator
     self.blockSize = blockSize
+    self.textColumns = textColumns
   }
 
   public func read(_ path: String) throws -> IngestResult {
@@ -26,6 +29,7 @@ public struct CSVReader: Sendable {
     defer { block.deallocate() }
 
     var session = ParseSession(path: path, separator: sniffed.separator)
+    session.cursor.pointee.textColumns = textColumns
     defer { session.close() }
     var bomBytesLeft = sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0
     var consumed = 0

@@ -5,6 +5,8 @@
 /// the `data` pointer, so the hot path has no closures, no reference counting and no copies.
 struct IngestCursor {
   let decimalComma: Bool
+  /// Columns whose values stay text, never read as numbers (a codebook's identifiers), by header name.
+  var textColumns: Set<String> = []
   private(set) var header: [[UInt8]] = []
   private(set) var headerLine = 0
   private(set) var inHeader = true
@@ -144,7 +146,16 @@ struct IngestCursor {
     columnCount = header.count
     keptColumns = columnCount
     builders = .allocate(capacity: columnCount)
-    builders.initialize(repeating: ColumnBuilder(decimalComma: decimalComma))
+    for (column, name) in header.enumerated() {
+      let keepsText = !textColumns.isEmpty && textColumns.contains(Self.name(name))
+      (builders.baseAddress! + column).initialize(to: ColumnBuilder(decimalComma: decimalComma, keepsText: keepsText))
+    }
+  }
+
+  /// A header name as `TableAssembler` names the column (Windows-1252 when it is not UTF-8).
+  private static func name(_ bytes: [UInt8]) -> String {
+    let encoding: TextEncoding = bytes.withUnsafeBytes(UTF8Validation.isValid) ? .utf8 : .windows1252
+    return bytes.withUnsafeBytes { encoding.decode($0) }.trimmingSpaces()
   }
 
   private mutating func rollBack() {

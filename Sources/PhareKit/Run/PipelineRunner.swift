@@ -14,7 +14,7 @@ public struct PipelineRunner: Sendable {
   public func run(through stage: PipelineStage, waves: [WaveFile]? = nil) throws -> [WaveResult] {
     let weighting = try stage == .clean ? nil : weightStage()
     let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
-    let reader = CSVReader(separator: pipeline.spec.inputs.separator)
+    let reader = CSVReader(separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns)
     let clean = CleanStage(pipeline: pipeline)
     return (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)

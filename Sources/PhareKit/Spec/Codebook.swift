@@ -16,4 +16,9 @@ public struct Codebook: Equatable, Sendable {
   public var identifier: CodebookVariable? {
     variables.first { $0.kind == .identifier }
   }
+
+  /// The export columns read as written text, never as numbers: the identifier's and text answers' sources.
+  public var textColumns: Set<String> {
+    Set(variables.filter { $0.kind == .identifier || $0.kind == .text }.flatMap(\.sources))
+  }
 }

@@ -99,7 +99,8 @@ enum PipelineChecks {
     }
   }
 
-  /// Codebook variables whose source column is absent from an export's header.
+  /// Codebook variables whose source column is absent from an export's header, or present under
+  /// two of its names (`REGION` and `region`: which one holds the answers?).
   static func missingColumns(in header: [String], file: String, codebook: Codebook) -> [SpecDiagnostic] {
     let columns = Set(header)
     var diagnostics: [SpecDiagnostic] = []
@@ -110,11 +111,23 @@ enum PipelineChecks {
             SpecDiagnostic(
               file: file, line: 1, message: "column '\(item.name)' of variable '\(variable.name)' is missing"))
         }
-      } else if !variable.sources.contains(where: columns.contains) {
+        continue
+      }
+      let present = header.filter(variable.sources.contains)
+      if present.isEmpty {
         let looked = variable.sources.joined(separator: ", ")
         diagnostics.append(
           SpecDiagnostic(
             file: file, line: 1, message: "no column for variable '\(variable.name)' (looked for \(looked))"))
+      } else if present.count > 1 {
+        let named = present.map { "'\($0)'" }
+        let all = named.dropLast().joined(separator: ", ") + " and " + named.last!
+        let both = present.count == 2 ? "both" : "all"
+        diagnostics.append(
+          SpecDiagnostic(
+            file: file, line: 1,
+            message: "columns \(all) are \(both) sources of variable '\(variable.name)': keep one of them in the export"
+          ))
       }
     }
     return diagnostics

@@ -3,19 +3,24 @@
 /// A column starts numeric (the fast path: plain integers parsed in place into raw memory).
 /// The first value that is not a number switches it to dictionary mode, where every distinct
 /// byte string gets a code; `finish` then decides the final type from the values actually kept.
+/// A column kept as text (a codebook identifier) starts in dictionary mode and stays text: its
+/// values are never read as numbers, so they come back byte for byte.
 /// Its buffers are raw memory: a builder is either finished or released, exactly once.
 struct ColumnBuilder {
   private enum Mode { case numeric, dictionary }
 
-  private var mode = Mode.numeric
+  private var mode: Mode
   private var numbers = GrowableBuffer<Double>()
   private var missing = MissingMaskBuffer()
   private var codes = GrowableBuffer<Int32>()
   private(set) var dictionary = ByteStringInterner()
   private let decimalComma: Bool
+  private let keepsText: Bool
 
-  init(decimalComma: Bool) {
+  init(decimalComma: Bool, keepsText: Bool = false) {
     self.decimalComma = decimalComma
+    self.keepsText = keepsText
+    self.mode = keepsText ? .dictionary : .numeric
   }
 
   var count: Int { mode == .numeric ? numbers.count : codes.count }
@@ -67,13 +72,24 @@ struct ColumnBuilder {
   /// Appends any non-empty field: a decimal number, or a value for the dictionary.
   mutating func appendField(_ field: UnsafeRawBufferPointer) {
     if mode == .numeric {
-      if let value = NumberParser.parse(field, decimalComma: decimalComma) {
+      // `1.200,50` keeps its bytes: its dot says how the column groups thousands (`MarkEvidence`),
+      // which the number rendered back (`1200,5`) would no longer say.
+      if let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field) {
         numbers.append(value)
         return
       }
       switchToDictionary()
     }
     codes.append(dictionary.intern(field))
+  }
+
+  /// Whether a field holds `.` or `,` twice, or both.
+  private static func groupsWithMarks(_ field: UnsafeRawBufferPointer) -> Bool {
+    var marks = 0
+    for byte in field where byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+      marks += 1
+    }
+    return marks > 1
   }
 
   @inline(__always)
@@ -95,6 +111,10 @@ struct ColumnBuilder {
         codes.append(CategoricalColumn.missingCode)
       } else {
         var text = NumberParser.render(numbers[row], decimalComma: decimalComma)
+        // 1.234 read from `1,2340` renders as `1,234`, which reads two ways: keep it one number.
+        if text.withUTF8({ NumberParser.read(UnsafeRawBufferPointer($0), decimalComma: decimalComma) }) == .ambiguous {
+          text += "0"
+        }
         codes.append(text.withUTF8 { dictionary.intern(UnsafeRawBufferPointer($0)) })
       }
     }
@@ -133,6 +153,7 @@ struct ColumnBuilder {
         codes: &codes,
         dictionary: dictionary,
         decimalComma: decimalComma,
+        readsNumbers: !keepsText,
         decode: decode
       )
     }

@@ -1,6 +1,7 @@
 /// Decides the type of a dictionary-encoded column from the distinct values its kept rows use.
 ///
-/// All numbers → numeric (values seen before a rejected row's stray text are not lost);
+/// All numbers → numeric (values seen before a rejected row's stray text are not lost), unless
+/// the column is kept as text;
 /// at most `maxCategoricalLevels` values that repeat on average → categorical; otherwise text.
 /// The codebook (pipeline spec) overrides this guess; it only serves inspection.
 enum ColumnTypeInference {
@@ -11,6 +12,7 @@ enum ColumnTypeInference {
     codes: inout GrowableBuffer<Int32>,
     dictionary: ByteStringInterner,
     decimalComma: Bool,
+    readsNumbers: Bool = true,
     decode: (UnsafeRawBufferPointer) -> String
   ) -> Column {
     let rows = codes.count
@@ -21,10 +23,8 @@ enum ColumnTypeInference {
       present += 1
     }
     let used = uses.indices.filter { uses[$0] > 0 }
-    let numbers = used.map { code in
-      dictionary.withBytes(of: code) { NumberParser.parse($0, decimalComma: decimalComma) }
-    }
-    if numbers.allSatisfy({ $0 != nil }) {
+    let numbers = readsNumbers ? numbersSettlingMarks(used, dictionary: dictionary, decimalComma: decimalComma) : nil
+    if let numbers, numbers.allSatisfy({ $0 != nil }) {
       var valueOf = [Double](repeating: .nan, count: dictionary.count)
       for (code, number) in zip(used, numbers) {
         valueOf[code] = number!
@@ -52,5 +52,28 @@ enum ColumnTypeInference {
     let texts = (0..<rows).map { codes[$0] < 0 ? nil : stringOf[Int(codes[$0])] }
     codes.release()
     return .text(TextColumn(values: texts))
+  }
+
+  /// The number of each used value, an ambiguous one (`143,375`) read as the column's other
+  /// values write their marks, as the clean stage reads it.
+  private static func numbersSettlingMarks(_ used: [Int], dictionary: ByteStringInterner, decimalComma: Bool)
+    -> [Double?]
+  {
+    var evidence = MarkEvidence()
+    let readings = used.map { code in
+      dictionary.withBytes(of: code) { bytes in
+        let reading = NumberParser.read(bytes, decimalComma: decimalComma)
+        if case .number = reading { evidence.add(bytes) }
+        return reading
+      }
+    }
+    return zip(used, readings).map { code, reading in
+      let settled =
+        reading == .ambiguous
+        ? dictionary.withBytes(of: code) { NumberParser.read($0, decimalComma: decimalComma, evidence: evidence) }
+        : reading
+      if case .number(let value) = settled { return value }
+      return nil
+    }
   }
 }

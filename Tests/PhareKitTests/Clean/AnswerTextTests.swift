@@ -17,9 +17,23 @@ import Testing
     #expect(AnswerText.number("1.0") == 1)
     #expect(AnswerText.number("+2") == 2)
     #expect(AnswerText.number("7,5") == 7.5)
-    for text in ["", "1e3", "0x10", "inf", "nan", "un", "1 250"] {
+    #expect(AnswerText.number("1 250") == 1250)
+    for text in ["", "1e3", "0x10", "inf", "nan", "un", "12 50", "1 2500"] {
       #expect(AnswerText.number(text) == nil, "\(text)")
     }
+  }
+
+  /// The clean stage reads what ingest reads, plus `+`, leading zeros and surrounding spaces.
+  @Test func groupedAndAmbiguousNumbers() {
+    #expect(AnswerText.reading(" 1\u{00A0}234,5 ", decimalComma: true) == .number(1234.5))
+    #expect(AnswerText.reading("+1.200,50", decimalComma: true) == .number(1200.5))
+    #expect(AnswerText.reading("01,234", decimalComma: true) == .number(1.234))
+    #expect(AnswerText.reading("-1\u{202F}000", decimalComma: false) == .number(-1000))
+    #expect(AnswerText.reading("1,234", decimalComma: true) == .ambiguous)
+    #expect(AnswerText.reading("1,234", decimalComma: false) == .ambiguous)
+    #expect(AnswerText.reading(" 1.234", decimalComma: true) == .ambiguous)
+    #expect(AnswerText.reading("1.234", decimalComma: false) == .number(1.234))
+    #expect(AnswerText.reading("1 2,34", decimalComma: true) == .notANumber)
   }
 
   @Test func blanks() {

@@ -35,6 +35,67 @@ import Testing
     }
   }
 
+  private func read(_ bytes: [UInt8], decimalComma: Bool = true) -> NumberReading {
+    bytes.withUnsafeBytes { NumberParser.read($0, decimalComma: decimalComma) }
+  }
+
+  /// French exports group thousands with spaces (plain, U+00A0, U+202F, or byte A0 in
+  /// Windows-1252), or with dots before a decimal comma.
+  @Test func groupedDigits() {
+    #expect(parse("1 234", decimalComma: true) == 1234)
+    #expect(parse("1\u{00A0}234", decimalComma: true) == 1234)
+    #expect(parse("12\u{202F}345\u{202F}678", decimalComma: true) == 12_345_678)
+    #expect(read([0x31, 0xA0, 0x32, 0x33, 0x34]) == .number(1234))
+    #expect(parse("-1 200,50", decimalComma: true) == -1200.5)
+    #expect(parse("1.200,50", decimalComma: true) == 1200.5)
+    #expect(parse("1.234.567", decimalComma: true) == 1_234_567)
+    #expect(parse("1,234,567") == 1_234_567)
+    #expect(parse("1,234.5") == 1234.5)
+    #expect(parse("1 234.5") == 1234.5)
+    #expect(parse("9 007 199 254 740 993", decimalComma: true) == 9_007_199_254_740_993)
+    #expect(parse("1 234 567,000000000001", decimalComma: true) == 1_234_567.000000000001)
+  }
+
+  @Test func badGroupsAreNotNumbers() {
+    for text in ["12 34", "1 2345", "1234 567", "0 123", "1  234", "1 234.567,8", "1 234\u{00A0}567", "1.234 567"] {
+      #expect(parse(text, decimalComma: true) == nil, "\(text)")
+    }
+    #expect(parse("1.200,50") == nil)
+  }
+
+  /// One `.` or `,` before exactly three digits: 1.234 or 1234? Only `.` in a decimal-point file is settled.
+  @Test func aSingleMarkBeforeThreeDigitsIsAmbiguous() {
+    for text in ["1,234", "12.345", "-999,500", "1.234"] {
+      #expect(read(Array(text.utf8)) == .ambiguous, "\(text)")
+    }
+    #expect(read(Array("1,234".utf8), decimalComma: false) == .ambiguous)
+    #expect(read(Array("1.234".utf8), decimalComma: false) == .number(1.234))
+    #expect(read(Array("0,123".utf8)) == .number(0.123))
+    #expect(read(Array("1234,567".utf8)) == .number(1234.567))
+    #expect(read(Array("1,2345".utf8)) == .number(1.2345))
+    #expect(read(Array("1 234,567".utf8)) == .number(1234.567))
+  }
+
+  /// A column's other values settle the mark: `90,5` makes commas decimal, `1.234.567` makes dots group thousands.
+  @Test func evidenceSettlesAnAmbiguousMark() {
+    func evidence(_ texts: [String]) -> MarkEvidence {
+      var evidence = MarkEvidence()
+      for text in texts { Array(text.utf8).withUnsafeBytes { evidence.add($0) } }
+      return evidence
+    }
+    func read(_ text: String, _ evidence: MarkEvidence) -> NumberReading {
+      Array(text.utf8).withUnsafeBytes { NumberParser.read($0, decimalComma: true, evidence: evidence) }
+    }
+    #expect(read("143,375", evidence(["90,5"])) == .number(143.375))
+    #expect(read("143,375", evidence(["1 234,5"])) == .number(143.375))
+    #expect(read("1.234", evidence(["1.234.567"])) == .number(1234))
+    #expect(read("1.234", evidence(["1.200,50"])) == .number(1234))
+    #expect(read("1,234", evidence(["1.200,50"])) == .number(1.234))
+    #expect(read("1,234", evidence(["1,234,567"])) == .number(1234))
+    #expect(read("1,234", evidence(["90,5", "1,234,567"])) == .ambiguous)
+    #expect(read("1,234", evidence(["1.5", "12"])) == .ambiguous)
+  }
+
   @Test func renderReadsBack() {
     #expect(NumberParser.render(7, decimalComma: false) == "7")
     #expect(NumberParser.render(-12, decimalComma: false) == "-12")

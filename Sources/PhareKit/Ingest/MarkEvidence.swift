@@ -1,0 +1,36 @@
+/// What the numbers of one column say about `.` and `,`: decimal marks or thousands separators.
+///
+/// It settles an ambiguous value: in a column that also holds `90,5` or `126,81818181818181`,
+/// `143,375` is 143.375; in one that holds `1.234.567` or `1.200,50`, `1.234` is 1234. A column
+/// whose values use a mark both ways settles nothing.
+struct MarkEvidence: Equatable {
+  private var decimal: Set<UInt8> = []
+  private var group: Set<UInt8> = []
+
+  /// Adds the marks of a value that read as one number without ambiguity: a single mark is its
+  /// decimal mark, a repeated one groups thousands, and of two kinds the last is decimal.
+  mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    var dots = 0
+    var commas = 0
+    var last: UInt8 = 0
+    for byte in bytes where byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+      if byte == UInt8(ascii: ".") { dots += 1 } else { commas += 1 }
+      last = byte
+    }
+    if dots > 0 && commas > 0 {
+      decimal.insert(last)
+      group.insert(last == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: "."))
+    } else if dots + commas == 1 {
+      decimal.insert(last)
+    } else if dots + commas > 1 {
+      group.insert(last)
+    }
+  }
+
+  /// Whether the column writes `mark` as its decimal mark (true), as a thousands separator
+  /// (false), or nil when it does not say or says both.
+  func isDecimal(_ mark: UInt8) -> Bool? {
+    let asDecimal = decimal.contains(mark)
+    return asDecimal == group.contains(mark) ? nil : asDecimal
+  }
+}
