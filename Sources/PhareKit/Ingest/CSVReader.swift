@@ -8,7 +8,7 @@ import Glibc
 /// field count differs from the header, or that libcsv's strict mode rejects, are quarantined
 /// with their physical line and raw text, and parsing resumes on the next line.
 public struct CSVReader: Sendable {
-  /// Forces the separator instead of detecting it from the header line.
+  /// Forces the separator instead of detecting it from the first lines.
   public var separator: Separator?
   /// Bytes read and parsed at a time.
   public var blockSize: Int
@@ -21,24 +21,24 @@ public struct CSVReader: Sendable {
   public func read(_ path: String) throws -> IngestResult {
     let file = try InputFile(path: path)
     defer { file.close() }
-    let sniffed = try sniff(file)
+    let (source, sniffed) = try open(file)
     let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockSize, 1), alignment: 16)
     defer { block.deallocate() }
 
-    var session = ParseSession(path: path, separator: sniffed.separator)
+    var session = ParseSession(path: path, separator: sniffed.separator, firstLine: sniffed.firstLine)
     defer { session.close() }
-    var bomBytesLeft = sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0
+    var skipBytesLeft = sniffed.skippedBytes
     var consumed = 0
     var reserved = false
-    while case let filled = try file.read(into: block), filled > 0 {
-      let skipped = min(bomBytesLeft, filled)
-      bomBytesLeft -= skipped
+    while case let filled = try source.read(into: block), filled > 0 {
+      let skipped = min(skipBytesLeft, filled)
+      skipBytesLeft -= skipped
       try session.parse(UnsafeRawBufferPointer(rebasing: block[skipped..<filled]))
       consumed += filled
       if !reserved && session.cursor.pointee.keptRows > 0 {
         // Size the columns once from the first block, so they do not grow by doubling.
         reserved = true
-        let scale = Double(file.size) / Double(consumed)
+        let scale = Double(source.size) / Double(consumed)
         session.cursor.pointee.reserveRows(Int(Double(session.cursor.pointee.keptRows) * scale * 1.02) + 64)
       }
     }
@@ -49,19 +49,23 @@ public struct CSVReader: Sendable {
     guard cursor.pointee.recordsRead > 0 else { throw IngestError.headerOnly(file: path) }
     return try TableAssembler.assemble(
       path: path,
+      source: source,
       sniffed: sniffed,
       cursor: &cursor.pointee
     )
   }
 
-  /// Reads the dialect off the first 64 KiB, then rewinds for parsing.
-  private func sniff(_ file: InputFile) throws -> DialectSniffer.Sniffed {
+  /// Where the parser reads from and the dialect read off its first 64 KiB; the file is rewound
+  /// for parsing.
+  private func open(_ file: InputFile) throws -> (InputFile, DialectSniffer.Sniffed) {
     let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
     defer { prefix.deallocate() }
     let filled = try file.read(into: prefix)
     guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }
     try file.rewind()
-    return try DialectSniffer.sniff(
-      UnsafeRawBufferPointer(rebasing: prefix[..<filled]), file: file.path, separator: separator)
+    let sniffed = try DialectSniffer.sniff(
+      UnsafeRawBufferPointer(rebasing: prefix[..<filled]), complete: filled < prefix.count, file: file.path,
+      encoding: nil, separator: separator)
+    return (file, sniffed)
   }
 }

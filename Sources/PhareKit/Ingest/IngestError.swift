@@ -7,8 +7,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case binaryFile(file: String)
   case unsupportedEncoding(file: String, encoding: String)
   case headerOnly(file: String)
-  case emptyColumnNames(file: String, positions: [Int])
-  case duplicateColumnNames(file: String, names: [String])
+  case ambiguousSeparator(file: String, line: Int, evidence: [SeparatorEvidence])
+  case emptyColumnNames(file: String, positions: [Int], line: Int = 1)
+  case duplicateColumnNames(file: String, names: [String], line: Int = 1)
   case malformedHeader(file: String, line: Int)
   case parserFailure(file: String, line: Int, reason: String)
 
@@ -16,13 +17,17 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .fileNotFound(let file), .notARegularFile(let file), .unreadable(let file, _), .emptyFile(let file),
       .binaryFile(let file), .unsupportedEncoding(let file, _), .headerOnly(let file),
-      .emptyColumnNames(let file, _), .duplicateColumnNames(let file, _), .malformedHeader(let file, _),
+      .ambiguousSeparator(let file, _, _), .emptyColumnNames(let file, _, _), .duplicateColumnNames(let file, _, _),
+      .malformedHeader(let file, _),
       .parserFailure(let file, _, _):
       return file
     }
   }
 
   public var description: String { "\(file): \(problem)" }
+
+  /// Lists of positions or names in a message stop after this many: a header may have hundreds.
+  static let maxListed = 10
 
   /// What is wrong, without the file name.
   public var problem: String {
@@ -41,11 +46,21 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       return "\(encoding) is not supported; export as UTF-8 or Windows-1252"
     case .headerOnly:
       return "the file has a header line but no data rows"
-    case .emptyColumnNames(_, let positions):
-      let list = positions.map(String.init).joined(separator: ", ")
-      return "line 1: empty column name at position \(list) of the header"
-    case .duplicateColumnNames(_, let names):
-      return "line 1: duplicate column names in the header: \(names.joined(separator: ", "))"
+    case .ambiguousSeparator(_, let line, let evidence):
+      let names = evidence.map(\.separator.name)
+      let fits = names.dropLast().joined(separator: ", ") + " and " + names.last!
+      return "line \(line): cannot tell the separator, \(fits) fit equally well "
+        + "(\(evidence.map(\.summary).joined(separator: "; "))); "
+        + "set `separator:` in the spec's inputs (`--separator` for phare inspect)"
+    case .emptyColumnNames(_, let positions, let line):
+      let shown = positions.prefix(Self.maxListed).map(String.init).joined(separator: ", ")
+      let more = positions.count > Self.maxListed ? " and \(positions.count - Self.maxListed) more" : ""
+      let names = positions.count == 1 ? "name at position" : "names at positions"
+      return "line \(line): empty column \(names) \(shown)\(more) of the header"
+    case .duplicateColumnNames(_, let names, let line):
+      let shown = names.prefix(Self.maxListed).joined(separator: ", ")
+      let more = names.count > Self.maxListed ? " and \(names.count - Self.maxListed) more" : ""
+      return "line \(line): duplicate column names in the header: \(shown)\(more)"
     case .malformedHeader(_, let line):
       return "line \(line): the header line has malformed quoting"
     case .parserFailure(_, let line, let reason):

@@ -99,22 +99,26 @@ enum PipelineChecks {
     }
   }
 
-  /// Codebook variables whose source column is absent from an export's header.
-  static func missingColumns(in header: [String], file: String, codebook: Codebook) -> [SpecDiagnostic] {
-    let columns = Set(header)
+  /// Codebook variables whose source column is absent from an export's header; each message says
+  /// how the header was split (separator, encoding), since a wrong guess hides every column.
+  static func missingColumns(in ingest: IngestResult, codebook: Codebook) -> [SpecDiagnostic] {
+    let columns = Set(ingest.table.schema.fields.map(\.name))
+    let (file, line, reading) = (ingest.file, ingest.headerLine, ingest.headerReading)
     var diagnostics: [SpecDiagnostic] = []
     for variable in codebook.variables {
       if variable.kind == .multiple && !variable.items.isEmpty {
         for item in variable.items where !columns.contains(item.name) {
           diagnostics.append(
             SpecDiagnostic(
-              file: file, line: 1, message: "column '\(item.name)' of variable '\(variable.name)' is missing"))
+              file: file, line: line,
+              message: "column '\(item.name)' of variable '\(variable.name)' is missing (header: \(reading))"))
         }
       } else if !variable.sources.contains(where: columns.contains) {
         let looked = variable.sources.joined(separator: ", ")
         diagnostics.append(
           SpecDiagnostic(
-            file: file, line: 1, message: "no column for variable '\(variable.name)' (looked for \(looked))"))
+            file: file, line: line,
+            message: "no column for variable '\(variable.name)' (looked for \(looked); header: \(reading))"))
       }
     }
     return diagnostics

@@ -49,6 +49,21 @@ import Testing
     #expect(throws: IngestError.unsupportedEncoding(file: path, encoding: "UTF-16")) { try CSVReader().read(path) }
   }
 
+  @Test func unnamedTrailingColumnWithAValueIsRefused() {
+    let path = Fixtures.ingest("trailing-filled-column.csv")
+    #expect(throws: IngestError.emptyColumnNames(file: path, positions: [4])) { try CSVReader().read(path) }
+  }
+
+  /// A header with dozens of unnamed columns gives a short message: ten positions, then a count.
+  @Test func emptyColumnPositionsAreCapped() {
+    let path = Fixtures.ingest("many-empty-names.csv")
+    let error = IngestError.emptyColumnNames(file: path, positions: Array(2...31))
+    #expect(throws: error) { try CSVReader().read(path) }
+    #expect(
+      error.problem
+        == "line 1: empty column names at positions 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 20 more of the header")
+  }
+
   @Test func malformedHeader() {
     let path = Fixtures.ingest("malformed-header.csv")
     #expect(throws: IngestError.malformedHeader(file: path, line: 1)) { try CSVReader().read(path) }
