@@ -7,7 +7,7 @@ struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show how a survey export is read: dialect, columns, rows kept and quarantined.",
     discussion: """
-      Detects the encoding (UTF-8 with or without BOM, Windows-1252), the separator \
+      Detects the encoding (UTF-8 with or without BOM, Windows-1252, UTF-16), the separator \
       (comma, semicolon, tab, pipe: the one that splits the header and the first rows into \
       the same number of fields; an Excel sep= first line is honoured) and the line ending, \
       infers each column's type \

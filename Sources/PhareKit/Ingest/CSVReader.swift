@@ -55,17 +55,24 @@ public struct CSVReader: Sendable {
     )
   }
 
-  /// Where the parser reads from and the dialect read off its first 64 KiB; the file is rewound
-  /// for parsing.
-  private func open(_ file: InputFile) throws -> (InputFile, DialectSniffer.Sniffed) {
+  /// Where the parser reads from (the file, or its UTF-8 transcoding when it is UTF-16) and the
+  /// dialect read off its first 64 KiB; the source is rewound for parsing.
+  private func open(_ file: InputFile) throws -> (any ByteSource, DialectSniffer.Sniffed) {
     let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
     defer { prefix.deallocate() }
-    let filled = try file.read(into: prefix)
+    var filled = try file.read(into: prefix)
     guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }
-    try file.rewind()
+    var source: any ByteSource = file
+    let utf16 = try UTF16Text.detect(UnsafeRawBufferPointer(rebasing: prefix[..<filled]), file: file.path)
+    if let utf16 {
+      source = try UTF16Text.transcode(file, as: utf16)
+      filled = try source.read(into: prefix)
+      guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }
+    }
+    try source.rewind()
     let sniffed = try DialectSniffer.sniff(
       UnsafeRawBufferPointer(rebasing: prefix[..<filled]), complete: filled < prefix.count, file: file.path,
-      encoding: nil, separator: separator)
-    return (file, sniffed)
+      encoding: utf16, separator: separator)
+    return (source, sniffed)
   }
 }

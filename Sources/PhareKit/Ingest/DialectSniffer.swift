@@ -2,10 +2,10 @@
 /// the separator from the field counts of the header and the records after it, the line ending
 /// from the header line, and whether the bytes are text at all.
 struct DialectSniffer {
-  /// What the first block says; the encoding of files without a BOM is settled only after
-  /// parsing (see `TableAssembler`).
+  /// What the first block says; the encoding of files without a BOM that are not UTF-16 is
+  /// settled only after parsing (see `TableAssembler`).
   struct Sniffed {
-    /// UTF-8 with a BOM; nil when the bytes must tell.
+    /// UTF-16 (transcoded before parsing) or UTF-8 with a BOM; nil when the bytes must tell.
     var encoding: TextEncoding?
     var separator: Separator
     var lineEnding: LineEnding
@@ -20,17 +20,13 @@ struct DialectSniffer {
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   /// - Parameters:
-  ///   - block: the start of the file.
+  ///   - block: the start of the file (of its UTF-8 transcoding when `encoding` is UTF-16).
   ///   - complete: whether `block` is the whole file.
-  /// - Throws: `IngestError` for UTF-16 and binary content and a separator two candidates fit
-  ///   equally well.
+  /// - Throws: `IngestError` for binary content and a separator two candidates fit equally well.
   static func sniff(
     _ block: UnsafeRawBufferPointer, complete: Bool, file: String, encoding: TextEncoding?,
     separator override: Separator?
   ) throws -> Sniffed {
-    if block.count >= 2 && ((block[0] == 0xFF && block[1] == 0xFE) || (block[0] == 0xFE && block[1] == 0xFF)) {
-      throw IngestError.unsupportedEncoding(file: file, encoding: "UTF-16")
-    }
     let hasBOM = block.starts(with: utf8BOM)
     var text = UnsafeRawBufferPointer(rebasing: block[(hasBOM ? utf8BOM.count : 0)...])
     if looksBinary(text) {

@@ -6,6 +6,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case emptyFile(file: String)
   case binaryFile(file: String)
   case unsupportedEncoding(file: String, encoding: String)
+  case undecodable(file: String, encoding: TextEncoding)
   case headerOnly(file: String)
   case ambiguousSeparator(file: String, line: Int, evidence: [SeparatorEvidence])
   case emptyColumnNames(file: String, positions: [Int], line: Int = 1)
@@ -16,7 +17,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   public var file: String {
     switch self {
     case .fileNotFound(let file), .notARegularFile(let file), .unreadable(let file, _), .emptyFile(let file),
-      .binaryFile(let file), .unsupportedEncoding(let file, _), .headerOnly(let file),
+      .binaryFile(let file), .unsupportedEncoding(let file, _), .undecodable(let file, _), .headerOnly(let file),
       .ambiguousSeparator(let file, _, _), .emptyColumnNames(let file, _, _), .duplicateColumnNames(let file, _, _),
       .malformedHeader(let file, _),
       .parserFailure(let file, _, _):
@@ -43,7 +44,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case .binaryFile:
       return "not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"
     case .unsupportedEncoding(_, let encoding):
-      return "\(encoding) is not supported; export as UTF-8 or Windows-1252"
+      return "\(encoding) is not supported; export as UTF-8, UTF-16 or Windows-1252"
+    case .undecodable(_, let encoding):
+      let utf16 = encoding == .utf16BigEndian || encoding == .utf16BigEndianWithBOM ? "UTF-16 BE" : "UTF-16 LE"
+      let evidence = encoding.hasBOM ? "starts with a \(utf16) byte-order mark" : "has the NUL bytes of \(utf16) text"
+      return "\(evidence) but is not valid \(utf16) (cut short, or two encodings mixed?)"
     case .headerOnly:
       return "the file has a header line but no data rows"
     case .ambiguousSeparator(_, let line, let evidence):

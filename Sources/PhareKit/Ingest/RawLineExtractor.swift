@@ -10,7 +10,7 @@ enum RawLineExtractor {
   /// final terminator. Line `firstLine` begins after the `prefix` bytes skipped (a byte-order
   /// mark, an Excel `sep=` line).
   static func extract(
-    from file: InputFile, skipping prefix: Int, firstLine: Int, ranges: [(start: Int, count: Int)]
+    from file: any ByteSource, skipping prefix: Int, firstLine: Int, ranges: [(start: Int, count: Int)]
   ) throws -> [[UInt8]] {
     var texts = [[UInt8]](repeating: [], count: ranges.count)
     guard !ranges.isEmpty else { return texts }

@@ -2,7 +2,7 @@
 /// and reads back the raw text of the quarantined records.
 enum TableAssembler {
   static func assemble(
-    path: String, source: InputFile, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor
+    path: String, source: any ByteSource, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor
   ) throws -> IngestResult {
     let encoding = settleEncoding(sniffed: sniffed, cursor: cursor)
     let decode: (UnsafeRawBufferPointer) -> String = { encoding.decode($0) }
@@ -89,7 +89,7 @@ enum TableAssembler {
     return "line \(line): \(positions) no name and no value; dropped"
   }
 
-  /// UTF-8 with BOM when the file has a BOM; otherwise UTF-8 when every
+  /// The sniffed encoding when the file has a BOM or is UTF-16; otherwise UTF-8 when every
   /// distinct text value (and the header) is valid UTF-8, Windows-1252 when not. Numbers are
   /// ASCII, so the distinct values cover every non-ASCII byte of the kept data.
   private static func settleEncoding(sniffed: DialectSniffer.Sniffed, cursor: IngestCursor) -> TextEncoding {

@@ -92,6 +92,8 @@ write("duplicate-header.csv", utf8("id,q1,q1,q2,q2\n1,2,3,4,5\n"))
 write("empty-header-name.csv", utf8("id,,q2\n1,2,3\n"))
 write("binary.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00")
 write("utf16.csv", b"\xff\xfe" + "id,a\r\n1,x\r\n".encode("utf-16-le"))
+write("utf16-odd-length.txt", b"\xff\xfe" + "id\ta\r\n1\tx".encode("utf-16-le") + b"\r")
+write("utf32.txt", b"\xff\xfe\x00\x00" + "id,a\n1,x\n".encode("utf-32-le"))
 write("malformed-header.csv", utf8("id,\"a\"b,c\n1,2,3\n"))
 
 # Separator from evidence ----------------------------------------------------------------
@@ -139,6 +141,18 @@ write("pipe.txt", utf8(
     "id|commune|note\n"
     "1|Saint-Denis, La Réunion|8\n"
     "2|Brest|6\n"))
+
+# UTF-16 -------------------------------------------------------------------------------------
+# Excel's "Unicode text": UTF-16 LE with BOM, tab-separated, CRLF; line 4 has a field too many.
+unicode_text = (
+    "id\trégion\tavis\tnote\r\n"
+    "1\tÎle-de-France\tL’accueil « très bien »\t8\r\n"
+    "2\tGrand Est\t\"Oui\tsans doute\"\t6\r\n"
+    "3\tBretagne\tNon\t5\textra\r\n"
+    "4\tCorse\t\t9\r\n")
+write("unicode-text-le-bom.txt", b"\xff\xfe" + unicode_text.encode("utf-16-le"))
+write("unicode-text-le.txt", unicode_text.encode("utf-16-le"))
+write("unicode-text-be-bom.txt", b"\xfe\xff" + unicode_text.encode("utf-16-be"))
 
 # header-commas-semicolon (mholt/PapaParse#600): a `;` wave whose unquoted header names hold
 # five commas against four semicolons, with the spec, codebook and margins to estimate it.

@@ -44,9 +44,23 @@ import Testing
     #expect(throws: IngestError.binaryFile(file: path)) { try CSVReader().read(path) }
   }
 
-  @Test func utf16IsRefusedByName() {
-    let path = Fixtures.ingest("utf16.csv")
-    #expect(throws: IngestError.unsupportedEncoding(file: path, encoding: "UTF-16")) { try CSVReader().read(path) }
+  @Test func utf32IsRefusedByName() {
+    let path = Fixtures.ingest("utf32.txt")
+    #expect(throws: IngestError.unsupportedEncoding(file: path, encoding: "UTF-32")) { try CSVReader().read(path) }
+  }
+
+  @Test func utf16CutShortIsRefused() {
+    let path = Fixtures.ingest("utf16-odd-length.txt")
+    #expect(throws: IngestError.undecodable(file: path, encoding: .utf16LittleEndianWithBOM)) {
+      try CSVReader().read(path)
+    }
+    #expect(
+      IngestError.undecodable(file: "u.txt", encoding: .utf16LittleEndianWithBOM).description
+        == "u.txt: starts with a UTF-16 LE byte-order mark but is not valid UTF-16 LE "
+        + "(cut short, or two encodings mixed?)")
+    #expect(
+      IngestError.undecodable(file: "u.txt", encoding: .utf16BigEndian).problem
+        == "has the NUL bytes of UTF-16 BE text but is not valid UTF-16 BE (cut short, or two encodings mixed?)")
   }
 
   @Test func unnamedTrailingColumnWithAValueIsRefused() {
