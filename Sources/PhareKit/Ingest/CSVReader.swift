@@ -56,9 +56,10 @@ public struct CSVReader: Sendable {
   }
 
   /// Where the parser reads from (the file, or its UTF-8 transcoding when it is UTF-16) and the
-  /// dialect read off its first 64 KiB; the source is rewound for parsing.
+  /// dialect read off its first MiB (a header of thousands of long question names and the rows
+  /// after it); the source is rewound for parsing.
   private func open(_ file: InputFile) throws -> (any ByteSource, DialectSniffer.Sniffed) {
-    let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { prefix.deallocate() }
     var filled = try file.read(into: prefix)
     guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }

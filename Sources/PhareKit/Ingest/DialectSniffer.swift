@@ -56,11 +56,13 @@ struct DialectSniffer {
   /// The separator whose header splits into the most consistent records: among candidates that
   /// split the header at all, the one with the largest share of sampled rows having the header's
   /// field count. No candidate splitting the header means a single-column file, read as
-  /// comma-separated; a header with no row after it in the block falls back to `headerOnly`.
+  /// comma-separated; a header that does not end in the block, or has no row after it there,
+  /// falls back to `headerOnly`.
   /// - Throws: `IngestError.ambiguousSeparator` when the best share is shared by two candidates.
   static func chooseSeparator(
     _ evidence: [SeparatorEvidence], headerOnly: Separator, file: String, line: Int
   ) throws -> Separator {
+    guard evidence.contains(where: { $0.headerFields > 0 }) else { return headerOnly }
     let splitting = evidence.filter { $0.headerFields >= 2 }
     guard var best = splitting.first else { return .comma }
     guard splitting.contains(where: { $0.rows > 0 }) else { return headerOnly }

@@ -80,6 +80,21 @@ import Testing
     #expect(report.hasSuffix("Notes\n  line 1: columns 4 to 7 have no name and no value; dropped"))
   }
 
+  /// 4,000 question names with two commas each (170 KiB of header): the rows after it are still weighed.
+  @Test func longHeaderOfQuestionNamesWithCommas() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let names = (1...4000).map { "Q\($0). Selon vous, la commune, agit-elle ?" }
+    let values = (1...4000).map { $0 % 2 == 0 ? "\($0 % 5),5" : "\($0 % 5)" }
+    let path = try folder.write(
+      "wide.csv", names.joined(separator: ";") + "\r\n" + values.joined(separator: ";") + "\r\n")
+    let result = try CSVReader().read(path)
+    #expect(result.dialect.separator == .semicolon)
+    #expect(result.table.schema.fields.count == 4000)
+    #expect(result.table.schema.fields.last?.name == "Q4000. Selon vous, la commune, agit-elle ?")
+    #expect(result.rowsKept == 1)
+  }
+
   @Test func twoSeparatorsThatFitEquallyWellStopWithTheEvidence() {
     let path = Fixtures.ingest("ambiguous-separator.csv")
     let evidence = [

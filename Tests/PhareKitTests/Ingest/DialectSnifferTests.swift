@@ -64,6 +64,9 @@ import Testing
       SeparatorEvidence(separator: .semicolon, headerFields: 2, rows: 0, matchingRows: 0),
     ]
     #expect(try choose(headerOnly, headerOnly: .semicolon) == .semicolon)
+    // The header does not end in the block.
+    let unfinished = [SeparatorEvidence(separator: .comma, headerFields: 0, rows: 0, matchingRows: 0)]
+    #expect(try choose(unfinished, headerOnly: .tab) == .tab)
   }
 
   @Test func equalSharesAreAmbiguous() {
