@@ -7,8 +7,10 @@ struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show how a survey export is read: dialect, columns, rows kept and quarantined.",
     discussion: """
-      Detects the encoding (UTF-8 with or without BOM, Windows-1252), the separator \
-      (comma, semicolon, tab) and the line ending, infers each column's type \
+      Detects the encoding (UTF-8 with or without BOM, Windows-1252, UTF-16), the separator \
+      (comma, semicolon, tab, pipe: the one that splits the header and the first rows into \
+      the same number of fields; an Excel sep= first line is honoured) and the line ending, \
+      infers each column's type \
       (numeric, categorical, text) and counts its missing values. Rows whose field count \
       differs from the header, or with malformed quoting, are quarantined with their line \
       number and reason; rows read always equal rows kept plus rows quarantined.
@@ -18,7 +20,7 @@ struct Inspect: ParsableCommand {
   @Argument(help: "The CSV export to inspect.")
   var file: String
 
-  @Option(help: "Separator to use instead of detecting it: ',', ';' or 'tab'.")
+  @Option(help: "Separator to use instead of detecting it: ',', ';', 'tab' or '|'.")
   var separator: String?
 
   @Flag(help: "Print one JSON object (every quarantined row included) instead of text.")
@@ -32,7 +34,7 @@ struct Inspect: ParsableCommand {
 
   func validate() throws {
     if let separator, Separator(argument: separator) == nil {
-      throw ValidationError("unknown separator '\(separator)'; use ',', ';' or 'tab'")
+      throw ValidationError("unknown separator '\(separator)'; use ',', ';', 'tab' or '|'")
     }
     if showQuarantined < 0 {
       throw ValidationError("--show-quarantined must be 0 or more")

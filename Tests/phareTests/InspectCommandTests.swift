@@ -43,6 +43,24 @@ import Testing
     #expect(object["encoding"] as? String == "UTF-8")
   }
 
+  /// Excel's "Unicode text" without a BOM: read, with its encoding named.
+  @Test func unicodeTextWithoutBOMIsRead() throws {
+    let run = try PhareProcess.run("inspect", PhareProcess.fixtures + "unicode-text-le.txt")
+    #expect(run.status == 0)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("Encoding     UTF-16 LE"))
+    #expect(lines.contains("Separator    tab"))
+    #expect(lines.contains("Rows         4 read = 3 kept + 1 quarantined"))
+  }
+
+  @Test func jsonReportHasTheNotes() throws {
+    let run = try PhareProcess.run("inspect", "--json", PhareProcess.fixtures + "trailing-empty-columns.csv")
+    #expect(run.status == 0)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["notes"] as? [String] == ["line 1: columns 4 to 7 have no name and no value; dropped"])
+    #expect((object["columns"] as? [Any])?.count == 3)
+  }
+
   @Test(arguments: [
     ("does-not-exist.csv", "no such file"),
     ("empty.csv", "the file is empty (no header line)"),
@@ -50,7 +68,13 @@ import Testing
     ("duplicate-header.csv", "line 1: duplicate column names in the header: q1, q2"),
     ("empty-header-name.csv", "line 1: empty column name at position 2 of the header"),
     ("binary.xlsx", "not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"),
-    ("utf16.csv", "UTF-16 is not supported; export as UTF-8 or Windows-1252"),
+    ("utf32.txt", "UTF-32 is not supported; export as UTF-8, UTF-16 or Windows-1252"),
+    (
+      "ambiguous-separator.csv",
+      "line 1: cannot tell the separator, comma and semicolon fit equally well (comma: 2 fields in the header and "
+        + "in 3 of the 3 rows after it; semicolon: 2 fields in the header and in 3 of the 3 rows after it); "
+        + "set `separator:` in the spec's inputs (`--separator` for phare inspect)"
+    ),
     ("malformed-header.csv", "line 1: the header line has malformed quoting"),
   ])
   func badFileGivesOneLineAndExitCodeOne(file: String, problem: String) throws {
@@ -62,9 +86,9 @@ import Testing
   }
 
   @Test func unknownSeparatorIsAUsageError() throws {
-    let run = try PhareProcess.run("inspect", "--separator", "|", PhareProcess.fixtures + "comma-lf.csv")
+    let run = try PhareProcess.run("inspect", "--separator", ":", PhareProcess.fixtures + "comma-lf.csv")
     #expect(run.status == 64)
-    #expect(run.stderr.contains("unknown separator '|'"))
+    #expect(run.stderr.contains("unknown separator ':'"))
   }
 
   /// Without --raw, quarantined rows are listed by line and reason only: a raw export's personal

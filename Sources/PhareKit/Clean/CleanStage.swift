@@ -20,8 +20,7 @@ public struct CleanStage: Sendable {
   /// source columns of one variable, or mixes waves. Read the export with
   /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text.
   public func run(_ ingest: IngestResult, wave: WaveFile) throws -> CleanWave {
-    let missing = PipelineChecks.missingColumns(
-      in: ingest.table.schema.fields.map(\.name), file: ingest.file, codebook: codebook)
+    let missing = PipelineChecks.missingColumns(in: ingest, codebook: codebook)
     guard missing.isEmpty else { throw SpecProblems(missing) }
     let waveID = try resolveWave(ingest, default: wave.wave)
 
@@ -63,7 +62,11 @@ public struct CleanStage: Sendable {
   private func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
     guard case .column(let name) = waveSource else { return wave }
     guard let column = ingest.table[name] else {
-      throw SpecProblems([SpecDiagnostic(file: ingest.file, line: 1, message: "no column '\(name)' for the wave id")])
+      throw SpecProblems([
+        SpecDiagnostic(
+          file: ingest.file, line: ingest.headerLine,
+          message: "no column '\(name)' for the wave id (header: \(ingest.headerReading))")
+      ])
     }
     let values = Set((0..<ingest.rowsKept).compactMap { column.text(at: $0) })
     if values.count == 1, let value = values.first, !WaveFile.isValidID(value) {

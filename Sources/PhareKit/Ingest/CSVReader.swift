@@ -8,7 +8,7 @@ import Glibc
 /// field count differs from the header, or that libcsv's strict mode rejects, are quarantined
 /// with their physical line and raw text, and parsing resumes on the next line.
 public struct CSVReader: Sendable {
-  /// Forces the separator instead of detecting it from the header line.
+  /// Forces the separator instead of detecting it from the first lines.
   public var separator: Separator?
   /// Bytes read and parsed at a time.
   public var blockSize: Int
@@ -24,25 +24,25 @@ public struct CSVReader: Sendable {
   public func read(_ path: String) throws -> IngestResult {
     let file = try InputFile(path: path)
     defer { file.close() }
-    let sniffed = try sniff(file)
+    let (source, sniffed) = try open(file)
     let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockSize, 1), alignment: 16)
     defer { block.deallocate() }
 
-    var session = ParseSession(path: path, separator: sniffed.separator)
+    var session = ParseSession(path: path, separator: sniffed.separator, firstLine: sniffed.firstLine)
     session.cursor.pointee.textColumns = textColumns
     defer { session.close() }
-    var bomBytesLeft = sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0
+    var skipBytesLeft = sniffed.skippedBytes
     var consumed = 0
     var reserved = false
-    while case let filled = try file.read(into: block), filled > 0 {
-      let skipped = min(bomBytesLeft, filled)
-      bomBytesLeft -= skipped
+    while case let filled = try source.read(into: block), filled > 0 {
+      let skipped = min(skipBytesLeft, filled)
+      skipBytesLeft -= skipped
       try session.parse(UnsafeRawBufferPointer(rebasing: block[skipped..<filled]))
       consumed += filled
       if !reserved && session.cursor.pointee.keptRows > 0 {
         // Size the columns once from the first block, so they do not grow by doubling.
         reserved = true
-        let scale = Double(file.size) / Double(consumed)
+        let scale = Double(source.size) / Double(consumed)
         session.cursor.pointee.reserveRows(Int(Double(session.cursor.pointee.keptRows) * scale * 1.02) + 64)
       }
     }
@@ -53,19 +53,31 @@ public struct CSVReader: Sendable {
     guard cursor.pointee.recordsRead > 0 else { throw IngestError.headerOnly(file: path) }
     return try TableAssembler.assemble(
       path: path,
+      source: source,
       sniffed: sniffed,
       cursor: &cursor.pointee
     )
   }
 
-  /// Reads the dialect off the first 64 KiB, then rewinds for parsing.
-  private func sniff(_ file: InputFile) throws -> DialectSniffer.Sniffed {
-    let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+  /// Where the parser reads from (the file, or its UTF-8 transcoding when it is UTF-16) and the
+  /// dialect read off its first MiB (a header of thousands of long question names and the rows
+  /// after it); the source is rewound for parsing.
+  private func open(_ file: InputFile) throws -> (any ByteSource, DialectSniffer.Sniffed) {
+    let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { prefix.deallocate() }
-    let filled = try file.read(into: prefix)
+    var filled = try file.read(into: prefix)
     guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }
-    try file.rewind()
-    return try DialectSniffer.sniff(
-      UnsafeRawBufferPointer(rebasing: prefix[..<filled]), file: file.path, separator: separator)
+    var source: any ByteSource = file
+    let utf16 = try UTF16Text.detect(UnsafeRawBufferPointer(rebasing: prefix[..<filled]), file: file.path)
+    if let utf16 {
+      source = try UTF16Text.transcode(file, as: utf16)
+      filled = try source.read(into: prefix)
+      guard filled > 0 else { throw IngestError.emptyFile(file: file.path) }
+    }
+    try source.rewind()
+    let sniffed = try DialectSniffer.sniff(
+      UnsafeRawBufferPointer(rebasing: prefix[..<filled]), complete: filled < prefix.count, file: file.path,
+      encoding: utf16, separator: separator)
+    return (source, sniffed)
   }
 }

@@ -35,8 +35,11 @@ struct IngestCursor {
   private var discardedFieldEndsWithBreak = false
   private var resumingAfterDiscard = false
 
-  init(decimalComma: Bool) {
+  /// - Parameter firstLine: the physical line of the first byte parsed (2 after a skipped `sep=` line).
+  init(decimalComma: Bool, firstLine: Int = 1) {
     self.decimalComma = decimalComma
+    self.line = firstLine
+    self.recordStartLine = firstLine
     self.builders = UnsafeMutableBufferPointer(start: nil, count: 0)
   }
 

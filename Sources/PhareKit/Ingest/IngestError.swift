@@ -6,23 +6,29 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case emptyFile(file: String)
   case binaryFile(file: String)
   case unsupportedEncoding(file: String, encoding: String)
+  case undecodable(file: String, encoding: TextEncoding)
   case headerOnly(file: String)
-  case emptyColumnNames(file: String, positions: [Int])
-  case duplicateColumnNames(file: String, names: [String])
+  case ambiguousSeparator(file: String, line: Int, evidence: [SeparatorEvidence])
+  case emptyColumnNames(file: String, positions: [Int], line: Int = 1)
+  case duplicateColumnNames(file: String, names: [String], line: Int = 1)
   case malformedHeader(file: String, line: Int)
   case parserFailure(file: String, line: Int, reason: String)
 
   public var file: String {
     switch self {
     case .fileNotFound(let file), .notARegularFile(let file), .unreadable(let file, _), .emptyFile(let file),
-      .binaryFile(let file), .unsupportedEncoding(let file, _), .headerOnly(let file),
-      .emptyColumnNames(let file, _), .duplicateColumnNames(let file, _), .malformedHeader(let file, _),
+      .binaryFile(let file), .unsupportedEncoding(let file, _), .undecodable(let file, _), .headerOnly(let file),
+      .ambiguousSeparator(let file, _, _), .emptyColumnNames(let file, _, _), .duplicateColumnNames(let file, _, _),
+      .malformedHeader(let file, _),
       .parserFailure(let file, _, _):
       return file
     }
   }
 
   public var description: String { "\(file): \(problem)" }
+
+  /// Lists of positions or names in a message stop after this many: a header may have hundreds.
+  static let maxListed = 10
 
   /// What is wrong, without the file name.
   public var problem: String {
@@ -38,14 +44,28 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case .binaryFile:
       return "not a text file (binary content, e.g. a spreadsheet or an archive); export it as CSV"
     case .unsupportedEncoding(_, let encoding):
-      return "\(encoding) is not supported; export as UTF-8 or Windows-1252"
+      return "\(encoding) is not supported; export as UTF-8, UTF-16 or Windows-1252"
+    case .undecodable(_, let encoding):
+      let utf16 = encoding == .utf16BigEndian || encoding == .utf16BigEndianWithBOM ? "UTF-16 BE" : "UTF-16 LE"
+      let evidence = encoding.hasBOM ? "starts with a \(utf16) byte-order mark" : "has the NUL bytes of \(utf16) text"
+      return "\(evidence) but is not valid \(utf16) (cut short, or two encodings mixed?)"
     case .headerOnly:
       return "the file has a header line but no data rows"
-    case .emptyColumnNames(_, let positions):
-      let list = positions.map(String.init).joined(separator: ", ")
-      return "line 1: empty column name at position \(list) of the header"
-    case .duplicateColumnNames(_, let names):
-      return "line 1: duplicate column names in the header: \(names.joined(separator: ", "))"
+    case .ambiguousSeparator(_, let line, let evidence):
+      let names = evidence.map(\.separator.name)
+      let fits = names.dropLast().joined(separator: ", ") + " and " + names.last!
+      return "line \(line): cannot tell the separator, \(fits) fit equally well "
+        + "(\(evidence.map(\.summary).joined(separator: "; "))); "
+        + "set `separator:` in the spec's inputs (`--separator` for phare inspect)"
+    case .emptyColumnNames(_, let positions, let line):
+      let shown = positions.prefix(Self.maxListed).map(String.init).joined(separator: ", ")
+      let more = positions.count > Self.maxListed ? " and \(positions.count - Self.maxListed) more" : ""
+      let names = positions.count == 1 ? "name at position" : "names at positions"
+      return "line \(line): empty column \(names) \(shown)\(more) of the header"
+    case .duplicateColumnNames(_, let names, let line):
+      let shown = names.prefix(Self.maxListed).joined(separator: ", ")
+      let more = names.count > Self.maxListed ? " and \(names.count - Self.maxListed) more" : ""
+      return "line \(line): duplicate column names in the header: \(shown)\(more)"
     case .malformedHeader(_, let line):
       return "line \(line): the header line has malformed quoting"
     case .parserFailure(_, let line, let reason):

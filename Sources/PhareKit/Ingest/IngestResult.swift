@@ -11,9 +11,19 @@ public struct IngestResult: Sendable {
   public let rowsRead: Int
   /// Empty lines, which hold no record and are skipped.
   public let blankLines: Int
+  /// The physical line of the header (2 after an Excel `sep=` line).
+  public let headerLine: Int
+  /// What reading changed or decided that the table does not show (dropped empty columns, a `sep=` line).
+  public let notes: [String]
 
   public var rowsKept: Int { table.rowCount }
   public var rowsQuarantined: Int { quarantined.count }
   /// rows read = rows kept + rows quarantined.
   public var isBalanced: Bool { rowsRead == rowsKept + rowsQuarantined }
+
+  /// How the header was split, for messages about a column not found: `6 columns split on comma, UTF-8`.
+  public var headerReading: String {
+    let columns = table.schema.fields.count == 1 ? "1 column" : "\(table.schema.fields.count) columns"
+    return "\(columns) split on \(dialect.separator.name), \(dialect.encoding.rawValue)"
+  }
 }

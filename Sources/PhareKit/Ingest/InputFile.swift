@@ -1,7 +1,7 @@
 import Glibc
 
 /// An export opened for block reads, with the checks that turn OS errors into one clear line.
-struct InputFile {
+struct InputFile: ByteSource {
   let path: String
   let size: Int
   private let descriptor: Int32

@@ -12,16 +12,16 @@ struct ParseSession {
 
   private static let options = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL | CSV_STRICT_FINI)
 
-  init(path: String, separator: Separator) {
+  init(path: String, separator: Separator, firstLine: Int = 1) {
     self.path = path
     parser = .allocate(capacity: 1)
     csv_init(parser, Self.options)
     csv_set_delim(parser, separator.byte)
     // libcsv trims spaces and tabs by default; survey answers keep theirs, and tab may separate.
-    csv_set_space_func(parser, phareNoSpace)
+    csv_set_space_func(parser, noSpace)
     csv_set_blk_size(parser, 1 << 16)
     cursor = .allocate(capacity: 1)
-    cursor.initialize(to: IngestCursor(decimalComma: separator.impliesDecimalComma))
+    cursor.initialize(to: IngestCursor(decimalComma: separator.impliesDecimalComma, firstLine: firstLine))
   }
 
   func close() {
@@ -85,13 +85,16 @@ struct ParseSession {
   private mutating func validateHeaderOnce() throws {
     guard !headerValidated, !cursor.pointee.inHeader else { return }
     headerValidated = true
-    try HeaderValidation.validate(cursor.pointee.header, file: path)
+    try HeaderValidation.validate(cursor.pointee.header, file: path, line: cursor.pointee.headerLine)
   }
 }
 
 // libcsv's callbacks are C functions (`@_cdecl`), so csv_parse calls them with no Swift thunk between.
 private let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = phareOnField
 private let onRecordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = phareOnRecordEnd
+/// The space test every libcsv parser of phare is given (referenced from one file only: Swift
+/// emits a `@_cdecl` function's symbol again in each file that takes it as a C pointer).
+let noSpace: @convention(c) (UInt8) -> Int32 = phareNoSpace
 
 /// libcsv's field callback: hands the field buffer to the cursor.
 @_cdecl("phare_on_field")

@@ -7,16 +7,18 @@ enum RawLineExtractor {
   static let maxBytes = 65_536
 
   /// The bytes of lines `start ..< start + count` for each range (sorted by start), without the
-  /// final terminator. Line 1 begins after any byte-order mark.
-  static func extract(path: String, skipping prefix: Int, ranges: [(start: Int, count: Int)]) throws -> [[UInt8]] {
+  /// final terminator. Line `firstLine` begins after the `prefix` bytes skipped (a byte-order
+  /// mark, an Excel `sep=` line).
+  static func extract(
+    from file: any ByteSource, skipping prefix: Int, firstLine: Int, ranges: [(start: Int, count: Int)]
+  ) throws -> [[UInt8]] {
     var texts = [[UInt8]](repeating: [], count: ranges.count)
     guard !ranges.isEmpty else { return texts }
-    let file = try InputFile(path: path)
-    defer { file.close() }
+    try file.rewind()
     let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { block.deallocate() }
 
-    var line = 1
+    var line = firstLine
     var pendingCarriageReturn = false
     var current = 0
     var toSkip = prefix

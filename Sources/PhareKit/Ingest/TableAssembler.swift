@@ -1,11 +1,12 @@
 /// Turns a finished parse into an `IngestResult`: settles the encoding, finishes each column
 /// and reads back the raw text of the quarantined records.
 enum TableAssembler {
-  static func assemble(path: String, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor) throws -> IngestResult
-  {
+  static func assemble(
+    path: String, source: any ByteSource, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor
+  ) throws -> IngestResult {
     let encoding = settleEncoding(sniffed: sniffed, cursor: cursor)
     let decode: (UnsafeRawBufferPointer) -> String = { encoding.decode($0) }
-    let names = cursor.header.map { bytes in bytes.withUnsafeBytes(decode).trimmingSpaces() }
+    var names = cursor.header.map { bytes in bytes.withUnsafeBytes(decode).trimmingSpaces() }
     var columns: [Column] = []
     columns.reserveCapacity(names.count)
     for index in cursor.builders.indices {
@@ -13,6 +14,16 @@ enum TableAssembler {
       columns.append(builder.finish(decode: decode))
     }
     cursor.releaseBuildersAfterMove()
+    var notes: [String] = []
+    if let separator = sniffed.separatorLine {
+      let written = separator == .tab ? "<tab>" : separator.rawValue
+      notes.append("line 1: Excel's `sep=\(written)` sets the separator (\(separator.name)); the line is skipped")
+    }
+    if let dropped = try dropTrailingUnnamedColumns(
+      names: &names, columns: &columns, rows: cursor.keptRows, file: path, line: cursor.headerLine)
+    {
+      notes.append(dropped)
+    }
     let schema = Schema(fields: zip(names, columns).map { Schema.Field(name: $0, type: $1.type) })
     let table = ColumnarTable(schema: schema, columns: columns, rowCount: cursor.keptRows)
 
@@ -26,8 +37,9 @@ enum TableAssembler {
       )
     }
     let texts = try RawLineExtractor.extract(
-      path: path,
-      skipping: sniffed.hasBOM ? DialectSniffer.utf8BOM.count : 0,
+      from: source,
+      skipping: sniffed.skippedBytes,
+      firstLine: sniffed.firstLine,
       ranges: rejected.map { ($0.line, $0.lineCount) }
     )
     let quarantined = zip(rejected, texts).map { record, text in
@@ -53,15 +65,35 @@ enum TableAssembler {
       quarantined: quarantined,
       sourceLines: cursor.sourceLines,
       rowsRead: cursor.recordsRead,
-      blankLines: cursor.blankLines
+      blankLines: cursor.blankLines,
+      headerLine: cursor.headerLine,
+      notes: notes
     )
   }
 
-  /// UTF-8 when there is a BOM or when every distinct text value (and the header) is valid
-  /// UTF-8; Windows-1252 otherwise. Numbers are ASCII, so the distinct values cover every
-  /// non-ASCII byte of the kept data.
+  /// Drops the columns after the last named one (Excel's `a;b;c;;;;`) when all their cells are
+  /// empty, and says so; refuses them when one holds a value.
+  private static func dropTrailingUnnamedColumns(
+    names: inout [String], columns: inout [Column], rows: Int, file: String, line: Int
+  ) throws -> String? {
+    let named = HeaderValidation.namedCount(names)
+    guard named < names.count else { return nil }
+    let filled = (named..<names.count).filter { columns[$0].missingCount < rows }
+    guard filled.isEmpty else {
+      throw IngestError.emptyColumnNames(file: file, positions: filled.map { $0 + 1 }, line: line)
+    }
+    let count = names.count - named
+    names.removeLast(count)
+    columns.removeLast(count)
+    let positions = count == 1 ? "column \(named + 1) has" : "columns \(named + 1) to \(named + count) have"
+    return "line \(line): \(positions) no name and no value; dropped"
+  }
+
+  /// The sniffed encoding when the file has a BOM or is UTF-16; otherwise UTF-8 when every
+  /// distinct text value (and the header) is valid UTF-8, Windows-1252 when not. Numbers are
+  /// ASCII, so the distinct values cover every non-ASCII byte of the kept data.
   private static func settleEncoding(sniffed: DialectSniffer.Sniffed, cursor: IngestCursor) -> TextEncoding {
-    if sniffed.hasBOM { return .utf8WithBOM }
+    if let encoding = sniffed.encoding { return encoding }
     for name in cursor.header where !name.withUnsafeBytes(UTF8Validation.isValid) {
       return .windows1252
     }

@@ -1,19 +1,33 @@
 /// The character encoding of a survey export, as detected from its bytes.
 ///
-/// French exports come as UTF-8 (often with a byte-order mark, from Excel) or as
-/// Windows-1252 (a superset of Latin-1 for printable characters).
+/// French exports come as UTF-8 (often with a byte-order mark, from Excel), as
+/// Windows-1252 (a superset of Latin-1 for printable characters), or as UTF-16 (Excel's
+/// "Unicode text", tab-separated), which is transcoded to UTF-8 before it is parsed.
 public enum TextEncoding: String, Codable, Sendable {
   case utf8 = "UTF-8"
   case utf8WithBOM = "UTF-8 with BOM"
   case windows1252 = "Windows-1252"
+  case utf16LittleEndian = "UTF-16 LE"
+  case utf16LittleEndianWithBOM = "UTF-16 LE with BOM"
+  case utf16BigEndian = "UTF-16 BE"
+  case utf16BigEndianWithBOM = "UTF-16 BE with BOM"
 
-  /// Decodes raw bytes; invalid UTF-8 sequences become U+FFFD (only possible after a BOM).
+  /// Decodes raw bytes as the parser saw them; invalid UTF-8 sequences become U+FFFD (only
+  /// possible after a BOM). UTF-16 exports reach the parser already transcoded to UTF-8.
   public func decode(_ bytes: UnsafeRawBufferPointer) -> String {
     switch self {
-    case .utf8, .utf8WithBOM:
+    case .utf8, .utf8WithBOM, .utf16LittleEndian, .utf16LittleEndianWithBOM, .utf16BigEndian, .utf16BigEndianWithBOM:
       return String(decoding: bytes, as: UTF8.self)
     case .windows1252:
       return Windows1252.decode(bytes)
     }
   }
+
+  /// Whether the file starts with a byte-order mark.
+  public var hasBOM: Bool {
+    self == .utf8WithBOM || self == .utf16LittleEndianWithBOM || self == .utf16BigEndianWithBOM
+  }
+
+  /// Whether the file is UTF-16 (and was transcoded to UTF-8 before parsing).
+  public var isUTF16: Bool { self != .utf8 && self != .utf8WithBOM && self != .windows1252 }
 }

@@ -20,6 +20,11 @@ extension InspectionReport {
           + pad(String(column.missing), 9) + values(of: column)
       )
     }
+    if !notes.isEmpty {
+      lines.append("")
+      lines.append("Notes")
+      lines.append(contentsOf: notes.map { "  " + $0 })
+    }
     if !quarantined.isEmpty {
       lines.append("")
       let shown = quarantined.prefix(quarantineLimit)

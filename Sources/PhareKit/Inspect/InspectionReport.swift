@@ -16,6 +16,8 @@ public struct InspectionReport: Codable, Sendable, Equatable {
   public var columns: [ColumnSummary]
   /// Every quarantined row, in file order.
   public var quarantined: [QuarantinedRow]
+  /// What reading changed or decided that the columns do not show (dropped empty columns, a `sep=` line).
+  public var notes: [String]
 
   /// - Parameter showingRawText: whether quarantined rows keep their raw text. Off by default:
   ///   a raw export may hold personal data (names, phones, e-mails) that no output should repeat.
@@ -32,6 +34,7 @@ public struct InspectionReport: Codable, Sendable, Equatable {
       blankLines: result.blankLines
     )
     columns = zip(result.table.schema.fields, result.table.columns).map { ColumnSummary(name: $0.name, column: $1) }
+    notes = result.notes
     quarantined = result.quarantined.map { row in
       var row = row
       if !showingRawText { row.rawText = nil }

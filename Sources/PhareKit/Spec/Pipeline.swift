@@ -84,12 +84,13 @@ public struct Pipeline: Sendable {
     let reader = CSVReader(separator: spec.inputs.separator)
     return waves.flatMap { wave -> [SpecDiagnostic] in
       do {
-        let header = try reader.read(wave.path).table.schema.fields.map(\.name)
-        var problems = PipelineChecks.missingColumns(in: header, file: wave.path, codebook: codebook)
-        if case .column(let name) = spec.inputs.wave, !header.contains(name) {
+        let ingest = try reader.read(wave.path)
+        var problems = PipelineChecks.missingColumns(in: ingest, codebook: codebook)
+        if case .column(let name) = spec.inputs.wave, ingest.table[name] == nil {
           problems.append(
             SpecDiagnostic(
-              file: wave.path, line: 1, message: "no column '\(name)' for the wave id (inputs.wave.column)"))
+              file: wave.path, line: ingest.headerLine,
+              message: "no column '\(name)' for the wave id (inputs.wave.column; header: \(ingest.headerReading))"))
         }
         return problems
       } catch let error as IngestError {

@@ -100,16 +100,20 @@ enum PipelineChecks {
   }
 
   /// Codebook variables whose source column is absent from an export's header, or present under
-  /// two of its names (`REGION` and `region`: which one holds the answers?).
-  static func missingColumns(in header: [String], file: String, codebook: Codebook) -> [SpecDiagnostic] {
+  /// two of its names (`REGION` and `region`: which one holds the answers?); each message says how
+  /// the header was split (separator, encoding), since a wrong guess hides every column.
+  static func missingColumns(in ingest: IngestResult, codebook: Codebook) -> [SpecDiagnostic] {
+    let header = ingest.table.schema.fields.map(\.name)
     let columns = Set(header)
+    let (file, line, reading) = (ingest.file, ingest.headerLine, ingest.headerReading)
     var diagnostics: [SpecDiagnostic] = []
     for variable in codebook.variables {
       if variable.kind == .multiple && !variable.items.isEmpty {
         for item in variable.items where !columns.contains(item.name) {
           diagnostics.append(
             SpecDiagnostic(
-              file: file, line: 1, message: "column '\(item.name)' of variable '\(variable.name)' is missing"))
+              file: file, line: line,
+              message: "column '\(item.name)' of variable '\(variable.name)' is missing (header: \(reading))"))
         }
         continue
       }
@@ -118,14 +122,15 @@ enum PipelineChecks {
         let looked = variable.sources.joined(separator: ", ")
         diagnostics.append(
           SpecDiagnostic(
-            file: file, line: 1, message: "no column for variable '\(variable.name)' (looked for \(looked))"))
+            file: file, line: line,
+            message: "no column for variable '\(variable.name)' (looked for \(looked); header: \(reading))"))
       } else if present.count > 1 {
         let named = present.map { "'\($0)'" }
         let all = named.dropLast().joined(separator: ", ") + " and " + named.last!
         let both = present.count == 2 ? "both" : "all"
         diagnostics.append(
           SpecDiagnostic(
-            file: file, line: 1,
+            file: file, line: line,
             message: "columns \(all) are \(both) sources of variable '\(variable.name)': keep one of them in the export"
           ))
       }

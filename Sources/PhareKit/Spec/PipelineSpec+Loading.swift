@@ -97,7 +97,7 @@ extension PipelineSpec {
     var separator: Separator?
     if let separatorNode = fields["separator"], let text = reader.string(separatorNode, "inputs.separator") {
       separator = Separator(argument: text)
-      if separator == nil { reader.report(separatorNode, "inputs.separator should be ',', ';' or 'tab'") }
+      if separator == nil { reader.report(separatorNode, "inputs.separator should be ',', ';', 'tab' or '|'") }
     }
     guard let folder = reader.string(fields["folder"], "inputs.folder") else { return nil }
     return Inputs(

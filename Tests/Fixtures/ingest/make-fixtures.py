@@ -5,7 +5,12 @@ Run from this folder: python3 make-fixtures.py. The files are committed; this sc
 how they were made, so their exact bytes can be reviewed and reproduced.
 """
 
+import os
+
+
 def write(name, data):
+    if os.path.dirname(name):
+        os.makedirs(os.path.dirname(name), exist_ok=True)
     with open(name, "wb") as f:
         f.write(data)
 
@@ -87,4 +92,133 @@ write("duplicate-header.csv", utf8("id,q1,q1,q2,q2\n1,2,3,4,5\n"))
 write("empty-header-name.csv", utf8("id,,q2\n1,2,3\n"))
 write("binary.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00")
 write("utf16.csv", b"\xff\xfe" + "id,a\r\n1,x\r\n".encode("utf-16-le"))
+write("utf16-odd-length.txt", b"\xff\xfe" + "id\ta\r\n1\tx".encode("utf-16-le") + b"\r")
+write("utf32.txt", b"\xff\xfe\x00\x00" + "id,a\n1,x\n".encode("utf-32-le"))
 write("malformed-header.csv", utf8("id,\"a\"b,c\n1,2,3\n"))
+
+# Separator from evidence ----------------------------------------------------------------
+# A `;` export whose quoted header names hold commas (more commas than semicolons on line 1).
+write("semicolon-quoted-commas.csv", utf8(
+    "\"Q1. Selon vous, la mairie écoute-t-elle ?\";\"Q2. Note, de 0 à 10\";\"Q3. Commune (code, nom)\"\r\n"
+    "1;7,5;\"75056, Paris\"\r\n"
+    "2;8;\"13055, Marseille\"\r\n"
+    "9;6,5;\"69123, Lyon\"\r\n"))
+
+# Excel's first line `sep=;`; line 5 has a field too few, so physical line numbers show.
+write("excel-sep-line.csv", utf8(
+    "sep=;\r\n"
+    "id;avis, en clair;note\r\n"
+    "1;Oui, tout à fait;7,5\r\n"
+    "2;Non;4\r\n"
+    "3;Plutôt oui\r\n"
+    "4;Oui, plutôt;6\r\n"))
+
+# Excel's trailing separators: four unnamed columns, all empty.
+write("trailing-empty-columns.csv", utf8(
+    "id;q1;q2;;;;\r\n"
+    "1;2;Oui;;;;\r\n"
+    "2;1;Non;;;;\r\n"
+    "3;;Oui;;;;\r\n"))
+
+# An unnamed trailing column that holds a value is refused, not dropped.
+write("trailing-filled-column.csv", utf8(
+    "id;q1;;\n"
+    "1;2;;\n"
+    "2;1;;x\n"))
+
+# Thirty unnamed columns in mid-header: the error lists ten positions.
+write("many-empty-names.csv", utf8("id" + "," * 31 + "q\n" + "1" + ",0" * 31 + "\n"))
+
+# Comma and semicolon split every line into two fields alike.
+write("ambiguous-separator.csv", utf8(
+    "code;libellé,court\n"
+    "1;Nord,N\n"
+    "2;Sud,S\n"
+    "3;Est,E\n"))
+
+# Pipe-separated, with a comma inside a text answer.
+write("pipe.txt", utf8(
+    "id|commune|note\n"
+    "1|Saint-Denis, La Réunion|8\n"
+    "2|Brest|6\n"))
+
+# UTF-16 -------------------------------------------------------------------------------------
+# Excel's "Unicode text": UTF-16 LE with BOM, tab-separated, CRLF; line 4 has a field too many.
+unicode_text = (
+    "id\trégion\tavis\tnote\r\n"
+    "1\tÎle-de-France\tL’accueil « très bien »\t8\r\n"
+    "2\tGrand Est\t\"Oui\tsans doute\"\t6\r\n"
+    "3\tBretagne\tNon\t5\textra\r\n"
+    "4\tCorse\t\t9\r\n")
+write("unicode-text-le-bom.txt", b"\xff\xfe" + unicode_text.encode("utf-16-le"))
+write("unicode-text-le.txt", unicode_text.encode("utf-16-le"))
+write("unicode-text-be-bom.txt", b"\xfe\xff" + unicode_text.encode("utf-16-be"))
+
+# header-commas-semicolon (mholt/PapaParse#600): a `;` wave whose unquoted header names hold
+# five commas against four semicolons, with the spec, codebook and margins to estimate it.
+case = "header-commas-semicolon/"
+write(case + "spec.yml", utf8(
+    "survey: headercommas\n"
+    "title: Base\n"
+    "actor: citoyens\n"
+    "inputs:\n"
+    "  folder: data\n"
+    "  files: \"wave-*.csv\"\n"
+    "  wave:\n"
+    "    file_name: \"wave-(\\\\d{4})\"\n"
+    "codebook: codebook.yml\n"
+    "populations: pop.csv\n"
+    "weight:\n"
+    "  method: raking\n"
+    "  margins: [region, sexe]\n"
+    "estimate:\n"
+    "  variables: [q1, note]\n"
+    "  breakdowns: [region]\n"
+    "  interval: logit\n"
+    "  level: 0.95\n"
+    "  min_base: {flag: 1, suppress: 0}\n"))
+write(case + "codebook.yml", utf8(
+    "variables:\n"
+    "  id:\n"
+    "    type: identifier\n"
+    "    label: Identifiant\n"
+    "  region:\n"
+    "    type: single\n"
+    "    label: Région\n"
+    "    source: [\"Région (code INSEE, 2 chiffres)\"]\n"
+    "    required: true\n"
+    "    values: {11: Nord, 22: Sud, 33: Est}\n"
+    "  sexe:\n"
+    "    type: single\n"
+    "    label: Sexe\n"
+    "    source: [\"Sexe (1 = homme, 2 = femme)\"]\n"
+    "    required: true\n"
+    "    values: {1: Homme, 2: Femme}\n"
+    "  q1:\n"
+    "    type: single\n"
+    "    label: Satisfait\n"
+    "    source: [\"Satisfait (1 oui, 2 non, 9 NSP)\"]\n"
+    "    values: {1: Oui, 2: Non}\n"
+    "    missing: {9: Ne sait pas}\n"
+    "  note:\n"
+    "    type: numeric\n"
+    "    label: Note\n"
+    "    source: [\"Note (0 à 10, décimale possible)\"]\n"
+    "    range: [0, 10]\n"))
+write(case + "pop.csv", utf8(
+    "variable,category,total\n"
+    "region,11,500\n"
+    "region,22,300\n"
+    "region,33,200\n"
+    "sexe,1,480\n"
+    "sexe,2,520\n"))
+answers = [  # region, sexe, q1, note
+    (11, 1, 1, "8,25"), (22, 1, 1, "4,5"), (33, 1, 9, "5"), (11, 2, 1, "7,5"), (22, 2, 1, "7,5"),
+    (33, 2, 9, "9"), (11, 1, 2, "7"), (22, 1, 1, "6"), (33, 1, 2, "8,25"), (11, 2, 1, "7"),
+    (22, 2, 1, "8,25"), (33, 2, 1, "7,5"), (11, 1, 2, "7"), (22, 1, 2, "6"), (33, 1, 1, "8,25"),
+    (11, 2, 2, "4,5"), (22, 2, 2, "7,5"), (33, 2, 2, "4,5"), (11, 1, 9, "9"), (22, 1, 1, "6"),
+    (33, 1, 1, "5"), (11, 2, 2, "7,5"), (22, 2, 2, "7,5"), (33, 2, 2, "9")]
+write(case + "data/wave-2020.csv", utf8(
+    "id;Région (code INSEE, 2 chiffres);Sexe (1 = homme, 2 = femme);Satisfait (1 oui, 2 non, 9 NSP);"
+    "Note (0 à 10, décimale possible)\r\n"
+    + "".join(f"R{n:03d};{r};{s};{q};{note}\r\n" for n, (r, s, q, note) in enumerate(answers, 1))))

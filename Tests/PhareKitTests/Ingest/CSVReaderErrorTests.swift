@@ -44,9 +44,38 @@ import Testing
     #expect(throws: IngestError.binaryFile(file: path)) { try CSVReader().read(path) }
   }
 
-  @Test func utf16IsRefusedByName() {
-    let path = Fixtures.ingest("utf16.csv")
-    #expect(throws: IngestError.unsupportedEncoding(file: path, encoding: "UTF-16")) { try CSVReader().read(path) }
+  @Test func utf32IsRefusedByName() {
+    let path = Fixtures.ingest("utf32.txt")
+    #expect(throws: IngestError.unsupportedEncoding(file: path, encoding: "UTF-32")) { try CSVReader().read(path) }
+  }
+
+  @Test func utf16CutShortIsRefused() {
+    let path = Fixtures.ingest("utf16-odd-length.txt")
+    #expect(throws: IngestError.undecodable(file: path, encoding: .utf16LittleEndianWithBOM)) {
+      try CSVReader().read(path)
+    }
+    #expect(
+      IngestError.undecodable(file: "u.txt", encoding: .utf16LittleEndianWithBOM).description
+        == "u.txt: starts with a UTF-16 LE byte-order mark but is not valid UTF-16 LE "
+        + "(cut short, or two encodings mixed?)")
+    #expect(
+      IngestError.undecodable(file: "u.txt", encoding: .utf16BigEndian).problem
+        == "has the NUL bytes of UTF-16 BE text but is not valid UTF-16 BE (cut short, or two encodings mixed?)")
+  }
+
+  @Test func unnamedTrailingColumnWithAValueIsRefused() {
+    let path = Fixtures.ingest("trailing-filled-column.csv")
+    #expect(throws: IngestError.emptyColumnNames(file: path, positions: [4])) { try CSVReader().read(path) }
+  }
+
+  /// A header with dozens of unnamed columns gives a short message: ten positions, then a count.
+  @Test func emptyColumnPositionsAreCapped() {
+    let path = Fixtures.ingest("many-empty-names.csv")
+    let error = IngestError.emptyColumnNames(file: path, positions: Array(2...31))
+    #expect(throws: error) { try CSVReader().read(path) }
+    #expect(
+      error.problem
+        == "line 1: empty column names at positions 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 20 more of the header")
   }
 
   @Test func malformedHeader() {

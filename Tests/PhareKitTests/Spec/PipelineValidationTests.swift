@@ -115,8 +115,17 @@ import Testing
     let found = try problems(spec: spec(), wave: "ID,q4\n1,1\n")
     #expect(
       found == [
-        "waves/w2016.csv:1: no column for variable 'id' (looked for id)",
-        "waves/w2016.csv:1: no column for variable 'age' (looked for age)",
+        "waves/w2016.csv:1: no column for variable 'id' (looked for id; header: 2 columns split on comma, UTF-8)",
+        "waves/w2016.csv:1: no column for variable 'age' (looked for age; header: 2 columns split on comma, UTF-8)",
+      ])
+  }
+
+  /// After Excel's `sep=;` line the header is line 2, and the message says how it was split.
+  @Test func missingColumnAfterAnExcelSeparatorLine() throws {
+    let found = try problems(spec: spec(), wave: "sep=;\r\nid;q4\r\n1;1\r\n")
+    #expect(
+      found == [
+        "waves/w2016.csv:2: no column for variable 'age' (looked for age; header: 2 columns split on semicolon, UTF-8)"
       ])
   }
 
@@ -140,7 +149,10 @@ import Testing
     #expect(found == [])
     let missing = try problems(
       spec: "survey: test\ninputs: {folder: waves, wave: {column: VAGUE}}\ncodebook: codebook.yml\n")
-    #expect(missing == ["waves/w2016.csv:1: no column 'VAGUE' for the wave id (inputs.wave.column)"])
+    #expect(
+      missing == [
+        "waves/w2016.csv:1: no column 'VAGUE' for the wave id (inputs.wave.column; header: 3 columns split on comma, UTF-8)"
+      ])
   }
 
   @Test func missingInputFolderAndCodebook() throws {
