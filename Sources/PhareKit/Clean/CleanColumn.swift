@@ -32,6 +32,14 @@ struct CleanColumn {
     return nil
   }
 
+  /// Stores a number in a row of a numeric or coded column.
+  mutating func setNumber(_ value: Double, at row: Int) {
+    guard case .numbers(var values) = storage else { return }
+    storage = .texts([])
+    values[row] = value
+    storage = .numbers(values)
+  }
+
   /// The column restricted to the kept rows, as a table column.
   func column(keeping rows: [Int]) -> Column {
     switch storage {

@@ -161,10 +161,25 @@ struct CleanPass {
           itemCoding, coder(itemCoding, reading: ingest.table[item.name]!), source: ingest.table[item.name]!,
           output: itemVariable))
     }
+    if variable.blankItems == .notTicked {
+      fillUnticked(first..<columns.count, of: variable)
+    }
     if variable.required {
       for row in rejections.indices where !columns[first...].contains(where: { $0.isAnswered(row) }) {
         reject(
           row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+      }
+    }
+  }
+
+  /// With `blank: not-ticked`, a respondent who ticked or answered at least one item (an answer
+  /// code, not a declared missing code) answered the set: their blank items become 0. A respondent
+  /// with no such item keeps every item blank, out of the base.
+  private mutating func fillUnticked(_ items: Range<Int>, of variable: CodebookVariable) {
+    func answered(_ value: Double?) -> Bool { value.map { !variable.isMissingCode($0) } ?? false }
+    for row in rejections.indices where items.contains(where: { answered(columns[$0].number(row)) }) {
+      for index in items where !columns[index].isAnswered(row) {
+        columns[index].setNumber(0, at: row)
       }
     }
   }

@@ -46,6 +46,7 @@ extension Codebook {
 
   private static let keys = [
     "type", "label", "source", "values", "missing", "range", "required", "items", "separator", "domain",
+    "blank",
   ]
 
   private static func variable(named name: String, _ node: Node, line: Int?, reader: SpecReader) -> CodebookVariable? {
@@ -67,6 +68,9 @@ extension Codebook {
       line: line
     )
     variable.domain = reader.string(fields["domain"], "the domain of \(context)")
+    if let blank = reader.choice(fields["blank"], "blank in \(context)", BlankItems.allCases.map(\.rawValue)) {
+      variable.blankItems = BlankItems(rawValue: blank) ?? .missing
+    }
     if let rangeNode = fields["range"] {
       let bounds = reader.sequence(rangeNode, "the range of \(context)")?.compactMap {
         reader.double($0, "a bound of the range of \(context)")
@@ -132,6 +136,9 @@ extension Codebook {
         reader.report(node, "\(context) needs either items (one 0/1 column each) or a separator with values (one cell)")
       }
       if inCell && variable.values.isEmpty { reader.report(node, "\(context) stored in one cell needs values") }
+      if inCell && fields["blank"] != nil {
+        reader.report(fields["blank"], "'blank' applies to item columns, not to \(context) stored in one cell")
+      }
     case .identifier, .numeric, .text, .personal:
       break
     }
@@ -139,6 +146,7 @@ extension Codebook {
       ("items", variable.kind != .multiple), ("separator", variable.kind != .multiple),
       ("values", [.identifier, .text, .personal, .numeric].contains(variable.kind)),
       ("range", ![.scale, .numeric].contains(variable.kind)),
+      ("blank", variable.kind != .multiple),
     ]
     for (key, misplaced) in unused where misplaced && fields[key] != nil {
       reader.report(fields[key], "'\(key)' does not apply to \(context)")

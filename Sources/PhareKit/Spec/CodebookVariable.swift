@@ -24,6 +24,8 @@ public struct CodebookVariable: Equatable, Sendable {
   public var items: [Item]
   /// Separator of a multiple-response set stored in one cell (`"1|3"`).
   public var cellSeparator: String?
+  /// What a blank item column means in a multiple-response set stored as columns.
+  public var blankItems: BlankItems = .missing
   /// Where the variable is defined in the codebook, for diagnostics.
   public var line: Int?
   /// The fragility domain the variable measures (an id of the spec's domains file), if any.

@@ -194,4 +194,36 @@ import Testing
     #expect(pipeline.codebook.variables.count == variables)
     #expect(pipeline.domains.count == 16)
   }
+
+  @Test func blankIsCheckedLikeAnyCodebookKey() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = try folder.write(
+      "codebook.yml",
+      """
+      variables:
+        a:
+          type: multiple
+          blank: unticked
+          items: {a_1: Un, a_2: Deux}
+        b:
+          type: single
+          values: {1: Oui}
+          blank: not-ticked
+        c:
+          type: multiple
+          separator: "|"
+          values: {1: Un, 2: Deux}
+          blank: not-ticked
+
+      """)
+    var diagnostics: [SpecDiagnostic] = []
+    _ = Codebook.load(file: file, diagnostics: &diagnostics)
+    #expect(
+      diagnostics.map { "\($0.line ?? 0): \($0.message)" } == [
+        "4: blank in variable 'a' should be one of: missing, not-ticked (found 'unticked')",
+        "9: 'blank' does not apply to variable 'b' (single)",
+        "14: 'blank' applies to item columns, not to variable 'c' (multiple) stored in one cell",
+      ])
+  }
 }

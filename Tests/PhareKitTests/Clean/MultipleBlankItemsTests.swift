@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import PhareKit
+
+/// A multiple-response set exported as `1` for a ticked box and a blank otherwise
+/// (`Tests/Fixtures/clean/multi-blank-items`, R's `survey` in its `ref.R`): with `blank: not-ticked`
+/// a respondent who ticked a box answered the set, so their blank items are 0.
+@Suite struct MultipleBlankItemsTests {
+  static let items = ["priorite_01", "priorite_02", "priorite_03"]
+
+  /// The fixture copied into a fresh folder, its codebook and export rewritten by `codebook` and `export`.
+  static func run(
+    spec: (String) -> String = { $0 }, codebook: (String) -> String = { $0 }, export: (String) -> String = { $0 }
+  ) throws -> WaveResult {
+    let source = Fixtures.clean("multi-blank-items/")
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    func read(_ name: String) throws -> String { try String(contentsOfFile: source + name, encoding: .utf8) }
+    try folder.write("codebook.yml", codebook(try read("codebook.yml")))
+    try folder.write("data/wave-2020.csv", export(try read("data/wave-2020.csv")))
+    try folder.write("pop.csv", try read("pop.csv"))
+    let file = try folder.write("spec.yml", spec(try read("spec.yml")))
+    let pipeline = try Pipeline.load(file, through: .estimate)
+    let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .estimate).first)
+    try #require(result.problem == nil, "\(result.problem ?? "")")
+    return result
+  }
+
+  /// The share of respondents who ticked each item, by item and breakdown value (empty: national).
+  static func ticked(_ result: WaveResult) throws -> [String: Indicator] {
+    let indicators = try #require(result.indicators)
+    var byKey: [String: Indicator] = [:]
+    for indicator in indicators where items.contains(indicator.variable) && indicator.category == "1" {
+      byKey[indicator.variable + "@" + indicator.breakdownValue] = indicator
+    }
+    return byKey
+  }
+
+  static func close(_ actual: Double, _ expected: Double, _ relative: Double) -> Bool {
+    abs(actual - expected) <= relative * abs(expected)
+  }
+
+  @Test func blankItemsOfARespondentWhoTickedOneAreNotTicked() throws {
+    let ticked = try Self.ticked(try Self.run())
+    #expect(ticked.count >= 6)
+    for item in Self.items {
+      let national = try #require(ticked[item + "@"])
+      #expect(national.respondents == 20)
+      #expect(Self.close(national.estimate, 0.5, 1e-9))
+      #expect(Self.close(national.standardError, 0.11697953037312, 1e-6))
+      #expect(Self.close(national.lower, 0.273018021254663, 1e-6))
+      #expect(Self.close(national.upper, 0.726981978745337, 1e-6))
+      let nord = try #require(ticked[item + "@11"])
+      #expect(nord.respondents == 10)
+      #expect(Self.close(nord.estimate, 0.5, 1e-9))
+      #expect(Self.close(nord.standardError, 0.162221421130763, 1e-6))
+      #expect(Self.close(nord.lower, 0.1872648444663, 1e-6))
+      #expect(Self.close(nord.upper, 0.8127351555337, 1e-6))
+    }
+  }
+
+  @Test func explicitZerosGiveTheSameIndicators() throws {
+    let blanks = try Self.ticked(try Self.run())
+    let zeros = try Self.ticked(
+      try Self.run(
+        codebook: { $0.replacingOccurrences(of: "    blank: not-ticked\n", with: "") },
+        export: { text in
+          text.split(separator: "\n").enumerated().map { index, line in
+            index == 0
+              ? String(line)
+              : line.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "0" : String($0) }.joined(separator: ",")
+          }.joined(separator: "\n") + "\n"
+        }))
+    #expect(zeros.count == blanks.count)
+    for (key, indicator) in blanks {
+      #expect(zeros[key] == indicator, "\(key)")
+    }
+  }
+
+  @Test func aRespondentWithEveryItemBlankIsOutOfTheBase() throws {
+    let result = try Self.run(export: { $0 + "R021,11,,,\n" })
+    let cleaned = try #require(result.cleaned)
+    #expect(cleaned.rowsClean == 21)
+    let column = try #require(cleaned.table["priorite_01"])
+    let values = (0..<cleaned.rowsClean).map { column.text(at: $0) }
+    #expect(
+      values == ["1", "1", "0", "0", "1", "0", "1", "0", "0", "1"] + [
+        "1", "1", "0", "0", "1", "0", "1", "0", "0", "1", nil,
+      ])
+    let ticked = try Self.ticked(result)
+    #expect(ticked["priorite_01@"]?.respondents == 20)
+    #expect(ticked["priorite_01@11"]?.respondents == 10)
+  }
+
+  @Test func blanksStayMissingByDefault() throws {
+    let ticked = try Self.ticked(
+      try Self.run(codebook: { $0.replacingOccurrences(of: "    blank: not-ticked\n", with: "") }))
+    let national = try #require(ticked["priorite_01@"])
+    #expect(national.respondents == 10)
+    #expect(national.estimate == 1)
+    #expect(national.standardError == 0)
+  }
+}
