@@ -17,7 +17,8 @@ enum StageRun {
     for result in results {
       if let wave = result.cleaned {
         print(
-          "wave \(wave.wave): \(wave.rowsRead) read = \(wave.rowsClean) clean + \(wave.rowsQuarantined) quarantined")
+          "wave \(wave.wave): \(wave.rowsRead) read = \(wave.rowsClean) clean + \(wave.rowsQuarantined) quarantined"
+            + (wave.cellsSetMissing.isEmpty ? "" : "; \(wave.cellsSetMissing.count) cells set missing"))
       }
       if let weighted = result.weighted {
         let d = weighted.diagnostics

@@ -153,7 +153,7 @@ import Testing
           "5", "12345678901234567892", "clean.ambiguous-number",
           "montant: '1,500' is ambiguous: 1.500 with a decimal comma or 1500 with a thousands separator; "
             + "write thousands with a space (1 234) or none (1234)",
-          "1,500",
+          "1,500", "",
         ]
       ])
 

@@ -1,13 +1,17 @@
-/// The work of `CleanStage` on one wave: clean columns over all ingested rows, and the first
-/// rejection of each row.
+/// The work of `CleanStage` on one wave: clean columns over all ingested rows, the first
+/// rejection of each row, and the cells set missing instead.
 struct CleanPass {
   private let ingest: IngestResult
+  private let invalidCells: InvalidCells
   private(set) var columns: [CleanColumn] = []
   private var rejections: [CleanRejection?]
   private var identifiers: [String?] = []
+  /// Cells set missing (`invalid_cells: set-missing`): the row, the variable, and the rule broken.
+  private var cells: [(row: Int, variable: String, rejection: CleanRejection)] = []
 
-  init(ingest: IngestResult) {
+  init(ingest: IngestResult, invalidCells: InvalidCells = .quarantineRow) {
     self.ingest = ingest
+    self.invalidCells = invalidCells
     self.rejections = Array(repeating: nil, count: ingest.rowsKept)
   }
 
@@ -30,6 +34,23 @@ struct CleanPass {
           value: rejection.value
         )
       }
+    }
+  }
+
+  /// The cells set missing in rows that are kept, as quarantine entries naming their variable, in file order.
+  var cellsSetMissing: [QuarantinedRow] {
+    let ordered = cells.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
+    return ordered.map(\.element).filter { rejections[$0.row] == nil }.map { cell in
+      QuarantinedRow(
+        file: ingest.file,
+        line: Int(ingest.sourceLines[cell.row]),
+        lineCount: 1,
+        rule: cell.rejection.rule,
+        message: cell.rejection.message,
+        respondentID: identifiers.isEmpty ? nil : identifiers[cell.row],
+        value: cell.rejection.value,
+        variable: cell.variable
+      )
     }
   }
 
@@ -112,6 +133,16 @@ struct CleanPass {
     if rejections[row] == nil { rejections[row] = rejection }
   }
 
+  /// A cell that breaks a codebook rule: its row is quarantined, or with `set-missing` the cell is
+  /// left missing and listed (a required variable's cell still quarantines its row).
+  private mutating func invalid(_ row: Int, _ variable: CodebookVariable, _ rejection: CleanRejection) {
+    if invalidCells == .setMissing && !variable.required {
+      cells.append((row, variable.name, rejection))
+    } else {
+      reject(row, rejection)
+    }
+  }
+
   private mutating func cleanText(_ variable: CodebookVariable) {
     let source = sourceColumn(variable)
     var values: [String?] = []
@@ -145,7 +176,7 @@ struct CleanPass {
       case .value(let value):
         values[row] = value
       case .invalid(let rule, let message):
-        reject(row, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
+        invalid(row, variable, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
       }
     }
     return CleanColumn(variable: output, storage: .numbers(values))
@@ -177,8 +208,12 @@ struct CleanPass {
   /// with no such item keeps every item blank, out of the base.
   private mutating func fillUnticked(_ items: Range<Int>, of variable: CodebookVariable) {
     func answered(_ value: Double?) -> Bool { value.map { !variable.isMissingCode($0) } ?? false }
+    // An item cell set missing for breaking a rule stays missing: it was not left blank.
+    let names = Dictionary(uniqueKeysWithValues: items.map { (columns[$0].variable.name, $0 - items.lowerBound) })
+    let setMissing = Set(cells.compactMap { cell in names[cell.variable].map { cell.row * items.count + $0 } })
     for row in rejections.indices where items.contains(where: { answered(columns[$0].number(row)) }) {
-      for index in items where !columns[index].isAnswered(row) {
+      for index in items
+      where !columns[index].isAnswered(row) && !setMissing.contains(row * items.count + index - items.lowerBound) {
         columns[index].setNumber(0, at: row)
       }
     }
@@ -198,12 +233,19 @@ struct CleanPass {
         continue
       }
       var chosen: Set<Int> = []
+      var broken: CleanRejection?
       for part in text.split(separator: Character(separator), omittingEmptySubsequences: true) {
         switch coder.outcome(text: String(part)) {
         case .value(let code): chosen.insert(Int(code))
         case .blank: continue
-        case .invalid(let rule, let message): reject(row, CleanRejection(rule: rule, message: message, value: text))
+        case .invalid(let rule, let message):
+          broken = broken ?? CleanRejection(rule: rule, message: message, value: text)
         }
+      }
+      // A cell set missing leaves every item of the set missing.
+      if let broken {
+        invalid(row, variable, broken)
+        continue
       }
       // Only declared missing codes (« Ne sait pas »): the items stay unanswered.
       guard chosen.contains(where: { code in variable.values.contains { $0.code == code } }) else { continue }

@@ -24,7 +24,7 @@ public struct CleanStage: Sendable {
     guard missing.isEmpty else { throw SpecProblems(missing) }
     let waveID = try resolveWave(ingest, default: wave.wave)
 
-    var pass = CleanPass(ingest: ingest)
+    var pass = CleanPass(ingest: ingest, invalidCells: settings.invalidCells)
     for variable in codebook.variables {
       pass.clean(variable)
     }
@@ -55,6 +55,11 @@ public struct CleanStage: Sendable {
       variables: columns.map(\.variable),
       sourceLines: kept.map { ingest.sourceLines[$0] },
       quarantined: quarantined.sorted { $0.line < $1.line },
+      cellsSetMissing: pass.cellsSetMissing.map { cell -> QuarantinedRow in
+        var cell = cell
+        cell.wave = waveID
+        return cell
+      },
       rowsRead: ingest.rowsRead
     )
   }

@@ -10,6 +10,8 @@ public struct CleanWave: Sendable {
   public let sourceLines: [Int32]
   /// Rows rejected by ingest and by cleaning, in file order.
   public let quarantined: [QuarantinedRow]
+  /// Cells set missing in kept rows (`clean.invalid_cells: set-missing`), in file order: not rows quarantined.
+  public var cellsSetMissing: [QuarantinedRow] = []
   /// Data records read from the export.
   public let rowsRead: Int
 
@@ -19,6 +21,14 @@ public struct CleanWave: Sendable {
   public var isBalanced: Bool { rowsRead == rowsClean + rowsQuarantined }
   /// The share of rows quarantined.
   public var quarantinedShare: Double { rowsRead == 0 ? 0 : Double(rowsQuarantined) / Double(rowsRead) }
+
+  /// Kept rows with at least one cell set missing.
+  public var rowsWithCellsSetMissing: Int { Set(cellsSetMissing.map(\.line)).count }
+  /// The share the quarantine threshold is checked against: rows quarantined and kept rows with a
+  /// cell set missing, which `quarantine-row` would have quarantined.
+  public var setAsideShare: Double {
+    rowsRead == 0 ? 0 : Double(rowsQuarantined + rowsWithCellsSetMissing) / Double(rowsRead)
+  }
 
   /// How many rows each rule rejected, most first.
   public var ruleCounts: [(rule: String, count: Int)] {

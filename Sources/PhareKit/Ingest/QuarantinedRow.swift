@@ -19,10 +19,13 @@ public struct QuarantinedRow: Codable, Sendable, Equatable {
   public var respondentID: String?
   /// The value that broke the rule.
   public var value: String?
+  /// The variable whose cell was set missing, when the entry is a cell (`clean.invalid_cells:
+  /// set-missing`) and its row was kept; nil for a quarantined row.
+  public var variable: String?
 
   public init(
     file: String, line: Int, lineCount: Int, rule: String, message: String, rawText: String? = nil,
-    wave: String? = nil, respondentID: String? = nil, value: String? = nil
+    wave: String? = nil, respondentID: String? = nil, value: String? = nil, variable: String? = nil
   ) {
     self.file = file
     self.line = line
@@ -33,5 +36,6 @@ public struct QuarantinedRow: Codable, Sendable, Equatable {
     self.wave = wave
     self.respondentID = respondentID
     self.value = value
+    self.variable = variable
   }
 }

@@ -81,8 +81,14 @@ public struct PipelineRunner: Sendable {
         + "\(wave.rowsQuarantined) quarantined"
     }
     let threshold = pipeline.spec.clean.quarantineThreshold
-    guard wave.quarantinedShare > threshold else { return nil }
+    guard wave.setAsideShare > threshold else { return nil }
     let rules = wave.ruleCounts.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")
+    guard wave.cellsSetMissing.isEmpty else {
+      return "wave \(wave.wave): \(Format.percent(wave.setAsideShare)) of rows quarantined or with cells set missing "
+        + "(\(wave.rowsQuarantined) quarantined, \(wave.rowsWithCellsSetMissing) with \(wave.cellsSetMissing.count) "
+        + "cells set missing), above the threshold of \(Format.percent(threshold))"
+        + (rules.isEmpty ? "" : " (\(rules))")
+    }
     return "wave \(wave.wave): \(Format.percent(wave.quarantinedShare)) of rows quarantined, above the threshold of "
       + "\(Format.percent(threshold)) (\(rules))"
   }

@@ -22,6 +22,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// rows read = rows clean + rows quarantined.
     public var balanced: Bool?
     public var quarantinedByRule: [String: Int]?
+    /// Cells set missing in kept rows (`clean.invalid_cells: set-missing`); not counted in rows quarantined.
+    public var cellsSetMissing: Int?
     /// Clean rows that carry a weight.
     public var rowsWeighted: Int?
     public var weighting: WeightingDiagnostics?
@@ -57,6 +59,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
         rowsQuarantined: cleaned?.rowsQuarantined,
         balanced: cleaned?.isBalanced,
         quarantinedByRule: cleaned.map { Dictionary(uniqueKeysWithValues: $0.ruleCounts.map { ($0.rule, $0.count) }) },
+        cellsSetMissing: cleaned?.cellsSetMissing.count,
         rowsWeighted: result.weighted?.rows.count,
         weighting: result.weighted?.diagnostics,
         indicators: result.indicators?.count,

@@ -14,6 +14,7 @@ public enum RunSummary {
         var line = "  wave \(result.cleaned?.wave ?? result.file.wave): "
         if let clean = result.cleaned {
           line += "\(clean.rowsRead) rows read, \(clean.rowsClean) kept, \(clean.rowsQuarantined) quarantined"
+          if !clean.cellsSetMissing.isEmpty { line += ", \(clean.cellsSetMissing.count) cells set missing" }
         }
         if let weights = result.weighted?.diagnostics {
           line +=

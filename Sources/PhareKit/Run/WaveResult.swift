@@ -19,8 +19,10 @@ public struct WaveResult: Sendable {
 
   public var failed: Bool { problem != nil }
 
-  /// Every row the stages set aside: by the ingest and clean stages, then by weighting.
+  /// Every row the stages set aside, by the ingest and clean stages with the cells set missing
+  /// in line order, then by weighting.
   public var quarantined: [QuarantinedRow] {
-    (cleaned?.quarantined ?? []) + (weighted?.quarantined ?? [])
+    let clean = ((cleaned?.quarantined ?? []) + (cleaned?.cellsSetMissing ?? [])).sorted { $0.line < $1.line }
+    return clean + (weighted?.quarantined ?? [])
   }
 }

@@ -110,7 +110,8 @@ extension PipelineSpec {
 
   private static func clean(_ node: Node, reader: SpecReader) -> Clean {
     let fields = reader.fields(
-      node, "clean", allowed: ["quarantine_threshold", "dont_know", "derived", "consistency"], at: "clean")
+      node, "clean", allowed: ["quarantine_threshold", "dont_know", "derived", "consistency", "invalid_cells"],
+      at: "clean")
     var clean = defaultClean
     if let threshold = reader.double(fields["quarantine_threshold"], "clean.quarantine_threshold") {
       if (0...1).contains(threshold) {
@@ -121,6 +122,10 @@ extension PipelineSpec {
     }
     if let policy = reader.choice(fields["dont_know"], "clean.dont_know", ["exclude", "category"]) {
       clean.dontKnow = DontKnowPolicy(rawValue: policy)!
+    }
+    let cellChoices = InvalidCells.allCases.map(\.rawValue)
+    if let choice = reader.choice(fields["invalid_cells"], "clean.invalid_cells", cellChoices) {
+      clean.invalidCells = InvalidCells(rawValue: choice)!
     }
     clean.derived = (reader.sequence(fields["derived"], "clean.derived") ?? []).compactMap {
       derived($0, reader: reader)

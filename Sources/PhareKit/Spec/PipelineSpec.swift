@@ -16,6 +16,8 @@ public struct PipelineSpec: Equatable, Sendable {
     public var dontKnow: DontKnowPolicy
     public var derived: [DerivedVariable]
     public var consistency: [ConsistencyRule]
+    /// Whether a cell that breaks a codebook rule quarantines its row or is set missing.
+    public var invalidCells: InvalidCells = .quarantineRow
   }
 
   /// The spec file itself.

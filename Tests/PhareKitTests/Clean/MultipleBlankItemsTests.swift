@@ -102,4 +102,24 @@ import Testing
     #expect(national.estimate == 1)
     #expect(national.standardError == 0)
   }
+
+  /// With `clean.invalid_cells: set-missing` a bad item stays missing: it was not left blank.
+  @Test func aBadItemSetMissingIsNotMadeUnticked() throws {
+    let result = try Self.run(
+      spec: { $0 + "clean:\n  invalid_cells: set-missing\n" },
+      export: { $0.replacingOccurrences(of: "R001,11,1,,\n", with: "R001,11,1,7,\n") })
+    let cleaned = try #require(result.cleaned)
+    #expect(cleaned.rowsClean == 20)
+    #expect(
+      cleaned.cellsSetMissing.map { [$0.variable, $0.rule, $0.value, $0.respondentID] } == [
+        ["priorite_02", "clean.unknown-code", "7", "R001"]
+      ])
+    let row = try #require(cleaned.sourceLines.firstIndex(of: 2))
+    #expect(try #require(cleaned.table["priorite_01"]).number(at: row) == 1)
+    #expect(try #require(cleaned.table["priorite_02"]).number(at: row) == nil)
+    #expect(try #require(cleaned.table["priorite_03"]).number(at: row) == 0)
+    let ticked = try Self.ticked(result)
+    #expect(ticked["priorite_02@"]?.respondents == 19)
+    #expect(ticked["priorite_03@"]?.respondents == 20)
+  }
 }

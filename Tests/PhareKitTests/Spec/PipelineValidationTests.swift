@@ -195,6 +195,13 @@ import Testing
     #expect(pipeline.domains.count == 16)
   }
 
+  @Test func invalidCellsIsOneOfItsChoices() throws {
+    let found = try problems(spec: spec(clean: "  invalid_cells: drop"))
+    #expect(
+      found == ["pipeline.yml:9: clean.invalid_cells should be one of: quarantine-row, set-missing (found 'drop')"])
+    #expect(try problems(spec: spec(clean: "  invalid_cells: set-missing")) == [])
+  }
+
   @Test func blankIsCheckedLikeAnyCodebookKey() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
