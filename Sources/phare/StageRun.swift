@@ -31,7 +31,10 @@ enum StageRun {
       if let indicators = result.indicators {
         let suppressed = indicators.filter(\.isSuppressed).count
         let lowBase = indicators.filter { $0.flags.contains("low-base") }.count
-        print("  \(indicators.count) indicators: \(lowBase) on a low base, \(suppressed) suppressed")
+        let empty = indicators.filter(\.isEmpty).count
+        print(
+          "  \(indicators.count) indicators: \(lowBase) on a low base, \(suppressed) suppressed, \(empty) of them empty"
+        )
       }
       if let problem = result.problem {
         PipelineLoader.printError("error: \(result.file.path): \(problem)")

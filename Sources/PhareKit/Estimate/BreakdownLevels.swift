@@ -1,5 +1,6 @@
-/// The levels of one breakdown (a coded variable or a crossing) present among the weighted
-/// rows, in codebook order, and each row's level.
+/// The levels of one breakdown (a coded variable or a crossing), in codebook order, and each
+/// row's level: every declared level (the codebook's values of the variable, every combination
+/// of them for a crossing), with or without respondents, then any other code the rows hold.
 struct BreakdownLevels {
   let name: String
   let levels: [[Int]]
@@ -24,7 +25,11 @@ struct BreakdownLevels {
     }
     let count = names.count
     let present = Set(rowKeys).subtracting([PackedCodes.missing]).map { PackedCodes.codes($0, count: count) }
-    levels = present.sorted { a, b in
+    let declared = variables.reduce([[Int]]([[]])) { combinations, variable in
+      combinations.flatMap { combination in variable.values.map { combination + [$0.code] } }
+    }
+    let all = Set(present).union(declared.filter { PackedCodes.key($0) != nil })
+    levels = all.sorted { a, b in
       let rankA = a.indices.map { order[$0][a[$0]] ?? Int.max / 2 + a[$0] }
       let rankB = b.indices.map { order[$0][b[$0]] ?? Int.max / 2 + b[$0] }
       return rankA.lexicographicallyPrecedes(rankB)

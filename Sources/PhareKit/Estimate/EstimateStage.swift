@@ -1,6 +1,7 @@
 /// The aggregation stage: from a weighted wave, every indicator of the spec's variables in the
-/// national breakdown and each level of each breakdown, with linearised standard errors that
-/// account for the calibration, confidence intervals, design effects and differences.
+/// national breakdown and each declared level of each breakdown (an empty one where nobody
+/// answered), with linearised standard errors that account for the calibration, confidence
+/// intervals, design effects and differences.
 ///
 /// One pass over each analysis column fills per-group sums (state / update); domains add up
 /// groups (combine); `DomainEstimate` and `LinearisedVariance` finish each indicator (finalize).
@@ -60,14 +61,18 @@ public struct EstimateStage: Sendable {
           let nationalEstimate = DomainEstimate(
             kind, moments: categoryMoments, shift: item.shift, member: national, design: design)
           for domain in domains {
-            let estimate = DomainEstimate(
-              kind, moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
-            guard estimate.respondents > 0 else { continue }
-            var indicator = finish(estimate, item: item, category: category, design: design)
+            let answered = domain.member.indices.contains { domain.member[$0] && categoryMoments[$0].count > 0 }
+            let estimate =
+              answered
+              ? DomainEstimate(kind, moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
+              : nil
+            var indicator =
+              estimate.map { finish($0, item: item, category: category, design: design) }
+              ?? empty(kind, item: item, category: category)
             indicator.breakdown = domain.breakdown
             indicator.breakdownValue = domain.value
             indicator.breakdownLabel = domain.label
-            if domain.breakdown != "national" && kind == .mean {
+            if let estimate, domain.breakdown != "national" && kind == .mean {
               let rest = DomainEstimate(
                 kind, moments: categoryMoments, shift: item.shift, member: domain.member.map { !$0 }, design: design)
               compare(&indicator, estimate, national: nationalEstimate, rest: rest, design: design)
@@ -120,6 +125,21 @@ public struct EstimateStage: Sendable {
       effectiveRespondents: effective,
       coefficientOfVariation: estimate != 0 ? se / abs(estimate) : nil,
       degreesOfFreedom: df, flags: flags)
+  }
+
+  /// A level where nobody answered the variable (or that has no respondent at all): base 0, no
+  /// estimate (NaN), flagged `suppressed` and `empty` so that every declared level is published.
+  private func empty(_ kind: DomainEstimate.Kind, item: AnalysisItem, category: ValueLabel?) -> Indicator {
+    let domain = item.variable.domain ?? ""
+    return Indicator(
+      actor: actor, domain: domain, domainLabel: domains.first { $0.id == domain }?.label ?? "",
+      breakdown: "", breakdownValue: "", breakdownLabel: "",
+      variable: item.name, variableLabel: item.label,
+      category: category.map { String($0.code) } ?? "", categoryLabel: category?.label ?? "",
+      statistic: kind == .total ? .total : (category == nil ? .mean : .proportion),
+      estimate: .nan, standardError: .nan, lower: .nan, upper: .nan, intervalMethod: "",
+      designEffect: nil, respondents: 0, weightedTotal: 0, effectiveRespondents: nil, coefficientOfVariation: nil,
+      degreesOfFreedom: 0, flags: (0 < spec.flagBelow ? ["low-base"] : []) + ["suppressed", "empty"])
   }
 
   /// Differences against the nation and the rest of the nation, and the significance flags.

@@ -1,6 +1,7 @@
 /// `indicators.csv`: one row per (actor, domain, breakdown, value, variable, category, statistic). In the
 /// published file a suppressed cell keeps its base but not its estimate, interval or differences;
-/// the audit file keeps everything.
+/// the audit file keeps everything. An empty cell (no respondent) has only its bases (0), df and
+/// flags in both files.
 extension Indicator {
   static let csvHeader = [
     "actor", "domain", "domain_label", "breakdown", "breakdown_value", "breakdown_label", "variable", "variable_label",
@@ -19,7 +20,7 @@ extension Indicator {
   }
 
   private func csvCells(hidingSuppressed: Bool) -> [CSVCell] {
-    let hide = hidingSuppressed && isSuppressed
+    let hide = isEmpty || (hidingSuppressed && isSuppressed)
     func number(_ value: Double?) -> CSVCell { hide ? .empty : CSVCell(value) }
     return [
       .text(actor), .text(domain), .text(domainLabel), .text(breakdown), .text(breakdownValue), .text(breakdownLabel),

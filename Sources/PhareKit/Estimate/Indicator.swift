@@ -45,8 +45,11 @@ public struct Indicator: Sendable, Equatable, Codable {
   public var differenceFromNationalSE: Double?
   public var differenceFromRest: Double?
   public var differenceFromRestSE: Double?
-  /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`.
+  /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`, and
+  /// `empty` (with `suppressed`) for a declared level where nobody answered the variable.
   public var flags: [String]
 
   public var isSuppressed: Bool { flags.contains("suppressed") }
+  /// No respondent in the base: n and weighted n are 0, estimate, SE and interval NaN, nothing published.
+  public var isEmpty: Bool { flags.contains("empty") }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `matrix.csv`: one row per (row of the matrix, domain, measure), tidy, with the indicator's
-/// estimate, SE, interval, base and flags; blank where the actor has no estimate, and where the
-/// cell is suppressed for its small base (the flag says so).
+/// estimate, SE, interval, base and flags; blank where the actor has no estimate, where the
+/// cell is suppressed for its small base, and where it is empty (n 0; the flags say so).
 extension TerritorialMatrix {
   static let csvHeader = [
     "wave", "breakdown", "breakdown_value", "breakdown_label", "domain_code", "domain", "domain_label", "measure",
@@ -15,7 +15,7 @@ extension TerritorialMatrix {
     writer.row(Self.csvHeader.map(CSVCell.text))
     for cell in cells {
       let indicator = cell.indicator
-      let hide = indicator?.isSuppressed ?? true
+      let hide = indicator.map { $0.isSuppressed || $0.isEmpty } ?? true
       func number(_ value: Double?) -> CSVCell { hide ? .empty : CSVCell(value) }
       writer.row([
         .text(wave), .text(cell.rowValue.isEmpty ? "national" : spec.breakdown), .text(cell.rowValue),

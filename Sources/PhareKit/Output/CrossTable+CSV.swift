@@ -1,6 +1,7 @@
 /// `tables/<name>.csv`: the title, the breakdowns over their levels, one row per answer or net,
 /// the unweighted bases, then the legend: what the cells are, the significance test and its
-/// level, the suppression marker. Every row has as many fields as the table has columns.
+/// level, the suppression marker, and what a blank cell means when there is one. Every row has as
+/// many fields as the table has columns.
 extension CrossTable {
   func csv(locale: CSVLocale) -> String {
     var writer = CSVWriter(locale: locale)
@@ -39,11 +40,12 @@ extension CrossTable {
         ? "Pourcentages pondérés en colonne." : "Pourcentages pondérés en colonne et moyennes pondérées."
     let risk = Format.number((1 - level) * 100).replacingOccurrences(of: ".", with: ",")
     let confidence = Format.number(level * 100).replacingOccurrences(of: ".", with: ",")
+    let blank = rows.contains { row in row.cells.contains { if case .none = $0 { true } else { false } } }
     return [
       cells,
       "H / B : significativement supérieur / inférieur à l'ensemble au seuil de \(risk) % (test z de la différence "
         + "avec l'ensemble, erreur type linéarisée tenant compte du redressement ; niveau de confiance \(confidence) %).",
       "* : moins de \(suppressBelow) répondants, résultat non publié.",
-    ]
+    ] + (blank ? ["Case vide : aucun répondant à la question dans la colonne."] : [])
   }
 }

@@ -9,7 +9,7 @@ struct CrossTable {
   }
 
   enum Cell {
-    /// No respondent of the column answered.
+    /// No respondent of the column answered (an empty indicator, or none).
     case none
     /// Below the suppression base: published blank, with a marker.
     case suppressed
@@ -65,6 +65,7 @@ struct CrossTable {
         cells: columns.map { column in
           guard let indicator = byKey[Self.key(template.variable, template.category, column.breakdown, column.value)]
           else { return .none }
+          if indicator.isEmpty { return .none }
           if indicator.isSuppressed { return .suppressed }
           let letter =
             indicator.flags.contains("above-national") ? "H" : indicator.flags.contains("below-national") ? "B" : ""

@@ -6,11 +6,13 @@ import Foundation
 /// An indicator's id is `<actor>.<variable>[.<category>].<statistic>`, the category only for
 /// proportions and weighted counts of a category, so the same question keeps its id across waves.
 /// Proportions are in percent (0-100, SE and interval in points), means are scores on the
-/// variable's own scale, totals are counts. A suppressed value keeps its bases but no estimate.
+/// variable's own scale, totals are counts. A suppressed value keeps its bases but no estimate;
+/// an empty one (a declared level where nobody answered) has bases 0, no estimate and the flags
+/// `suppressed` and `empty`.
 public struct Feed: Sendable {
   /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
   /// retyped, a unit changed) the major one; the schema's `schema_version` is this constant.
-  public static let schemaVersion = "1.1.0"
+  public static let schemaVersion = "1.2.0"
 
   /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
   struct Region: Encodable, Sendable, Equatable {
@@ -31,7 +33,7 @@ public struct Feed: Sendable {
     var values: [Value]
   }
 
-  /// One breakdown level's value; estimate, SE and interval are nil when suppressed.
+  /// One breakdown level's value; estimate, SE and interval are nil when suppressed or empty.
   struct Value: Sendable, Equatable {
     var breakdown: String
     var breakdownValue: String?
@@ -138,11 +140,11 @@ public struct Feed: Sendable {
       domain: indicator.domain.isEmpty ? nil : indicator.domain, values: [])
   }
 
-  /// The indicator's value as the feed publishes it: percent for proportions, nil when suppressed.
+  /// The indicator's value as the feed publishes it: percent for proportions, nil when suppressed or empty.
   static func value(_ indicator: Indicator) -> Value {
     let scale = indicator.statistic == .proportion ? 100.0 : 1
     func published(_ number: Double) -> Double? {
-      indicator.isSuppressed || !number.isFinite ? nil : number * scale
+      indicator.isSuppressed || indicator.isEmpty || !number.isFinite ? nil : number * scale
     }
     let names = indicator.breakdown.split(separator: "*")
     let codes = indicator.breakdownValue.split(separator: "*").enumerated().map { index, code in

@@ -1,5 +1,6 @@
 /// `trends.csv`: one row per indicator and pair of consecutive waves, with both estimates, the
-/// difference, its SE and interval, and `significant` (yes / no); blank where suppressed.
+/// difference, its SE and interval, and `significant` (yes / no); blank where either wave is
+/// suppressed (flags `suppressed`) or empty (flags `suppressed;empty`), as a suppressed one.
 extension Trend {
   static let csvHeader = [
     "actor", "domain", "breakdown", "breakdown_value", "breakdown_label", "variable", "variable_label", "category",
@@ -20,7 +21,8 @@ extension Trend {
         .text(indicator.category), .text(indicator.categoryLabel), .text(indicator.statistic.rawValue),
         .text(trend.fromWave), .text(trend.toWave), number(trend.earlier.estimate), number(indicator.estimate),
         number(trend.difference), number(trend.standardError), number(trend.lower), number(trend.upper),
-        hide ? .empty : .text(trend.significant ? "yes" : "no"), .text(hide ? "suppressed" : ""),
+        hide ? .empty : .text(trend.significant ? "yes" : "no"),
+        .text(trend.isEmpty ? "suppressed;empty" : hide ? "suppressed" : ""),
       ])
     }
     return writer.text

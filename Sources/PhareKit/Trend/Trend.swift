@@ -13,8 +13,11 @@ public struct Trend: Sendable, Equatable {
   /// |difference| / SE above the normal quantile of the level.
   public var significant: Bool
 
-  /// Either wave's value is suppressed for its small base: the change is not published.
-  public var isSuppressed: Bool { later.isSuppressed || earlier.isSuppressed }
+  /// Either wave's value is suppressed for its small base, or empty (nobody answered): the change
+  /// is not published.
+  public var isSuppressed: Bool { later.isSuppressed || earlier.isSuppressed || isEmpty }
+  /// Either wave's value is empty: no respondent in that level.
+  public var isEmpty: Bool { later.isEmpty || earlier.isEmpty }
 
   public init(from earlier: Indicator, wave fromWave: String, to later: Indicator, wave toWave: String, level: Double) {
     self.earlier = earlier

@@ -103,6 +103,39 @@ import Testing
     #expect(cells.first { $0["measure"] == .string("vide") }?["value"] == .null)
   }
 
+  @Test func anEmptyRegionHasItsRowsBlankWithBase0AndAValidFeed() throws {
+    let spec = MatrixSpec(
+      file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [measure("importance", "c.yml", "importance_*")])
+    var empty = indicator("importance_01", domain: "emploi", region: "24", estimate: .nan)
+    empty.standardError = .nan
+    empty.lower = .nan
+    empty.upper = .nan
+    empty.respondents = 0
+    empty.weightedTotal = 0
+    empty.flags = ["low-base", "suppressed", "empty"]
+    let citizens = [indicator("importance_01", domain: "emploi", estimate: 7.1), empty]
+    let matrix = TerritorialMatrix(spec: spec, wave: "2015", domains: domains, indicators: ["c.yml": citizens])
+    #expect(matrix.problems == [])
+    #expect(matrix.cells.map(\.rowValue).uniqued() == ["", "24"])
+    let csv = matrix.csv().split(separator: "\r\n")
+    #expect(
+      csv.contains(
+        "2015,region,24,Région 24,1,emploi,Emploi,importance,importance,citoyens,importance_01,,mean,,,,,0,0,"
+          + "low-base;suppressed;empty"))
+    let feed = try JSONValue.parse(try MatrixFeed(matrix, generatedAt: Date(timeIntervalSince1970: 0)).json())
+    #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
+    guard case .array(let cells)? = feed["cells"] else {
+      Issue.record("cells is an array")
+      return
+    }
+    let value = try #require(
+      cells.first { $0["region"] == .string("24") && $0["domain"] == .string("emploi") }?["value"])
+    #expect(value["n"] == .number(0) && value["weighted_n"] == .number(0))
+    #expect(value["estimate"] == .null && value["se"] == .null && value["ci_lower"] == .null)
+    #expect(value["flags"] == .array([.string("low-base"), .string("suppressed"), .string("empty")]))
+  }
+
   @Test func missingPipelinesEmptyMeasuresAndAmbiguousDomainsAreReported() {
     let spec = MatrixSpec(
       file: "m.yml", name: "t", title: "T", domains: "d.csv", breakdown: "region",

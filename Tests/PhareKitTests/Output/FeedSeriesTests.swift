@@ -51,4 +51,27 @@ import Testing
     #expect(own.indicators[0].values.allSatisfy { $0.series == nil })
     #expect(try JSONSchemaValidator.feed().errors(JSONValue.parse(try own.json())) == [])
   }
+
+  @Test func anEmptyLevelIsInTheSeriesWithNullsAndNoChange() throws {
+    let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
+    var empty = indicator(.nan, se: .nan, region: "94", flags: ["low-base", "suppressed", "empty"])
+    empty.respondents = 0
+    empty.weightedTotal = 0
+    empty.lower = .nan
+    empty.upper = .nan
+    let waves: [(wave: String, indicators: [Indicator])] = [
+      ("2015", [indicator(0.80, se: 0.02), indicator(0.6, se: 0.1, region: "94")]),
+      ("2016", [indicator(0.87, se: 0.02), empty]),
+    ]
+    let feed = Feed(pipeline: pipeline, series: waves, generatedAt: Date(timeIntervalSince1970: 0))
+    #expect(try JSONSchemaValidator.feed().errors(JSONValue.parse(try feed.json())) == [])
+    let corse = try #require(feed.indicators.first?.values.last)
+    #expect(corse.breakdownValue == "94" && corse.respondents == 0 && corse.weightedTotal == 0)
+    #expect(corse.estimate == nil && corse.standardError == nil && corse.lower == nil && corse.upper == nil)
+    #expect(corse.flags == ["low-base", "suppressed", "empty"])
+    let series = try #require(corse.series)
+    #expect(series.map(\.wave) == ["2015", "2016"] && series.map(\.respondents) == [300, 0])
+    #expect(series[1].estimate == nil && series[1].change?.fromWave == "2015")
+    #expect(series[1].change?.difference == nil && series[1].change?.significant == nil)
+  }
 }

@@ -37,6 +37,25 @@ import Testing
     #expect(try registry.lastProcessed(pipeline: "Pipelines/other.yml", wave: "2016") == nil)
   }
 
+  @Test func emptyLevelsReadBackEmpty() throws {
+    defer { folder.remove() }
+    let waves = try TemporaryFolder()
+    defer { waves.remove() }
+    let indicators = try #require(try EmptyLevelWave.run(in: waves).1.indicators)
+    let run = try registry.beginRun(command: "phare run")
+    try registry.record(wave: RegistryExamples.wave("2016"), indicators: indicators, in: run)
+    let read = try registry.indicators(pipeline: RegistryExamples.pipeline, wave: "2016")
+    #expect(RegistryExamples.same(read, indicators))
+    let empty = read.filter(\.isEmpty)
+    #expect(empty.count == 23)
+    for indicator in empty {
+      #expect(
+        indicator.estimate.isNaN && indicator.standardError.isNaN && indicator.lower.isNaN && indicator.upper.isNaN)
+      #expect(indicator.respondents == 0 && indicator.weightedTotal == 0 && indicator.designEffect == nil)
+      #expect(indicator.flags == ["low-base", "suppressed", "empty"])
+    }
+  }
+
   @Test func aWaveWithoutOptionalValuesReadsBackWithThemNil() throws {
     defer { folder.remove() }
     let run = try registry.beginRun(command: "phare run")

@@ -59,4 +59,21 @@ import Testing
     #expect(lines.count == 2)
     #expect(lines[1] == "citoyens,emploi,national,,Ensemble,q,q,1,Oui,proportion,2015,2016,,,,,,,,suppressed")
   }
+
+  @Test func anEmptyWaveBlanksTheChangeAsASuppressedOne() {
+    for flags in [["low-base", "suppressed", "empty"], ["empty"]] {
+      var empty = indicator("q", region: "24", estimate: .nan, se: .nan, flags: flags)
+      empty.respondents = 0
+      empty.weightedTotal = 0
+      let earlier = indicator("q", region: "24", estimate: 0.3, se: 0.1)
+      for trend in [
+        Trend(from: earlier, wave: "2015", to: empty, wave: "2016", level: 0.95),
+        Trend(from: empty, wave: "2015", to: earlier, wave: "2016", level: 0.95),
+      ] {
+        #expect(trend.isEmpty && trend.isSuppressed)
+        let lines = Trend.csv([trend]).split(separator: "\r\n")
+        #expect(lines[1] == "citoyens,emploi,region,24,R24,q,q,1,Oui,proportion,2015,2016,,,,,,,,suppressed;empty")
+      }
+    }
+  }
 }
