@@ -7,7 +7,9 @@ struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show how a survey export is read: dialect, columns, rows kept and quarantined.",
     discussion: """
-      Detects the encoding (UTF-8 with or without BOM, Windows-1252, UTF-16), the separator \
+      Detects the encoding (UTF-8 with or without BOM, Windows-1252, UTF-16; UTF-8 is checked \
+      line by line, and a UTF-8 file with lines that are not is refused naming them, unless \
+      --encoding mixed reads those lines as Windows-1252 and lists them), the separator \
       (comma, semicolon, tab, pipe: the one that splits the header and the first rows into \
       the same number of fields; an Excel sep= first line is honoured) and the line ending, \
       infers each column's type \
@@ -23,6 +25,9 @@ struct Inspect: ParsableCommand {
   @Option(help: "Separator to use instead of detecting it: ',', ';', 'tab' or '|'.")
   var separator: String?
 
+  @Option(help: "How the encoding is chosen: auto, utf-8, windows-1252 or mixed (non-UTF-8 lines as Windows-1252).")
+  var encoding = "auto"
+
   @Flag(help: "Print one JSON object (every quarantined row included) instead of text.")
   var json = false
 
@@ -36,13 +41,18 @@ struct Inspect: ParsableCommand {
     if let separator, Separator(argument: separator) == nil {
       throw ValidationError("unknown separator '\(separator)'; use ',', ';', 'tab' or '|'")
     }
+    if InputEncoding(rawValue: encoding.lowercased()) == nil {
+      throw ValidationError("unknown encoding '\(encoding)'; use auto, utf-8, windows-1252 or mixed")
+    }
     if showQuarantined < 0 {
       throw ValidationError("--show-quarantined must be 0 or more")
     }
   }
 
   func run() throws {
-    let reader = CSVReader(separator: separator.flatMap(Separator.init(argument:)))
+    let reader = CSVReader(
+      separator: separator.flatMap(Separator.init(argument:)),
+      encoding: InputEncoding(rawValue: encoding.lowercased()) ?? .auto)
     // An IngestError is printed by ArgumentParser as one line, "Error: FILE: problem", exit code 1.
     let result = try reader.read(file)
     let report = InspectionReport(result, showingRawText: raw)

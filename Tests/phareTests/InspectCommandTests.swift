@@ -85,6 +85,22 @@ import Testing
     #expect(run.stderr == "Error: \(path): \(problem)\n")
   }
 
+  /// A UTF-8 export with two Windows-1252 lines: refused naming them, or read with `--encoding mixed`.
+  @Test func windows1252LinesInUTF8AreNamedOrReadWhenMixed() throws {
+    let file = PhareProcess.fixtures + "utf8-with-windows1252-lines.csv"
+    let refused = try PhareProcess.run("inspect", file)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("\(file): lines 5, 7 are not UTF-8 while the rest of the file is"))
+    let mixed = try PhareProcess.run("inspect", "--encoding", "mixed", file)
+    #expect(mixed.status == 0)
+    let lines = mixed.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("Encoding     UTF-8 with Windows-1252 lines"))
+    #expect(lines.contains("  lines 5, 7 are not UTF-8, read as Windows-1252 (`encoding: mixed`)"))
+    let json = try PhareProcess.run("inspect", "--json", "--encoding", "mixed", file)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["windows1252Lines"] as? [Int] == [5, 7])
+  }
+
   @Test func unknownSeparatorIsAUsageError() throws {
     let run = try PhareProcess.run("inspect", "--separator", ":", PhareProcess.fixtures + "comma-lf.csv")
     #expect(run.status == 64)

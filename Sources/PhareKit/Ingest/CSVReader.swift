@@ -14,11 +14,17 @@ public struct CSVReader: Sendable {
   public var blockSize: Int
   /// Columns kept as written text, never read as numbers (a codebook's identifiers).
   public var textColumns: Set<String>
+  /// How the encoding of a file that is not UTF-16 is chosen (checked line by line unless Windows-1252).
+  public var encoding: InputEncoding
 
-  public init(separator: Separator? = nil, blockSize: Int = 1 << 20, textColumns: Set<String> = []) {
+  public init(
+    separator: Separator? = nil, blockSize: Int = 1 << 20, textColumns: Set<String> = [],
+    encoding: InputEncoding = .auto
+  ) {
     self.separator = separator
     self.blockSize = blockSize
     self.textColumns = textColumns
+    self.encoding = encoding
   }
 
   public func read(_ path: String) throws -> IngestResult {
@@ -31,13 +37,19 @@ public struct CSVReader: Sendable {
     var session = ParseSession(path: path, separator: sniffed.separator, firstLine: sniffed.firstLine)
     session.cursor.pointee.textColumns = textColumns
     defer { session.close() }
+    // UTF-16 was transcoded to valid UTF-8; forced Windows-1252 needs no check.
+    var lineScan =
+      sniffed.encoding?.isUTF16 == true || encoding == .windows1252
+      ? nil : UTF8LineScan(firstLine: sniffed.firstLine)
     var skipBytesLeft = sniffed.skippedBytes
     var consumed = 0
     var reserved = false
     while case let filled = try source.read(into: block), filled > 0 {
       let skipped = min(skipBytesLeft, filled)
       skipBytesLeft -= skipped
-      try session.parse(UnsafeRawBufferPointer(rebasing: block[skipped..<filled]))
+      let bytes = UnsafeRawBufferPointer(rebasing: block[skipped..<filled])
+      lineScan?.scan(bytes)
+      try session.parse(bytes)
       consumed += filled
       if !reserved && session.cursor.pointee.keptRows > 0 {
         // Size the columns once from the first block, so they do not grow by doubling.
@@ -47,6 +59,7 @@ public struct CSVReader: Sendable {
       }
     }
     try session.finish()
+    lineScan?.finish()
 
     let cursor = session.cursor
     guard cursor.pointee.columnCount > 0 else { throw IngestError.emptyFile(file: path) }
@@ -55,6 +68,8 @@ public struct CSVReader: Sendable {
       path: path,
       source: source,
       sniffed: sniffed,
+      encoding: encoding,
+      lineScan: lineScan,
       cursor: &cursor.pointee
     )
   }

@@ -7,6 +7,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case binaryFile(file: String)
   case unsupportedEncoding(file: String, encoding: String)
   case undecodable(file: String, encoding: TextEncoding)
+  /// Some physical lines are not UTF-8 in a file that otherwise is: the first few, and how many in all.
+  case linesNotUTF8(file: String, lines: [Int], count: Int)
   case headerOnly(file: String)
   case ambiguousSeparator(file: String, line: Int, evidence: [SeparatorEvidence])
   case emptyColumnNames(file: String, positions: [Int], line: Int = 1)
@@ -17,7 +19,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   public var file: String {
     switch self {
     case .fileNotFound(let file), .notARegularFile(let file), .unreadable(let file, _), .emptyFile(let file),
-      .binaryFile(let file), .unsupportedEncoding(let file, _), .undecodable(let file, _), .headerOnly(let file),
+      .binaryFile(let file), .unsupportedEncoding(let file, _), .undecodable(let file, _),
+      .linesNotUTF8(let file, _, _), .headerOnly(let file),
       .ambiguousSeparator(let file, _, _), .emptyColumnNames(let file, _, _), .duplicateColumnNames(let file, _, _),
       .malformedHeader(let file, _),
       .parserFailure(let file, _, _):
@@ -49,6 +52,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       let utf16 = encoding == .utf16BigEndian || encoding == .utf16BigEndianWithBOM ? "UTF-16 BE" : "UTF-16 LE"
       let evidence = encoding.hasBOM ? "starts with a \(utf16) byte-order mark" : "has the NUL bytes of \(utf16) text"
       return "\(evidence) but is not valid \(utf16) (cut short, or two encodings mixed?)"
+    case .linesNotUTF8(_, let lines, let count):
+      let shown = lines.prefix(Self.maxListed).map(String.init).joined(separator: ", ")
+      let more = count > min(lines.count, Self.maxListed) ? " and \(count - min(lines.count, Self.maxListed)) more" : ""
+      let which = count == 1 ? "line \(shown)\(more) is" : "lines \(shown)\(more) are"
+      return "\(which) not UTF-8 while the rest of the file is (rows appended by another tool?); "
+        + "re-export as UTF-8, or set `encoding: mixed` in the spec's inputs (`--encoding mixed` for phare inspect) "
+        + "to read them as Windows-1252"
     case .headerOnly:
       return "the file has a header line but no data rows"
     case .ambiguousSeparator(_, let line, let evidence):

@@ -15,6 +15,8 @@ public struct IngestResult: Sendable {
   public let headerLine: Int
   /// What reading changed or decided that the table does not show (dropped empty columns, a `sep=` line).
   public let notes: [String]
+  /// The physical lines read as Windows-1252 in a UTF-8 file (`inputs.encoding: mixed`).
+  public var windows1252Lines: [Int] = []
 
   public var rowsKept: Int { table.rowCount }
   public var rowsQuarantined: Int { quarantined.count }

@@ -2,9 +2,11 @@
 /// and reads back the raw text of the quarantined records.
 enum TableAssembler {
   static func assemble(
-    path: String, source: any ByteSource, sniffed: DialectSniffer.Sniffed, cursor: inout IngestCursor
+    path: String, source: any ByteSource, sniffed: DialectSniffer.Sniffed, encoding option: InputEncoding = .auto,
+    lineScan: UTF8LineScan?, cursor: inout IngestCursor
   ) throws -> IngestResult {
-    let encoding = settleEncoding(sniffed: sniffed, cursor: cursor)
+    let encoding = try settleEncoding(sniffed: sniffed, option: option, lineScan: lineScan, file: path)
+    let windows1252Lines = encoding == .utf8WithWindows1252Lines ? lineScan?.invalidLines ?? [] : []
     let decode: (UnsafeRawBufferPointer) -> String = { encoding.decode($0) }
     var names = cursor.header.map { bytes in bytes.withUnsafeBytes(decode).trimmingSpaces() }
     var columns: [Column] = []
@@ -18,6 +20,9 @@ enum TableAssembler {
     if let separator = sniffed.separatorLine {
       let written = separator == .tab ? "<tab>" : separator.rawValue
       notes.append("line 1: Excel's `sep=\(written)` sets the separator (\(separator.name)); the line is skipped")
+    }
+    if !windows1252Lines.isEmpty {
+      notes.append(windows1252Note(windows1252Lines))
     }
     if let dropped = try dropTrailingUnnamedColumns(
       names: &names, columns: &columns, rows: cursor.keptRows, file: path, line: cursor.headerLine)
@@ -67,7 +72,8 @@ enum TableAssembler {
       rowsRead: cursor.recordsRead,
       blankLines: cursor.blankLines,
       headerLine: cursor.headerLine,
-      notes: notes
+      notes: notes,
+      windows1252Lines: windows1252Lines
     )
   }
 
@@ -89,21 +95,34 @@ enum TableAssembler {
     return "line \(line): \(positions) no name and no value; dropped"
   }
 
-  /// The sniffed encoding when the file has a BOM or is UTF-16; otherwise UTF-8 when every
-  /// distinct text value (and the header) is valid UTF-8, Windows-1252 when not. Numbers are
-  /// ASCII, so the distinct values cover every non-ASCII byte of the kept data.
-  private static func settleEncoding(sniffed: DialectSniffer.Sniffed, cursor: IngestCursor) -> TextEncoding {
-    if let encoding = sniffed.encoding { return encoding }
-    for name in cursor.header where !name.withUnsafeBytes(UTF8Validation.isValid) {
+  /// UTF-16 as sniffed; otherwise from the line-by-line UTF-8 check: UTF-8 (with its BOM if
+  /// any) when every line is UTF-8; Windows-1252 when forced, or in `auto` when no line has
+  /// UTF-8 text and there is no BOM; UTF-8 with Windows-1252 lines when `mixed` asks for it.
+  /// - Throws: `IngestError.linesNotUTF8` when UTF-8 and non-UTF-8 lines are mixed and `mixed` is not set.
+  private static func settleEncoding(
+    sniffed: DialectSniffer.Sniffed, option: InputEncoding, lineScan: UTF8LineScan?, file: String
+  ) throws -> TextEncoding {
+    if let encoding = sniffed.encoding, encoding.isUTF16 { return encoding }
+    guard option != .windows1252, let lineScan else { return .windows1252 }
+    let invalid = lineScan.invalidLines
+    if invalid.isEmpty { return sniffed.encoding ?? .utf8 }
+    switch option {
+    case .mixed:
+      return .utf8WithWindows1252Lines
+    case .auto where sniffed.encoding == nil && lineScan.utf8Lines == 0:
       return .windows1252
+    default:
+      throw IngestError.linesNotUTF8(
+        file: file, lines: Array(invalid.prefix(IngestError.maxListed)), count: invalid.count)
     }
-    for builder in cursor.builders {
-      let dictionary = builder.dictionary
-      for code in 0..<dictionary.count where !dictionary.withBytes(of: code, UTF8Validation.isValid) {
-        return .windows1252
-      }
-    }
-    return .utf8
+  }
+
+  /// The note of a mixed file: which lines were read as Windows-1252 (the first few, and how many).
+  static func windows1252Note(_ lines: [Int]) -> String {
+    let shown = lines.prefix(IngestError.maxListed).map(String.init).joined(separator: ", ")
+    let more = lines.count > IngestError.maxListed ? " and \(lines.count - IngestError.maxListed) more" : ""
+    let which = lines.count == 1 ? "line \(shown) is" : "lines \(shown)\(more) are"
+    return "\(which) not UTF-8, read as Windows-1252 (`encoding: mixed`)"
   }
 
   private static func rawText(_ bytes: [UInt8], encoding: TextEncoding) -> String {

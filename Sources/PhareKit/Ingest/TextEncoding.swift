@@ -11,15 +11,19 @@ public enum TextEncoding: String, Codable, Sendable {
   case utf16LittleEndianWithBOM = "UTF-16 LE with BOM"
   case utf16BigEndian = "UTF-16 BE"
   case utf16BigEndianWithBOM = "UTF-16 BE with BOM"
+  /// UTF-8 with some lines in Windows-1252 (rows appended by another tool), read as `inputs.encoding: mixed` asks.
+  case utf8WithWindows1252Lines = "UTF-8 with Windows-1252 lines"
 
-  /// Decodes raw bytes as the parser saw them; invalid UTF-8 sequences become U+FFFD (only
-  /// possible after a BOM). UTF-16 exports reach the parser already transcoded to UTF-8.
+  /// Decodes raw bytes as the parser saw them. UTF-16 exports reach the parser already
+  /// transcoded to UTF-8; in a mixed file, text that is not valid UTF-8 is read as Windows-1252.
   public func decode(_ bytes: UnsafeRawBufferPointer) -> String {
     switch self {
     case .utf8, .utf8WithBOM, .utf16LittleEndian, .utf16LittleEndianWithBOM, .utf16BigEndian, .utf16BigEndianWithBOM:
       return String(decoding: bytes, as: UTF8.self)
     case .windows1252:
       return Windows1252.decode(bytes)
+    case .utf8WithWindows1252Lines:
+      return UTF8Validation.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : Windows1252.decode(bytes)
     }
   }
 
@@ -29,5 +33,10 @@ public enum TextEncoding: String, Codable, Sendable {
   }
 
   /// Whether the file is UTF-16 (and was transcoded to UTF-8 before parsing).
-  public var isUTF16: Bool { self != .utf8 && self != .utf8WithBOM && self != .windows1252 }
+  public var isUTF16: Bool {
+    switch self {
+    case .utf16LittleEndian, .utf16LittleEndianWithBOM, .utf16BigEndian, .utf16BigEndianWithBOM: return true
+    case .utf8, .utf8WithBOM, .windows1252, .utf8WithWindows1252Lines: return false
+    }
+  }
 }

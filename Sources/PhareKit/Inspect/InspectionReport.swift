@@ -18,6 +18,8 @@ public struct InspectionReport: Codable, Sendable, Equatable {
   public var quarantined: [QuarantinedRow]
   /// What reading changed or decided that the columns do not show (dropped empty columns, a `sep=` line).
   public var notes: [String]
+  /// The physical lines read as Windows-1252 in a UTF-8 file (`--encoding mixed`); absent when none.
+  public var windows1252Lines: [Int]?
 
   /// - Parameter showingRawText: whether quarantined rows keep their raw text. Off by default:
   ///   a raw export may hold personal data (names, phones, e-mails) that no output should repeat.
@@ -35,6 +37,7 @@ public struct InspectionReport: Codable, Sendable, Equatable {
     )
     columns = zip(result.table.schema.fields, result.table.columns).map { ColumnSummary(name: $0.name, column: $1) }
     notes = result.notes
+    windows1252Lines = result.windows1252Lines.isEmpty ? nil : result.windows1252Lines
     quarantined = result.quarantined.map { row in
       var row = row
       if !showingRawText { row.rawText = nil }

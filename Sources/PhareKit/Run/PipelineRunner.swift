@@ -14,7 +14,9 @@ public struct PipelineRunner: Sendable {
   public func run(through stage: PipelineStage, waves: [WaveFile]? = nil) throws -> [WaveResult] {
     let weighting = try stage == .clean ? nil : weightStage()
     let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
-    let reader = CSVReader(separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns)
+    let reader = CSVReader(
+      separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns,
+      encoding: pipeline.spec.inputs.encoding)
     let clean = CleanStage(pipeline: pipeline)
     return (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)
@@ -22,12 +24,15 @@ public struct PipelineRunner: Sendable {
         let before = try ExportSnapshot.take(file.path)
         result.sha256 = try FileDigest.sha256(of: file.path)
         var truncation: String?
+        var windows1252Lines: [Int] = []
         let wave = try StageTimings.measure(&result.timings.ingestAndClean) {
           let ingest = try reader.read(file.path)
           truncation = before.truncation(after: try ExportSnapshot.take(file.path), ingest)
+          windows1252Lines = ingest.windows1252Lines
           return try clean.run(ingest, wave: file)
         }
         result.cleaned = wave
+        result.windows1252Lines = windows1252Lines
         result.problem = truncation.map { "wave \(wave.wave): \($0)" } ?? cleanProblem(wave)
         afterStage(.clean, result)
         guard let weighting, !result.failed else { return result }

@@ -28,6 +28,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var rowsWeighted: Int?
     public var weighting: WeightingDiagnostics?
     public var indicators: Int?
+    /// The export's physical lines read as Windows-1252 (`inputs.encoding: mixed`); absent when none.
+    public var windows1252Lines: [Int]?
     public var seconds: StageTimings
   }
 
@@ -63,6 +65,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
         rowsWeighted: result.weighted?.rows.count,
         weighting: result.weighted?.diagnostics,
         indicators: result.indicators?.count,
+        windows1252Lines: result.windows1252Lines.isEmpty ? nil : result.windows1252Lines,
         seconds: result.timings
       )
     }

@@ -12,6 +12,8 @@ public struct WaveResult: Sendable {
   /// Why the wave failed (unreadable, columns missing, too many rows quarantined, weighting impossible), if it did.
   public var problem: String?
   public var timings = StageTimings()
+  /// The export's physical lines read as Windows-1252 (`inputs.encoding: mixed`).
+  public var windows1252Lines: [Int] = []
 
   public init(file: WaveFile) {
     self.file = file

@@ -81,7 +81,7 @@ public struct Pipeline: Sendable {
 
   /// Reads every wave file and reports those that cannot be read or lack a codebook column.
   public func checkInputs() -> [SpecDiagnostic] {
-    let reader = CSVReader(separator: spec.inputs.separator)
+    let reader = CSVReader(separator: spec.inputs.separator, encoding: spec.inputs.encoding)
     return waves.flatMap { wave -> [SpecDiagnostic] in
       do {
         let ingest = try reader.read(wave.path)

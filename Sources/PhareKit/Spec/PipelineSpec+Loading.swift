@@ -75,7 +75,7 @@ extension PipelineSpec {
 
   private static func inputs(_ node: Node, reader: SpecReader, resolve: (String) -> String) -> Inputs? {
     let fields = reader.fields(
-      node, "inputs", allowed: ["folder", "files", "wave", "separator"], required: ["folder"], at: "inputs")
+      node, "inputs", allowed: ["folder", "files", "wave", "separator", "encoding"], required: ["folder"], at: "inputs")
     var wave = WaveSource.fileName(pattern: defaultWavePattern)
     if let waveNode = fields["wave"] {
       let waveFields = reader.fields(waveNode, "inputs.wave", allowed: ["file_name", "column"])
@@ -99,12 +99,21 @@ extension PipelineSpec {
       separator = Separator(argument: text)
       if separator == nil { reader.report(separatorNode, "inputs.separator should be ',', ';', 'tab' or '|'") }
     }
+    var encoding = InputEncoding.auto
+    if let encodingNode = fields["encoding"], let text = reader.string(encodingNode, "inputs.encoding") {
+      if let value = InputEncoding(rawValue: text.lowercased()) {
+        encoding = value
+      } else {
+        reader.report(encodingNode, "inputs.encoding should be 'auto', 'utf-8', 'windows-1252' or 'mixed'")
+      }
+    }
     guard let folder = reader.string(fields["folder"], "inputs.folder") else { return nil }
     return Inputs(
       folder: resolve(folder),
       files: reader.string(fields["files"], "inputs.files") ?? "*.csv",
       wave: wave,
-      separator: separator
+      separator: separator,
+      encoding: encoding
     )
   }
 

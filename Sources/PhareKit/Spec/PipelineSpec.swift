@@ -8,6 +8,8 @@ public struct PipelineSpec: Equatable, Sendable {
     public var wave: WaveSource
     /// Separator to use instead of detecting it.
     public var separator: Separator?
+    /// How the encoding of the exports is chosen (`auto` unless set).
+    public var encoding: InputEncoding = .auto
   }
 
   public struct Clean: Equatable, Sendable {

@@ -34,16 +34,20 @@ enum ColumnTypeInference {
       return .numeric(column)
     }
     let strings = used.map { code in dictionary.withBytes(of: code, decode) }
-    if used.count <= maxCategoricalLevels && used.count * 2 <= present {
-      let order = strings.indices.sorted { strings[$0] < strings[$1] }
+    // Distinct bytes may decode to one text (`Très` in UTF-8 and in Windows-1252 lines of a mixed
+    // file): one level. Texts are told apart by their scalars, not by canonical equivalence.
+    var seen = Set<[UInt8]>()
+    let levels = strings.filter { seen.insert(Array($0.utf8)).inserted }.sorted()
+    if levels.count <= maxCategoricalLevels && levels.count * 2 <= present {
+      let rankOf = Dictionary(uniqueKeysWithValues: levels.enumerated().map { (Array($1.utf8), Int32($0)) })
       var recode = [Int32](repeating: CategoricalColumn.missingCode, count: dictionary.count)
-      for (rank, position) in order.enumerated() {
-        recode[used[position]] = Int32(rank)
+      for (code, string) in zip(used, strings) {
+        recode[code] = rankOf[Array(string.utf8)]!
       }
       for row in 0..<rows where codes[row] >= 0 {
         codes[row] = recode[Int(codes[row])]
       }
-      return .categorical(CategoricalColumn(levels: order.map { strings[$0] }, codes: ColumnStorage(codes.take())))
+      return .categorical(CategoricalColumn(levels: levels, codes: ColumnStorage(codes.take())))
     }
     var stringOf = [String?](repeating: nil, count: dictionary.count)
     for (code, string) in zip(used, strings) {

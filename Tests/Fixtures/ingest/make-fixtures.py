@@ -44,6 +44,17 @@ write("windows1252.csv", (
     "2;Santé;Coût 5 €\r\n"
     "3;Éducation;\r\n").encode("cp1252"))
 
+# A UTF-8 export with two rows appended by a Windows-1252 tool (physical lines 5 and 7; the
+# quoted comment of line 3 spans two lines).
+write("utf8-with-windows1252-lines.csv",
+    utf8("id;commune;avis;commentaire\n"
+         "1;Évry;Très satisfait;Accès rapide\n"
+         "2;Sète;Peu satisfait;\"Trop d’attente,\nencore\"\n")
+    + "3;Béthune;Très satisfait;RAS\n".encode("cp1252")
+    + utf8("4;Orléans;Peu satisfait;Ça dépend\n")
+    + "5;Saint-Étienne;Très satisfait;L’œuvre « utile »\n".encode("cp1252")
+    + utf8("6;Vannes;Très satisfait;\n"))
+
 write("quoted-fields.csv", utf8(
     "id,texte,n\r\n"
     "1,\"un, deux\",1\r\n"
