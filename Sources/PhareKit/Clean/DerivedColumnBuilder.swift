@@ -9,7 +9,7 @@ enum DerivedColumnBuilder {
     case .net(let of, let codes):
       let source = input(of)
       domain = source.variable.domain
-      labels = [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: derived.label)]
+      labels = derived.values()
       values = rows(source).map { row in
         guard let value = source.number(row) else { return nil }
         if !source.variable.isInBase(value, dontKnow: dontKnow) { return nil }
@@ -18,22 +18,16 @@ enum DerivedColumnBuilder {
     case .recode(let of, let bands):
       let source = input(of)
       domain = source.variable.domain
-      // Several bands may share a code (one category from separate ranges): one label per code.
-      labels = bands.reduce(into: []) { labels, band in
-        if !labels.contains(where: { $0.code == band.code }) {
-          labels.append(ValueLabel(code: band.code, label: band.label))
-        }
-      }
+      labels = derived.values()
       values = rows(source).map { row in
         guard let value = source.number(row), source.variable.isInBase(value, dontKnow: .exclude) else { return nil }
         return bands.first { $0.lower <= value && value <= $0.upper }.map { Double($0.code) }
       }
     case .cross(let names):
       let sources = names.map(input)
-      let combinations = crossings(of: sources.map(\.variable.values))
-      labels = combinations.enumerated().map { index, parts in
-        ValueLabel(code: index + 1, label: parts.map(\.label).joined(separator: " × "))
-      }
+      let crossed = sources.map(\.variable.values)
+      let combinations = DerivedVariable.combinations(crossed)
+      labels = derived.values(crossed: crossed)
       let codeOf = Dictionary(
         uniqueKeysWithValues: combinations.enumerated().map { index, parts in (parts.map(\.code), index + 1) })
       values = rows(sources[0]).map { row in
@@ -52,10 +46,5 @@ enum DerivedColumnBuilder {
     case .numbers(let values): return values.indices
     case .texts(let values): return values.indices
     }
-  }
-
-  /// Every combination of one value from each list, the first list varying slowest.
-  private static func crossings(of lists: [[ValueLabel]]) -> [[ValueLabel]] {
-    lists.reduce([[]]) { partial, list in partial.flatMap { prefix in list.map { prefix + [$0] } } }
   }
 }

@@ -25,9 +25,7 @@ struct BreakdownLevels {
     }
     let count = names.count
     let present = Set(rowKeys).subtracting([PackedCodes.missing]).map { PackedCodes.codes($0, count: count) }
-    let declared = variables.reduce([[Int]]([[]])) { combinations, variable in
-      combinations.flatMap { combination in variable.values.map { combination + [$0.code] } }
-    }
+    let declared = DerivedVariable.combinations(variables.map { $0.values.map(\.code) })
     let all = Set(present).union(declared.filter { PackedCodes.key($0) != nil })
     levels = all.sorted { a, b in
       let rankA = a.indices.map { order[$0][a[$0]] ?? Int.max / 2 + a[$0] }

@@ -112,23 +112,25 @@ public struct EstimateStage: Sendable {
     // The simple random sample with the same variance of the mean: s²_w over that variance.
     let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance
     let effective = meanVariance > 0 ? LinearisedVariance.weightedSpread(mean).map { $0 / meanVariance } : nil
-    let domain = item.variable.domain ?? ""
-    return Indicator(
-      actor: actor, domain: domain, domainLabel: domains.first { $0.id == domain }?.label ?? "",
-      breakdown: "", breakdownValue: "", breakdownLabel: "",
-      variable: item.name, variableLabel: item.label,
-      category: category.map { String($0.code) } ?? "", categoryLabel: category?.label ?? "",
-      statistic: mean.kind == .total ? .total : (category == nil ? .mean : .proportion),
-      estimate: estimate, standardError: se, lower: interval.lower, upper: interval.upper, intervalMethod: method,
-      designEffect: srs.flatMap { $0 > 0 ? variance / $0 : nil },
-      respondents: Int(n), weightedTotal: mean.weightedTotal,
-      effectiveRespondents: effective,
-      coefficientOfVariation: estimate != 0 ? se / abs(estimate) : nil,
-      degreesOfFreedom: df, flags: flags)
+    var indicator = empty(mean.kind, item: item, category: category)
+    indicator.estimate = estimate
+    indicator.standardError = se
+    indicator.lower = interval.lower
+    indicator.upper = interval.upper
+    indicator.intervalMethod = method
+    indicator.designEffect = srs.flatMap { $0 > 0 ? variance / $0 : nil }
+    indicator.respondents = Int(n)
+    indicator.weightedTotal = mean.weightedTotal
+    indicator.effectiveRespondents = effective
+    indicator.coefficientOfVariation = estimate != 0 ? se / abs(estimate) : nil
+    indicator.degreesOfFreedom = df
+    indicator.flags = flags
+    return indicator
   }
 
   /// A level where nobody answered the variable (or that has no respondent at all): base 0, no
   /// estimate (NaN), flagged `suppressed` and `empty` so that every declared level is published.
+  /// `finish` fills in the statistics of the others.
   private func empty(_ kind: DomainEstimate.Kind, item: AnalysisItem, category: ValueLabel?) -> Indicator {
     let domain = item.variable.domain ?? ""
     return Indicator(

@@ -11,19 +11,8 @@ enum UTF8Validation {
         index += 1
         continue
       }
-      let length: Int
-      var lower: UInt8 = 0x80
-      var upper: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; lower = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; upper = 0x9F
-      case 0xF0: length = 4; lower = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; upper = 0x8F
-      default: return false
-      }
+      guard let (continuations, lower, upper) = sequence(startingWith: lead) else { return false }
+      let length = continuations + 1
       guard index + length <= count else { return false }
       let second = bytes[index + 1]
       guard second >= lower && second <= upper else { return false }
@@ -33,5 +22,21 @@ enum UTF8Validation {
       index += length
     }
     return true
+  }
+
+  /// What a lead byte of 0x80 or more announces: how many continuation bytes follow, and the
+  /// range of the first of them (narrower than 0x80...0xBF where overlongs, surrogates or code
+  /// points above U+10FFFF would start); nil for a byte that cannot lead a sequence.
+  static func sequence(startingWith lead: UInt8) -> (continuations: Int, lower: UInt8, upper: UInt8)? {
+    switch lead {
+    case 0xC2...0xDF: return (1, 0x80, 0xBF)
+    case 0xE0: return (2, 0xA0, 0xBF)
+    case 0xE1...0xEC, 0xEE...0xEF: return (2, 0x80, 0xBF)
+    case 0xED: return (2, 0x80, 0x9F)
+    case 0xF0: return (3, 0x90, 0xBF)
+    case 0xF1...0xF3: return (3, 0x80, 0xBF)
+    case 0xF4: return (3, 0x80, 0x8F)
+    default: return nil
+    }
   }
 }

@@ -7,6 +7,12 @@ enum FilePath {
     return normalise(base + "/" + relative)
   }
 
+  /// Whether a name is one plain path component: letters, digits, `.`, `-` and `_`, not starting
+  /// with `.` (so neither hidden, nor `.` or `..`, nor a path).
+  static func isPlainName(_ name: String) -> Bool {
+    name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]*/) != nil
+  }
+
   static func normalise(_ path: String) -> String {
     let absolute = path.hasPrefix("/")
     var parts: [Substring] = []

@@ -71,7 +71,9 @@ extension PipelineChecks {
         }
         remaining.remove(rule.category)
       }
-      let absent = combinations(codes.map { $0! }).filter { !listed.contains($0) && !collapsed.contains($0) }
+      let absent = DerivedVariable.combinations(codes.map { $0! }).filter {
+        !listed.contains($0) && !collapsed.contains($0)
+      }
       if !absent.isEmpty {
         let shown = absent.prefix(10).map(WeightStage.label).joined(separator: ", ") + (absent.count > 10 ? ", …" : "")
         report(
@@ -115,10 +117,5 @@ extension PipelineChecks {
               + "\(PopulationMargins.totalTolerance) (relative)"))
       }
     }
-  }
-
-  /// Every combination of one code from each list, the first list varying slowest.
-  private static func combinations(_ lists: [[Int]]) -> [[Int]] {
-    lists.reduce([[]]) { partial, list in partial.flatMap { prefix in list.map { prefix + [$0] } } }
   }
 }

@@ -58,7 +58,7 @@ extension PipelineSpec {
   /// Whether a survey or matrix name is safe as one folder directly inside the output folder:
   /// one path component, not hidden, not the run registry's files (`phare.sqlite…`).
   static func isFolderName(_ name: String) -> Bool {
-    name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]*/) != nil && !name.hasPrefix("phare.sqlite")
+    FilePath.isPlainName(name) && !name.hasPrefix("phare.sqlite")
   }
 
   private static func headline(_ node: Node, reader: SpecReader) -> Headline? {

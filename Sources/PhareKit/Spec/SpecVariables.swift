@@ -131,29 +131,13 @@ struct SpecVariables {
   }
 
   private func content(of variable: DerivedVariable) -> Content {
-    switch variable.rule {
-    case .net:
-      return .coded(
-        values: [ValueLabel(code: 0, label: "Non"), ValueLabel(code: 1, label: variable.label)], missing: [])
-    case .recode(_, let bands):
-      var values: [ValueLabel] = []
-      for band in bands where !values.contains(where: { $0.code == band.code }) {
-        values.append(ValueLabel(code: band.code, label: band.label))
-      }
-      return .coded(values: values, missing: [])
-    case .cross(let names):
-      let lists = names.map { codes(of: $0)?.values ?? [] }
-      guard DerivedVariable.categories(crossing: lists.map(\.count)) <= DerivedVariable.maxCrossCategories else {
-        return .coded(values: [], missing: [])
-      }
-      let combinations = lists.reduce([[ValueLabel]]([[]])) { partial, list in
-        partial.flatMap { prefix in list.map { prefix + [$0] } }
-      }
-      return .coded(
-        values: combinations.enumerated().map {
-          ValueLabel(code: $0.offset + 1, label: $0.element.map(\.label).joined(separator: " × "))
-        }, missing: [])
+    guard case .cross(let names) = variable.rule else { return .coded(values: variable.values(), missing: []) }
+    let lists = names.map { codes(of: $0)?.values ?? [] }
+    // A crossing too large to enumerate is reported as such by the rules' check.
+    guard DerivedVariable.categories(crossing: lists.map(\.count)) <= DerivedVariable.maxCrossCategories else {
+      return .coded(values: [], missing: [])
     }
+    return .coded(values: variable.values(crossed: lists), missing: [])
   }
 
   private static func describe(_ content: Content) -> String {

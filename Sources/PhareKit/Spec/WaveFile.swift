@@ -6,7 +6,7 @@ public struct WaveFile: Equatable, Sendable {
   /// Whether a wave id can name the wave's folder inside its survey's output folder: one path
   /// component, not hidden, not one of the survey folder's own entries.
   public static func isValidID(_ id: String) -> Bool {
-    id.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]*/) != nil && !["rejected", "trends.csv", "feed.json"].contains(id)
+    FilePath.isPlainName(id) && !["rejected", "trends.csv", "feed.json"].contains(id)
   }
 
   /// Why a wave id cannot be used, for messages.
