@@ -81,6 +81,14 @@ extension PipelineChecks {
       for name in breakdown {
         report("estimate.breakdowns.\(index)", variables.problem(name, as: .categories, in: "estimate.breakdowns"))
       }
+      // Every declared level is published: a breakdown is a table's columns, not a listing.
+      let levels = DerivedVariable.categories(crossing: breakdown.map { variables.codes(of: $0)?.values.count ?? 1 })
+      if levels > DerivedVariable.maxCrossCategories {
+        report(
+          "estimate.breakdowns.\(index)",
+          "estimate.breakdowns: '\(breakdown.joined(separator: "*"))' crosses into more than "
+            + "\(DerivedVariable.maxCrossCategories) levels")
+      }
     }
     for name in estimate.fpcStrata ?? [] {
       let problem = variables.problem(name, as: .categories, in: "estimate.fpc.strata")

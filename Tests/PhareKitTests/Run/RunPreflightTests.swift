@@ -82,6 +82,17 @@ import Testing
       ],
       expected: ["essai.yml:24: weight.margins: 'commune' crosses into more than 10000 categories"]),
     Case(
+      name: "a breakdown with more levels than a table can hold",
+      edits: [
+        ("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [region, commune]"),
+        (
+          "codebook.yml", "  commentaire: {type: text}",
+          "  commentaire: {type: text}\n  commune: {type: single, values: {"
+            + (1...10_001).map { "\($0): C\($0)" }.joined(separator: ", ") + "}}"
+        ),
+      ],
+      expected: ["essai.yml:30: estimate.breakdowns: 'commune' crosses into more than 10000 levels"]),
+    Case(
       name: "unknown start column", edits: [("essai.yml", "missing: quarantine", "start: {column: absent}")],
       expected: ["essai.yml:27: weight.start: 'absent' \(unknown)"]),
     Case(
