@@ -4,7 +4,7 @@ import Testing
 @testable import PhareKit
 
 /// A multiple-response set exported as `1` for a ticked box and a blank otherwise
-/// (`Tests/Fixtures/clean/multi-blank-items`, R's `survey` in its `ref.R`): with `blank: not-ticked`
+/// (`Tests/Fixtures/clean/multi-blank-items`, R's `survey` in `Tests/Oracle/multi-blank-items.R`): with `blank: not-ticked`
 /// a respondent who ticked a box answered the set, so their blank items are 0.
 @Suite struct MultipleBlankItemsTests {
   static let items = ["priorite_01", "priorite_02", "priorite_03"]
@@ -41,22 +41,21 @@ import Testing
     abs(actual - expected) <= relative * abs(expected)
   }
 
+  /// R's values (`Tests/Oracle/multi-blank-items.R` → `.csv`) for every item, nationally and by region.
   @Test func blankItemsOfARespondentWhoTickedOneAreNotTicked() throws {
     let ticked = try Self.ticked(try Self.run())
-    #expect(ticked.count >= 6)
-    for item in Self.items {
-      let national = try #require(ticked[item + "@"])
-      #expect(national.respondents == 20)
-      #expect(Self.close(national.estimate, 0.5, 1e-9))
-      #expect(Self.close(national.standardError, 0.11697953037312, 1e-6))
-      #expect(Self.close(national.lower, 0.273018021254663, 1e-6))
-      #expect(Self.close(national.upper, 0.726981978745337, 1e-6))
-      let nord = try #require(ticked[item + "@11"])
-      #expect(nord.respondents == 10)
-      #expect(Self.close(nord.estimate, 0.5, 1e-9))
-      #expect(Self.close(nord.standardError, 0.162221421130763, 1e-6))
-      #expect(Self.close(nord.lower, 0.1872648444663, 1e-6))
-      #expect(Self.close(nord.upper, 0.8127351555337, 1e-6))
+    let golden = try String(contentsOfFile: Fixtures.oracle("multi-blank-items.csv"), encoding: .utf8)
+      .split(separator: "\n").dropFirst().map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      }
+    #expect(golden.count == 9)
+    for row in golden {
+      let indicator = try #require(ticked[row[0] + "@" + row[1]], "\(row[0]) \(row[1])")
+      #expect(indicator.respondents == Int(row[2]))
+      #expect(Self.close(indicator.estimate, Double(row[3])!, 1e-9))
+      #expect(Self.close(indicator.standardError, Double(row[4])!, 1e-6))
+      #expect(Self.close(indicator.lower, Double(row[5])!, 1e-6))
+      #expect(Self.close(indicator.upper, Double(row[6])!, 1e-6))
     }
   }
 
