@@ -34,13 +34,13 @@ struct ExportSnapshot: Equatable {
   func truncation(after: ExportSnapshot, _ ingest: IngestResult) -> String? {
     let prefix = "export looks truncated or still being written: "
     if after != self {
-      return prefix + "its size or modification time changed while it was read; it is retried on the next run"
+      return prefix + "its size or modification time changed while it was read"
     }
     guard !endsWithLineBreak, let cut = ingest.quarantined.max(by: { $0.line < $1.line }),
       ["ingest.field-count", "ingest.unterminated-quote"].contains(cut.rule),
       cut.line > Int(ingest.sourceLines.max() ?? 0)
     else { return nil }
     return prefix + "its last record (line \(cut.line)) is cut (\(cut.message)) and the file has no final line "
-      + "break; it is retried on the next run"
+      + "break"
   }
 }

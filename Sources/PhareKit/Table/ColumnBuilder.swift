@@ -74,7 +74,10 @@ struct ColumnBuilder {
     if mode == .numeric {
       // `1.200,50` keeps its bytes: its dot says how the column groups thousands (`MarkEvidence`),
       // which the number rendered back (`1200,5`) would no longer say.
-      if let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field) {
+      // A 16-digit id would lose its last digits in a `Double`: the column is not numbers.
+      if !ColumnTypeInference.isLongWholeNumber(field),
+        let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field)
+      {
         numbers.append(value)
         return
       }

@@ -219,6 +219,7 @@ public struct PipelineUpdate {
       fields["rows_read"] = "\(result.cleaned?.rowsRead ?? 0)"
       fields["rows_kept"] = "\(result.cleaned?.rowsClean ?? 0)"
       fields["rows_quarantined"] = "\(result.cleaned?.rowsQuarantined ?? 0)"
+      fields["cells_set_missing"] = "\(result.cleaned?.cellsSetMissing.count ?? 0)"
       fields["seconds"] = "\(Format.fixed(result.timings.ingestAndClean, 3))"
     case .weight:
       fields["efficiency"] = "\(Format.fixed(result.weighted?.diagnostics.efficiency ?? 0, 3))"

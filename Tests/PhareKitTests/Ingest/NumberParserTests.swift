@@ -93,7 +93,12 @@ import Testing
     #expect(read("1,234", evidence(["1.200,50"])) == .number(1.234))
     #expect(read("1,234", evidence(["1,234,567"])) == .number(1234))
     #expect(read("1,234", evidence(["90,5", "1,234,567"])) == .ambiguous)
-    #expect(read("1,234", evidence(["1.5", "12"])) == .ambiguous)
+    // One decimal mark per column: a decimal dot makes commas group thousands, and the reverse;
+    // a mark that groups says nothing of the other (whole numbers have no decimal mark).
+    #expect(read("1,234", evidence(["1.5", "12"])) == .number(1234))
+    #expect(read("4.102", evidence(["1 313,07"])) == .number(4102))
+    #expect(read("1,234", evidence(["1.234.567"])) == .ambiguous)
+    #expect(read("1,234", evidence(["12", "7"])) == .ambiguous)
   }
 
   @Test func renderReadsBack() {
