@@ -30,11 +30,15 @@ struct MarkEvidence: Equatable {
   }
 
   /// Whether the column writes `mark` as its decimal mark (true), as a thousands separator
-  /// (false, also when the other mark is its decimal mark), or nil when nothing says.
+  /// (false, also when the other mark is its decimal mark), or nil when nothing says or the
+  /// column writes both marks as decimal marks.
   func isDecimal(_ mark: UInt8) -> Bool? {
-    if let settled = settled(mark) { return settled }
     let other = mark == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
-    return settled(other) == true ? false : nil
+    let own = settled(mark)
+    let others = settled(other)
+    // Both marks written as decimal marks (`1,5` and `2.5`): the column settles nothing.
+    if own == true && others == true { return nil }
+    return own ?? (others == true ? false : nil)
   }
 
   /// What the column's own uses of `mark` say: decimal (true), grouping (false), or nil.

@@ -99,6 +99,8 @@ import Testing
     #expect(read("4.102", evidence(["1 313,07"])) == .number(4102))
     #expect(read("1,234", evidence(["1.234.567"])) == .ambiguous)
     #expect(read("1,234", evidence(["12", "7"])) == .ambiguous)
+    #expect(read("1.234", evidence(["1,5", "2.5"])) == .ambiguous)
+    #expect(read("1,234", evidence(["1,5", "2.5"])) == .ambiguous)
   }
 
   @Test func renderReadsBack() {
