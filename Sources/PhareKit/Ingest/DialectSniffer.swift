@@ -76,16 +76,26 @@ struct DialectSniffer {
     return best.separator
   }
 
-  /// Excel's `sep=;` first line (any candidate separator, any case), and its length with its
-  /// line terminator.
+  /// Excel's `sep=;` first line (any candidate separator, any case), also as a spreadsheet
+  /// re-saves it: quoted (`"sep=;"`) and padded with separators to the header's width
+  /// (`"sep=;";;;;`, `sep=;;;;`); and its length with its line terminator.
   static func excelSeparatorLine(_ text: UnsafeRawBufferPointer) -> (separator: Separator, length: Int)? {
-    guard text.count >= 5, Array(text[0..<4]).map({ $0 | 0x20 }) == Array("sep=".utf8),
-      let separator = Separator.allCases.first(where: { $0.byte == text[4] })
+    let quote = UInt8(ascii: "\"")
+    let quoted = text.first == quote
+    var length = quoted ? 1 : 0
+    guard text.count >= length + 5, Array(text[length..<length + 4]).map({ $0 | 0x20 }) == Array("sep=".utf8),
+      let separator = Separator.allCases.first(where: { $0.byte == text[length + 4] })
     else { return nil }
-    var length = 5
+    length += 5
+    if quoted {
+      guard length < text.count && text[length] == quote else { return nil }
+      length += 1
+    }
+    while length < text.count && text[length] == separator.byte { length += 1 }
+    let content = length
     if length < text.count && text[length] == LineBreaks.carriageReturn { length += 1 }
     if length < text.count && text[length] == LineBreaks.lineFeed { length += 1 }
-    guard length > 5 || length == text.count else { return nil }
+    guard length > content || length == text.count else { return nil }
     return (separator, length)
   }
 

@@ -89,6 +89,12 @@ import Testing
     #expect(line("sep=;x\n") == nil)
     #expect(line("sep=:\n") == nil)
     #expect(line("separateur;a\n") == nil)
+    // As LibreOffice and Excel re-save it: quoted, padded with separators to the header's width.
+    #expect(line("\"sep=;\";;;;\r\nid;a;b;c;d\r\n")! == (.semicolon, 13))
+    #expect(line("\"sep=;\"\nid;a\n")! == (.semicolon, 8))
+    #expect(line("sep=;;;;\nid;a;b;c\n")! == (.semicolon, 9))
+    #expect(line("\"sep=;\n") == nil)
+    #expect(line("sep=;;;,\n") == nil)
   }
 
   @Test func binaryContentIsRecognised() {
