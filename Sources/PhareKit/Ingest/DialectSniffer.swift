@@ -57,7 +57,8 @@ struct DialectSniffer {
   /// split the header at all, the one with the largest share of sampled rows having the header's
   /// field count. No candidate splitting the header means a single-column file, read as
   /// comma-separated; a header that does not end in the block, or has no row after it there,
-  /// falls back to `headerOnly`.
+  /// falls back to `headerOnly`. Of candidates that fit as well, the only one whose quotes all
+  /// sit at field edges wins.
   /// - Throws: `IngestError.ambiguousSeparator` when the best share is shared by two candidates.
   static func chooseSeparator(
     _ evidence: [SeparatorEvidence], headerOnly: Separator, file: String, line: Int
@@ -69,11 +70,13 @@ struct DialectSniffer {
     for candidate in splitting.dropFirst() where candidate.agreesBetter(than: best) {
       best = candidate
     }
-    let tied = splitting.filter { $0.agreesAsWell(as: best) }
+    var tied = splitting.filter { $0.agreesAsWell(as: best) }
+    // Of two splits that fit as well, one that leaves quotes inside fields is wrong.
+    if tied.count > 1 && tied.filter(\.quotesAtFieldEdges).count == 1 { tied = tied.filter(\.quotesAtFieldEdges) }
     guard tied.count == 1 else {
       throw IngestError.ambiguousSeparator(file: file, line: line, evidence: tied)
     }
-    return best.separator
+    return tied[0].separator
   }
 
   /// Excel's `sep=;` first line (any candidate separator, any case), also as a spreadsheet

@@ -30,7 +30,10 @@ import Testing
       evidence(text, .semicolon) == SeparatorEvidence(separator: .semicolon, headerFields: 2, rows: 3, matchingRows: 2))
     // Split on commas, `"a,b";…` is a quoted field that a quote not followed by a comma does not
     // close (libcsv's lenient reading): it runs on to `y"`, over the first row.
-    #expect(evidence(text, .comma) == SeparatorEvidence(separator: .comma, headerFields: 1, rows: 2, matchingRows: 2))
+    // libcsv's strict mode refuses that closing quote before `;c`: quotes are not at field edges.
+    #expect(
+      evidence(text, .comma)
+        == SeparatorEvidence(separator: .comma, headerFields: 1, rows: 2, matchingRows: 2, quotesAtFieldEdges: false))
     // A block cut mid-file: its last record may be cut short and is not counted.
     #expect(evidence("a;b\n1;2\n3;", .semicolon, complete: false).rows == 1)
   }
@@ -67,6 +70,21 @@ import Testing
     // The header does not end in the block.
     let unfinished = [SeparatorEvidence(separator: .comma, headerFields: 0, rows: 0, matchingRows: 0)]
     #expect(try choose(unfinished, headerOnly: .tab) == .tab)
+  }
+
+  /// `id;"Q1. Selon vous, est-ce utile ?";montant` with decimal commas splits consistently on
+  /// commas too, but leaves a quote inside a field: the semicolon is the separator.
+  @Test func aSplitLeavingQuotesInsideFieldsLosesATie() throws {
+    let rows = (1...5).map { "R\($0);\($0 % 2);123\($0),5" }
+    let text = (["id;\"Q1. Selon vous, est-ce utile ?\";montant"] + rows).joined(separator: "\n") + "\n"
+    let evidence = Array(text.utf8).withUnsafeBytes { bytes in
+      Separator.allCases.map { FieldCountSampler.evidence(bytes, separator: $0, complete: true) }
+    }
+    let comma = try #require(evidence.first { $0.separator == .comma })
+    let semicolon = try #require(evidence.first { $0.separator == .semicolon })
+    #expect(comma.matchingRows == 5 && semicolon.matchingRows == 5)
+    #expect(!comma.quotesAtFieldEdges && semicolon.quotesAtFieldEdges)
+    #expect(try choose(evidence) == .semicolon)
   }
 
   @Test func equalSharesAreAmbiguous() {
