@@ -31,41 +31,16 @@ public struct WeightTrimmer: Equatable, Sendable {
       lower: lower, upper: upper, mean: mean, lowerBound: lower * mean, upperBound: upper * mean)
     let low = result.lowerBound
     let high = result.upperBound
-    // Whether each weight was inside the bounds in the last pass, so takes that pass's share.
-    var sharing = [Bool](repeating: false, count: weights.count)
+    result.belowLower = weights.count { $0 < low }
+    result.aboveUpper = weights.count { $0 > high }
+    // 1 where the weight was inside the bounds in the last pass, so takes that pass's share.
+    var sharing = [Double](repeating: 0, count: weights.count)
     var share = 0.0
     for pass in 0...maxPasses {
-      var excess = 0.0
-      var inside = 0
-      var below = 0
-      var above = 0
-      var atLower = 0
-      var atUpper = 0
-      weights.withUnsafeMutableBufferPointer { weights in
-        sharing.withUnsafeMutableBufferPointer { sharing in
-          for row in 0..<weights.count {
-            var weight = weights[row]
-            if sharing[row] { weight += share }
-            let cut = min(max(weight, low), high)
-            if cut != weight {
-              excess += weight - cut
-              if weight < low { below += 1 } else { above += 1 }
-            } else {
-              inside += 1
-              if weight == low { atLower += 1 } else if weight == high { atUpper += 1 }
-            }
-            sharing[row] = cut == weight
-            weights[row] = cut
-          }
-        }
-      }
-      if pass == 0 {
-        result.belowLower = below
-        result.aboveUpper = above
-      }
-      if below + above == 0 {
-        result.atLower = atLower
-        result.atUpper = atUpper
+      let (excess, inside) = Self.pass(&weights, sharing: &sharing, share: share, low: low, high: high)
+      if inside == weights.count {
+        result.atLower = weights.count { $0 == low }
+        result.atUpper = weights.count { $0 == high }
         result.iterations = pass
         return result
       }
@@ -73,10 +48,47 @@ public struct WeightTrimmer: Equatable, Sendable {
         throw TrimmingError.everyWeightOutside(lower: low, upper: high, weights: weights.count)
       }
       if pass == maxPasses {
-        throw TrimmingError.notConverged(passes: pass, outside: below + above, lower: low, upper: high)
+        throw TrimmingError.notConverged(passes: pass, outside: weights.count - inside, lower: low, upper: high)
       }
       share = excess / Double(inside)
     }
     preconditionFailure("the loop returns or throws at its last pass")
+  }
+
+  /// One pass: adds the last pass's share to the weights that took it, cuts those outside
+  /// [low, high] to the bound, and marks the others; returns the amount cut (positive above,
+  /// negative below) and how many were inside. Branch-free, four sums at a time.
+  private static func pass(_ weights: inout [Double], sharing: inout [Double], share: Double, low: Double, high: Double)
+    -> (excess: Double, inside: Int)
+  {
+    var excess = (0.0, 0.0, 0.0, 0.0)
+    var inside = (0.0, 0.0, 0.0, 0.0)
+    weights.withUnsafeMutableBufferPointer { weights in
+      sharing.withUnsafeMutableBufferPointer { sharing in
+        @inline(__always) func step(_ row: Int, _ excess: inout Double, _ inside: inout Double) {
+          let weight = weights[row] + share * sharing[row]
+          let cut = weight < low ? low : (weight > high ? high : weight)
+          let kept: Double = cut == weight ? 1 : 0
+          excess += weight - cut
+          inside += kept
+          sharing[row] = kept
+          weights[row] = cut
+        }
+        let count = weights.count
+        var row = 0
+        while row + 4 <= count {
+          step(row, &excess.0, &inside.0)
+          step(row + 1, &excess.1, &inside.1)
+          step(row + 2, &excess.2, &inside.2)
+          step(row + 3, &excess.3, &inside.3)
+          row += 4
+        }
+        while row < count {
+          step(row, &excess.0, &inside.0)
+          row += 1
+        }
+      }
+    }
+    return ((excess.0 + excess.1) + (excess.2 + excess.3), Int((inside.0 + inside.1) + (inside.2 + inside.3)))
   }
 }

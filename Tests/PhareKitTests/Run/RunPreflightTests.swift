@@ -27,7 +27,8 @@ import Testing
   private static let tolerance =
     "weight.tolerance should be from 1e-15 (what doubles can reach) to below 1 (relative misfit; default 1e-10)"
   private static let iterations = "weight.max_iterations should be a whole number from 1 to 10000"
-  private static let trim = "should be a ratio to the mean weight with 0 < lower < 1 < upper, e.g. {lower: 0.3, upper: 3}"
+  private static let trim =
+    "should be a ratio to the mean weight with 0 < lower < 1 < upper, e.g. {lower: 0.3, upper: 3}"
 
   static let cases: [Case] = [
     // weight:
