@@ -5,11 +5,11 @@ extension PipelineChecks {
   static func checkTrimming(of spec: PipelineSpec, diagnostics: inout [SpecDiagnostic]) {
     guard let trim = spec.weight?.trim else { return }
     let message = "should be a ratio to the mean weight with 0 < lower < 1 < upper, e.g. {lower: 0.3, upper: 3}"
-    if !(trim.lower > 0 && trim.lower < 1) {
+    if !WeightTrimmer.isLowerBound(trim.lower) {
       diagnostics.append(
         SpecDiagnostic(file: spec.file, line: spec.lines["weight.trim.lower"], message: "weight.trim.lower \(message)"))
     }
-    if !(trim.upper > 1 && trim.upper.isFinite) {
+    if !WeightTrimmer.isUpperBound(trim.upper) {
       diagnostics.append(
         SpecDiagnostic(file: spec.file, line: spec.lines["weight.trim.upper"], message: "weight.trim.upper \(message)"))
     }

@@ -22,10 +22,19 @@ public struct WeightTrimmer: Equatable, Sendable {
     self.upper = upper
   }
 
+  /// Whether a ratio to the mean can be the lower bound: 0 < lower < 1.
+  static func isLowerBound(_ ratio: Double) -> Bool { ratio > 0 && ratio < 1 }
+
+  /// Whether a ratio to the mean can be the upper bound: 1 < upper < ∞.
+  static func isUpperBound(_ ratio: Double) -> Bool { ratio > 1 && ratio.isFinite }
+
   /// Trims `weights` in place (n weights, any positive unit); returns what was done. Throws
-  /// `TrimmingError` when every weight lies outside the bounds (nothing could take the excess)
-  /// or when the passes do not settle within `maxPasses`.
+  /// `TrimmingError` for bounds not 0 < lower < 1 < upper, when every weight lies outside the
+  /// bounds (nothing could take the excess) or when the passes do not settle within `maxPasses`.
   public func trim(_ weights: inout [Double]) throws -> TrimmingDiagnostics {
+    guard Self.isLowerBound(lower) && Self.isUpperBound(upper) else {
+      throw TrimmingError.invalidBounds(lower: lower, upper: upper)
+    }
     let mean = weights.reduce(0, +) / Double(weights.count)
     var result = TrimmingDiagnostics(
       lower: lower, upper: upper, mean: mean, lowerBound: lower * mean, upperBound: upper * mean)

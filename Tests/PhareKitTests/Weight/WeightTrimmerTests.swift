@@ -51,6 +51,16 @@ import Testing
     #expect(trimmed.diagnostics.margins.contains { abs($0.achieved - $0.target) > 1e-6 * $0.target })
   }
 
+  /// What `phare validate` refuses is refused at run time too: no bound above the mean for the
+  /// lower one, none below it for the upper one.
+  @Test(
+    arguments: [(0.0, 2.0), (1.0, 2.0), (0.5, 1.0), (0.5, .infinity), (-1.0, 2.0), (.nan, 2.0)] as [(Double, Double)])
+  func boundsNotAroundOneFail(lower: Double, upper: Double) {
+    var weights = [1.0, 2, 3]
+    #expect(throws: TrimmingError.self) { try WeightTrimmer(lower: lower, upper: upper).trim(&weights) }
+    #expect(weights == [1, 2, 3])
+  }
+
   @Test func boundsThatCutEveryWeightFail() {
     var weights = [1.0, 1, 3, 3]
     #expect(throws: TrimmingError.everyWeightOutside(lower: 1.8, upper: 2.2, weights: 4)) {
