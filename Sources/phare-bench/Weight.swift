@@ -2,7 +2,8 @@ import ArgumentParser
 import PhareKit
 
 /// `phare-bench weight`: raking a million respondents on region (13), sex × age (10) and
-/// rural/urban (2), against one pass over the weight column.
+/// rural/urban (2), against one pass over the weight column; then trimming the raked weights
+/// (`weight.trim`), against the raking time of the same run.
 struct Weight: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Measure raking against one pass over the weights.")
 
@@ -11,6 +12,12 @@ struct Weight: ParsableCommand {
 
   @Option(help: "Convergence tolerance.")
   var tolerance = 1e-7
+
+  @Option(help: "Trimming bounds as ratios to the mean weight: lower.")
+  var trimLower = 0.6
+
+  @Option(help: "Trimming bounds as ratios to the mean weight: upper.")
+  var trimUpper = 1.5
 
   @Option(help: "Runs of each; the best is reported.")
   var `repeat` = 5
@@ -43,12 +50,23 @@ struct Weight: ParsableCommand {
     var best = Double.infinity
     var iterations = 0
     var sum = 0.0
+    var raked: [Double] = []
     for _ in 0..<`repeat` {
       let begin = Clock.now()
       let result = try calibrator.weights(rowCategories: categories, targets: targets, startWeights: start)
       best = min(best, Clock.now() - begin)
       iterations = result.iterations
       sum = result.weights.reduce(0, +)
+      raked = result.weights
+    }
+    let trimmer = WeightTrimmer(lower: trimLower, upper: trimUpper)
+    var trimBest = Double.infinity
+    var trimming: TrimmingDiagnostics?
+    for _ in 0..<`repeat` {
+      var weights = raked
+      let begin = Clock.now()
+      trimming = try trimmer.trim(&weights)
+      trimBest = min(trimBest, Clock.now() - begin)
     }
     print("respondents     \(rows), margins 13 + 10 + 2, tolerance \(tolerance)")
     print("floor           \(Format.fixed(pass * 1000, 3)) ms (one pass summing the weight column; checksum \(total))")
@@ -58,6 +76,15 @@ struct Weight: ParsableCommand {
     print(
       "ratio           \(Format.fixed(best / pass, 1)) × the floor (target under 0.2 s: \(best < 0.2 ? "PASS" : "MISS"))"
     )
+    if let trimming {
+      print(
+        "trimming        \(Format.fixed(trimBest, 4)) s to [\(trimLower), \(trimUpper)] × mean, "
+          + "\(trimming.iterations) passes; \(trimming.belowLower) below and \(trimming.aboveUpper) above before, "
+          + "\(trimming.atLower) at the lower and \(trimming.atUpper) at the upper bound after")
+      print(
+        "trim / raking   \(Format.fixed(trimBest / best, 2)) × (target under 5: \(trimBest < 5 * best ? "PASS" : "MISS"))"
+      )
+    }
   }
 
   private func pick(_ weights: [Double], _ random: inout SplitMix64) -> Int {

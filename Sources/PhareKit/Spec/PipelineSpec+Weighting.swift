@@ -5,7 +5,7 @@ extension PipelineSpec {
   static func weighting(_ node: Node, reader: SpecReader) -> WeightingSpec? {
     let fields = reader.fields(
       node, "weight",
-      allowed: ["method", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse"],
+      allowed: ["method", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse", "trim"],
       required: ["method", "margins"], at: "weight")
     let method = reader.choice(fields["method"], "weight.method", WeightingSpec.Method.allCases.map(\.rawValue))
       .flatMap(WeightingSpec.Method.init(rawValue:))
@@ -87,6 +87,7 @@ extension PipelineSpec {
       }
       return WeightingSpec.Collapse(margin: margin, category: category, into: into)
     }
+    spec.trim = trimming(fields["trim"], reader: reader)
     return method == nil || margins == nil ? nil : spec
   }
 }

@@ -30,6 +30,8 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   public var collapsed: [String]
   /// Respondents given the modal category of a margin they did not answer.
   public var imputed: Int
+  /// What `weight.trim` did; absent without trimming. The figures above are of the trimmed weights.
+  public var trimming: TrimmingDiagnostics?
 
   init(
     method: String, weights: [Double], populationTotal: Double, iterations: Int, margins: [MarginCell],

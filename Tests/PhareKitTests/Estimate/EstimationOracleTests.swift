@@ -28,8 +28,9 @@ import Testing
   private static let regions =
     "{11: a, 24: b, 27: c, 28: d, 32: e, 44: f, 52: g, 53: h, 75: i, 76: j, 84: k, 93: l, 94: m}"
 
-  /// The citizens' survey weighted by raking as R's case A, through phare's own stages.
-  static func citizens() throws -> (WeightedWave, PopulationMargins) {
+  /// The citizens' survey weighted by raking as R's case A, through phare's own stages; `trim`
+  /// adds a `weight.trim` line.
+  static func citizens(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/citizens-survey.csv"), encoding: .utf8)
     let codebook = """
         id: {type: identifier}
@@ -46,7 +47,7 @@ import Testing
     let population = try String(contentsOfFile: Fixtures.oracle("weighting/citizens-margins.csv"), encoding: .utf8)
     let result = try WeightingPipeline.run(
       export: export, codebook: codebook,
-      weight: "  method: raking\n  margins: [region, sexage, urbain]\n  tolerance: 1e-13\n  max_iterations: 500",
+      weight: "  method: raking\n  margins: [region, sexage, urbain]\n  tolerance: 1e-13\n  max_iterations: 500" + trim,
       population: population)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
     let folder = try TemporaryFolder()
@@ -54,8 +55,9 @@ import Testing
     return (weighted, try PopulationMargins.load(try folder.write("p.csv", population)))
   }
 
-  /// The mayors post-stratified on region × urbain as R's cases B and C.
-  static func mayors() throws -> (WeightedWave, PopulationMargins) {
+  /// The mayors post-stratified on region × urbain as R's cases B and C; `trim` adds a
+  /// `weight.trim` line.
+  static func mayors(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/mayors-survey.csv"), encoding: .utf8)
     let codebook = """
         id: {type: identifier}
@@ -75,7 +77,7 @@ import Testing
     }
     let population = lines.joined(separator: "\n") + "\n"
     let result = try WeightingPipeline.run(
-      export: export, codebook: codebook, weight: "  method: post-stratification\n  margins: [region*urbain]",
+      export: export, codebook: codebook, weight: "  method: post-stratification\n  margins: [region*urbain]" + trim,
       population: population)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
     let folder = try TemporaryFolder()
