@@ -21,8 +21,10 @@ struct ExportSnapshot: Equatable {
     var last: UInt8 = 0x0A
     if size > 0, let handle = FileHandle(forReadingAtPath: path) {
       defer { try? handle.close() }
-      try? handle.seek(toOffset: size - 1)
-      last = (try? handle.read(upToCount: 1))?.first ?? 0x0A
+      // The byte before a DOS end-of-file mark (Ctrl-Z), which the reader ignores.
+      try? handle.seek(toOffset: size - min(size, 2))
+      let tail = [UInt8]((try? handle.read(upToCount: 2)) ?? Data())
+      last = tail.last == CSVReader.endOfFileMark && tail.count == 2 ? tail[0] : tail.last ?? 0x0A
     }
     return ExportSnapshot(
       size: size, modified: attributes[.modificationDate] as? Date, endsWithLineBreak: last == 0x0A || last == 0x0D)
