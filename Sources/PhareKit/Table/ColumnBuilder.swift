@@ -99,6 +99,9 @@ struct ColumnBuilder {
   }
 
   @inline(__always)
+  /// Appends a missing value: an unnamed trailing column a short record left out.
+  mutating func appendEmpty() { appendMissing() }
+
   private mutating func appendMissing() {
     switch mode {
     case .numeric:
