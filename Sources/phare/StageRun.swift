@@ -15,9 +15,9 @@ enum StageRun {
       throw ExitCode.failure
     }
     for result in results {
-      if let wave = result.cleaned {
+      if let wave = result.cleaned, let rows = result.accounting {
         print(
-          "wave \(wave.wave): \(wave.rowsRead) read = \(wave.rowsClean) clean + \(wave.rowsQuarantined) quarantined"
+          "wave \(wave.wave): \(rows.read) read = \(rows.kept) clean + \(rows.quarantined.count) quarantined"
             + (wave.cellsSetMissing.isEmpty ? "" : "; \(wave.cellsSetMissing.count) cells set missing"))
       }
       if let weighted = result.weighted {

@@ -59,7 +59,7 @@ import Testing
     let files = try Self.files(under: out)
     let perWave = [
       "clean.csv", "feed.json", "indicators-audit.csv", "indicators.csv", "manifest.json", "quarantine.csv",
-      "tables/q3-alliances-innovation.csv", "tables/q4-dynamique.csv", "weights.csv",
+      "tables/q3-alliances-innovation.csv", "tables/q4-dynamique.csv", "weighting.csv", "weights.csv",
     ]
     #expect(
       files.keys.sorted()
@@ -102,7 +102,7 @@ import Testing
     let before = try Self.files(under: first)
     let after = try Self.files(under: second)
     #expect(before.keys.sorted() == after.keys.sorted())
-    #expect(before.count == 3 * 9 + 2)
+    #expect(before.count == 3 * 10 + 2)
     func withoutGeneratedAt(_ data: Data?) -> [Substring] {
       String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
         !$0.hasPrefix("  \"generated_at\" : ")
@@ -141,7 +141,7 @@ import Testing
     #expect(run.status == 0)
     let files = try Self.files(under: out)
     let csvs = files.filter { $0.key.hasSuffix(".csv") }
-    #expect(csvs.count == 3 * 7 + 1)
+    #expect(csvs.count == 3 * 8 + 1)
     for (path, data) in csvs {
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(path) has no byte order mark")
       #expect(String(decoding: data, as: UTF8.self).contains(";"), "\(path) is not ;-separated")

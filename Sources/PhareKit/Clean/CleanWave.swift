@@ -17,24 +17,22 @@ public struct CleanWave: Sendable {
 
   public var rowsClean: Int { table.rowCount }
   public var rowsQuarantined: Int { quarantined.count }
+  /// The rows as the clean stage leaves them (`WaveResult.accounting` adds the weight stage's).
+  public var accounting: RowAccounting {
+    RowAccounting(
+      read: rowsRead, kept: rowsClean, quarantined: quarantined,
+      linesWithCellsSetMissing: Set(cellsSetMissing.map(\.line)))
+  }
   /// rows read = rows clean + rows quarantined.
-  public var isBalanced: Bool { rowsRead == rowsClean + rowsQuarantined }
+  public var isBalanced: Bool { accounting.isBalanced }
   /// The share of rows quarantined.
-  public var quarantinedShare: Double { rowsRead == 0 ? 0 : Double(rowsQuarantined) / Double(rowsRead) }
-
+  public var quarantinedShare: Double { accounting.quarantinedShare }
   /// Kept rows with at least one cell set missing.
   public var rowsWithCellsSetMissing: Int { Set(cellsSetMissing.map(\.line)).count }
-  /// The share the quarantine threshold is checked against: rows quarantined and kept rows with a
-  /// cell set missing, which `quarantine-row` would have quarantined.
-  public var setAsideShare: Double {
-    rowsRead == 0 ? 0 : Double(rowsQuarantined + rowsWithCellsSetMissing) / Double(rowsRead)
-  }
-
+  /// The share the quarantine threshold is checked against (`RowAccounting.setAsideShare`).
+  public var setAsideShare: Double { accounting.setAsideShare }
   /// How many rows each rule rejected, most first.
-  public var ruleCounts: [(rule: String, count: Int)] {
-    Dictionary(grouping: quarantined, by: \.rule).map { ($0.key, $0.value.count) }
-      .sorted { $0.count != $1.count ? $0.count > $1.count : $0.rule < $1.rule }
-  }
+  public var ruleCounts: [(rule: String, count: Int)] { accounting.ruleCounts }
 
   public func variable(named name: String) -> CleanVariable? {
     table.schema.index(of: name).map { variables[$0] }

@@ -34,14 +34,16 @@ public struct PipelineRunner: Sendable {
         result.cleaned = wave
         result.windows1252Lines = windows1252Lines
         result.problem =
-          truncation.map { "wave \(wave.wave): \($0); it is retried on the next run" } ?? cleanProblem(wave)
+          truncation.map { "wave \(wave.wave): \($0); it is retried on the next run" }
+          ?? rowProblem(wave.accounting, wave: wave)
         afterStage(.clean, result)
         guard let weighting, !result.failed else { return result }
         var seconds = 0.0
         result.weighted = try StageTimings.measure(&seconds) { try weighting.run(wave) }
         result.timings.weight = seconds
+        if let accounting = result.accounting { result.problem = rowProblem(accounting, wave: wave) }
         afterStage(.weight, result)
-        guard let estimation, let weighted = result.weighted else { return result }
+        guard let estimation, let weighted = result.weighted, !result.failed else { return result }
         seconds = 0
         result.indicators = try StageTimings.measure(&seconds) { try estimation.run(weighted) }
         result.timings.estimate = seconds
@@ -80,22 +82,23 @@ public struct PipelineRunner: Sendable {
       domains: pipeline.domains)
   }
 
-  /// The message for a wave whose rows do not add up, or whose quarantined share is above the spec's threshold.
-  private func cleanProblem(_ wave: CleanWave) -> String? {
-    guard wave.isBalanced else {
-      return "wave \(wave.wave): rows do not add up: \(wave.rowsRead) read, \(wave.rowsClean) clean, "
-        + "\(wave.rowsQuarantined) quarantined"
+  /// The message for a wave whose rows do not add up, or whose share of rows set aside (by the
+  /// stages that ran so far) is above the spec's threshold.
+  private func rowProblem(_ rows: RowAccounting, wave: CleanWave) -> String? {
+    guard rows.isBalanced else {
+      return "wave \(wave.wave): rows do not add up: \(rows.read) read, \(rows.kept) clean, "
+        + "\(rows.quarantined.count) quarantined"
     }
     let threshold = pipeline.spec.clean.quarantineThreshold
-    guard wave.setAsideShare > threshold else { return nil }
-    let rules = wave.ruleCounts.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")
-    guard wave.cellsSetMissing.isEmpty else {
-      return "wave \(wave.wave): \(Format.percent(wave.setAsideShare)) of rows quarantined or with cells set missing "
-        + "(\(wave.rowsQuarantined) quarantined, \(wave.rowsWithCellsSetMissing) with \(wave.cellsSetMissing.count) "
+    guard rows.setAsideShare > threshold else { return nil }
+    let rules = rows.ruleCounts.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")
+    guard rows.rowsWithCellsSetMissing == 0 else {
+      return "wave \(wave.wave): \(Format.percent(rows.setAsideShare)) of rows quarantined or with cells set missing "
+        + "(\(rows.quarantined.count) quarantined, \(rows.rowsWithCellsSetMissing) with \(wave.cellsSetMissing.count) "
         + "cells set missing), above the threshold of \(Format.percent(threshold))"
         + (rules.isEmpty ? "" : " (\(rules))")
     }
-    return "wave \(wave.wave): \(Format.percent(wave.quarantinedShare)) of rows quarantined, above the threshold of "
+    return "wave \(wave.wave): \(Format.percent(rows.quarantinedShare)) of rows quarantined, above the threshold of "
       + "\(Format.percent(threshold)) (\(rules))"
   }
 }

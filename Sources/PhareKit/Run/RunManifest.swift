@@ -17,10 +17,13 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var status: String
     public var problem: String?
     public var rowsRead: Int?
+    /// Rows kept by every stage that ran (the weight stage's set-aside rows are quarantined, not clean).
     public var rowsClean: Int?
+    /// Rows set aside by ingest, cleaning and weighting.
     public var rowsQuarantined: Int?
     /// rows read = rows clean + rows quarantined.
     public var balanced: Bool?
+    /// Rows quarantined by each rule of every stage (`weight.missing-margin` included).
     public var quarantinedByRule: [String: Int]?
     /// Cells set missing in kept rows (`clean.invalid_cells: set-missing`); not counted in rows quarantined.
     public var cellsSetMissing: Int?
@@ -50,6 +53,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     specFiles = try pipeline.specFiles.map { Input(file: $0, sha256: try FileDigest.sha256(of: $0)) }
     waves = results.map { result in
       let cleaned = result.cleaned
+      let rows = result.accounting
       return Wave(
         wave: cleaned?.wave ?? result.file.wave,
         file: result.file.path,
@@ -57,10 +61,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
         status: result.failed ? "failed" : "ok",
         problem: result.problem,
         rowsRead: cleaned?.rowsRead,
-        rowsClean: cleaned?.rowsClean,
-        rowsQuarantined: cleaned?.rowsQuarantined,
-        balanced: cleaned?.isBalanced,
-        quarantinedByRule: cleaned.map { Dictionary(uniqueKeysWithValues: $0.ruleCounts.map { ($0.rule, $0.count) }) },
+        rowsClean: rows?.kept,
+        rowsQuarantined: rows?.quarantined.count,
+        balanced: rows?.isBalanced,
+        quarantinedByRule: rows.map { Dictionary(uniqueKeysWithValues: $0.ruleCounts.map { ($0.rule, $0.count) }) },
         cellsSetMissing: cleaned?.cellsSetMissing.count,
         rowsWeighted: result.weighted?.rows.count,
         weighting: result.weighted?.diagnostics,

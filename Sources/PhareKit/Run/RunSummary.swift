@@ -13,8 +13,8 @@ public enum RunSummary {
         lines.append("  wave \(file.wave): unchanged since the last run, skipped")
       case .processed(let result), .failed(let result):
         var line = "  wave \(result.cleaned?.wave ?? result.file.wave): "
-        if let clean = result.cleaned {
-          line += "\(clean.rowsRead) rows read, \(clean.rowsClean) kept, \(clean.rowsQuarantined) quarantined"
+        if let clean = result.cleaned, let rows = result.accounting {
+          line += "\(rows.read) rows read, \(rows.kept) kept, \(rows.quarantined.count) quarantined"
           if !clean.cellsSetMissing.isEmpty { line += ", \(clean.cellsSetMissing.count) cells set missing" }
         }
         if let weights = result.weighted?.diagnostics {

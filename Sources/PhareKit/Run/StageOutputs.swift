@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — clean.csv and,
-/// as far as the stages went, weights.csv, indicators.csv, indicators-audit.csv,
+/// as far as the stages went, weights.csv, weighting.csv, indicators.csv, indicators-audit.csv,
 /// `tables/<name>.csv`, feed.json, with the wave's own quarantine.csv and manifest.json — which
 /// replaces the previous one whole (`AtomicFolder`); `quarantine.csv` and `manifest.json` beside
 /// the wave folders cover all waves, failed ones included. Every file is written atomically.
@@ -61,6 +61,7 @@ public enum StageOutputs {
       try write(wave.cleanCSV(labels: options.labels, locale: locale), "clean.csv")
       if let weighted = result.weighted {
         try write(weighted.weightsCSV(locale: locale), "weights.csv")
+        try write(weighted.weightingCSV(locale: locale), "weighting.csv")
       }
       if let indicators = result.indicators {
         try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")

@@ -21,6 +21,12 @@ public struct WaveResult: Sendable {
 
   public var failed: Bool { problem != nil }
 
+  /// The wave's rows across the stages that ran: the clean stage's accounting with the rows the
+  /// weight stage set aside moved from kept to quarantined.
+  public var accounting: RowAccounting? {
+    cleaned.map { $0.accounting.settingAside(weighted?.quarantined ?? []) }
+  }
+
   /// Every row the stages set aside, by the ingest and clean stages with the cells set missing
   /// in line order, then by weighting.
   public var quarantined: [QuarantinedRow] {

@@ -176,7 +176,7 @@ public struct PipelineUpdate {
       pipeline: pipeline.spec.file, survey: pipeline.spec.survey, wave: result.cleaned?.wave ?? result.file.wave,
       inputFile: result.file.path, inputSHA256: result.sha256, specSHA256: specSHA256,
       status: result.failed ? .failed : .ok, problem: result.problem, rowsRead: result.cleaned?.rowsRead,
-      rowsClean: result.cleaned?.rowsClean, rowsQuarantined: result.cleaned?.rowsQuarantined,
+      rowsClean: result.accounting?.kept, rowsQuarantined: result.accounting?.quarantined.count,
       weighting: result.weighted?.diagnostics, outputs: outputs, processedAt: Date(), seconds: result.timings)
   }
 

@@ -13,7 +13,9 @@ public struct WeightStage: Sendable {
 
   /// The wave's final weights and diagnostics; throws `WeightingError` naming the margin, cell or
   /// source line at fault (no margins, a category missing on either side, a population total that
-  /// is not positive, margins that disagree, no convergence, a final weight that is not positive).
+  /// is not positive, margins that disagree, bounds proven infeasible before iterating
+  /// (`CalibrationPrecheck`), no convergence, a final weight that is not positive). Categories are
+  /// named `code « label »` where the codebook labels their codes.
   public func run(_ wave: CleanWave) throws -> WeightedWave {
     guard !spec.margins.isEmpty else { throw WeightingError.noMargins }
     if spec.method == .postStratification && spec.margins.count != 1 {
@@ -37,6 +39,7 @@ public struct WeightStage: Sendable {
     var rowCategories: [[Int32]] = []
     var targets: [[Double]] = []
     var names = MarginNames(margins: [], categories: [])
+    var codesAndLabels: [[(code: String, label: String?)]] = []
     for variables in spec.margins {
       let name = WeightingSpec.name(of: variables)
       guard var cells = population.margins[name], !cells.isEmpty else {
@@ -56,27 +59,22 @@ public struct WeightStage: Sendable {
       for (position, key) in keys.enumerated() {
         guard let index = lookup[key] else {
           throw WeightingError.categoryNotInPopulation(
-            margin: name, category: Self.label(PackedCodes.codes(key, count: variables.count)),
+            margin: name,
+            category: MarginNames.category(PackedCodes.codes(key, count: variables.count), of: variables, in: wave),
             respondents: keys.filter { $0 == key }.count)
         }
         respondents[Int(index)] += 1
         indices[position] = index
       }
-      if let empty = respondents.firstIndex(of: 0) {
-        throw WeightingError.categoryWithoutRespondents(
-          margin: name, category: Self.label(cells[empty].codes), total: cells[empty].total)
-      }
-      // Its respondents would get a weight of 0 (or infinite, or negative): not a weighting.
-      if let invalid = cells.firstIndex(where: { !($0.total > 0 && $0.total.isFinite) }) {
-        throw WeightingError.invalidPopulationTotal(
-          margin: name, category: Self.label(cells[invalid].codes), respondents: respondents[invalid],
-          total: cells[invalid].total)
-      }
+      let categoryNames = cells.map { MarginNames.category($0.codes, of: variables, in: wave) }
+      try CalibrationPrecheck.categories(
+        margin: name, totals: cells.map(\.total), respondents: respondents, names: categoryNames)
       categoryCounts.append(cells.count)
       rowCategories.append(indices)
       targets.append(cells.map(\.total))
       names.margins.append(name)
-      names.categories.append(cells.map { Self.label($0.codes) })
+      names.categories.append(categoryNames)
+      codesAndLabels.append(cells.map { (Self.label($0.codes), MarginNames.label($0.codes, of: variables, in: wave)) })
     }
     let populationTotal = targets[0].reduce(0, +)
     for (margin, totals) in targets.enumerated() {
@@ -96,6 +94,13 @@ public struct WeightStage: Sendable {
     guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
     rowCategories = []  // the cells hold what is needed; free ten million rows' indices now
+    let counts = cells.marginTotals(cells.respondents.map(Double.init))
+    if let bounds = spec.bounds, spec.method != .postStratification {
+      let scale = CalibrationPrecheck.startScale(cells, targets: targets)
+      try CalibrationPrecheck.bounds(
+        bounds, startTotals: cells.marginTotals(cells.startTotals.map { $0 * scale }), targets: targets,
+        respondents: counts.map { $0.map { Int($0) } }, names: names)
+    }
     let adjustment: [Double]
     let iterations: Int
     switch spec.method {
@@ -112,13 +117,13 @@ public struct WeightStage: Sendable {
     }
     let trimming = try spec.trim.map { try $0.trim(&final) }
     let achieved = cells.marginTotals(cells.totals(of: final))
-    let counts = cells.marginTotals(cells.respondents.map(Double.init))
     var marginCells: [WeightingDiagnostics.MarginCell] = []
     for margin in names.margins.indices {
       for category in names.categories[margin].indices {
         marginCells.append(
           WeightingDiagnostics.MarginCell(
-            margin: names.margins[margin], category: names.categories[margin][category],
+            margin: names.margins[margin], category: codesAndLabels[margin][category].code,
+            label: codesAndLabels[margin][category].label,
             respondents: Int(counts[margin][category]), target: targets[margin][category],
             achieved: achieved[margin][category]))
       }

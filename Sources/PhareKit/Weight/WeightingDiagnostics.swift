@@ -3,7 +3,10 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   /// One margin category: how many respondents, the population target and what the weights reach.
   public struct MarginCell: Codable, Sendable, Equatable {
     public var margin: String
+    /// The category's codes, `94*1` for a crossing.
     public var category: String
+    /// The codebook labels of its codes, `Corse × employeuse`; nil when a code has none.
+    public var label: String?
     public var respondents: Int
     public var target: Double
     public var achieved: Double

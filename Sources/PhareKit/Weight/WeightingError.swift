@@ -7,6 +7,12 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
   case inconsistentMarginTotals(margin: String, total: Double, expected: Double)
   case notConverged(iterations: Int, margin: String, category: String, achieved: Double, target: Double)
   case boundsNotMet(lower: Double, upper: Double, margin: String, category: String, achieved: Double, target: Double)
+  /// Bounds on g that no weights can meet, found before iterating: the category's target lies
+  /// outside [lower, upper] × the total of its respondents' starting weights (`others`: how many
+  /// more categories are in the same case).
+  case boundsInfeasible(
+    lower: Double, upper: Double, margin: String, category: String, respondents: Int, startTotal: Double,
+    target: Double, others: Int)
   case tooManyCells(Int)
   /// The spec lists no margin to weight on.
   case noMargins
@@ -38,6 +44,14 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
       return "the bounds [\(Format.number(lower)), \(Format.number(upper))] on weight adjustments cannot be met: "
         + "margin \(margin) category \(category) reaches \(Format.number(achieved)) for a target of "
         + "\(Format.number(target))"
+    case .boundsInfeasible(
+      let lower, let upper, let margin, let category, let respondents, let start, let target, let others):
+      return "the bounds [\(Format.number(lower)), \(Format.number(upper))] on weight adjustments cannot be met "
+        + "(proven before calibrating): margin \(margin) category \(category) has \(respondents) respondent(s) whose "
+        + "starting weights sum to \(Format.number(start)), so bounded weights reach \(Format.number(lower * start)) "
+        + "to \(Format.number(upper * start)), but its population total is \(Format.number(target))"
+        + (others > 0 ? " (and \(others) other categor\(others == 1 ? "y" : "ies") likewise)" : "")
+        + "; widen the bounds or collapse the category into a neighbour"
     case .marginNotInPopulation(let margin, let file):
       return "margin \(margin) is not in the population file \(file)"
     case .unknownVariable(let name):

@@ -37,7 +37,7 @@ import Testing
       french.remove()
     }
     let files = try Self.csvFiles(standard)
-    #expect(files.count == 3 * 7 + 1)
+    #expect(files.count == 3 * 8 + 1)
     #expect(try Self.csvFiles(french) == files)
     for file in files {
       let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: standard.path + "/" + file)))

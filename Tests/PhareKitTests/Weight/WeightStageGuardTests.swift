@@ -55,7 +55,7 @@ import Testing
         population: PopulationMargins(file: "population.csv", margins: population))
       #expect(
         throws: WeightingError.invalidPopulationTotal(
-          margin: "region*sexe", category: "1*1", respondents: 2, total: total)
+          margin: "region*sexe", category: "1*1 « Nord × Homme »", respondents: 2, total: total)
       ) {
         try stage.run(wave)
       }
@@ -106,7 +106,10 @@ import Testing
     } catch WeightingError.notConverged(let iterations, let margin, let category, _, _) {
       #expect(iterations < 100)
       #expect(
-        margin == "region" && ["1", "2", "3"].contains(category) || margin == "sexe" && ["1", "2"].contains(category))
+        margin == "region" && ["1 « Nord »", "2 « Sud »", "3 « Est »"].contains(category)
+          || margin == "sexe"
+            && ["1 « Homme »", "2 « Femme »"].contains(category)
+      )
     }
   }
 }

@@ -1,0 +1,48 @@
+/// `weighting.csv`: the weighting report people read. A first row `(all)` for the whole sample,
+/// then one row per margin category (code and codebook label): respondents and their share of
+/// the sample, the weighted total and share after calibration, the population target and its
+/// share, g = final / starting weight (least, mean over respondents, greatest), Kish's design
+/// effect, effective n and efficiency of the group's weights, the iterations (on the `(all)` row)
+/// and `trimmed`, the weights trimming changed (empty until trimming exists).
+extension WeightedWave {
+  static let reportHeader = [
+    "margin", "category", "label", "respondents", "sample_share", "weighted_total", "weighted_share", "target",
+    "target_share", "g_min", "g_mean", "g_max", "kish_deff", "effective_n", "efficiency", "iterations", "trimmed",
+  ]
+
+  public func weightingCSV(locale: CSVLocale = .rfc4180) -> String {
+    let margins = diagnostics.margins
+    let offsets = calibration.categoryCounts.indices.map { calibration.categoryCounts[..<$0].reduce(0, +) }
+    var whole = WeightSpread()
+    var spreads = [WeightSpread](repeating: WeightSpread(), count: margins.count)
+    for (row, weight) in finalWeights.enumerated() {
+      let g = weight / startWeights[row]
+      whole.add(weight: weight, adjustment: g)
+      for (margin, category) in calibration.categories[Int(calibration.cellOfRow[row])].enumerated() {
+        spreads[offsets[margin] + category].add(weight: weight, adjustment: g)
+      }
+    }
+    var writer = CSVWriter(locale: locale)
+    writer.row(Self.reportHeader.map(CSVCell.text))
+    let n = Double(whole.count)
+    func row(_ names: [CSVCell], _ spread: WeightSpread, target: Double, iterations: CSVCell) {
+      writer.row(
+        names + [
+          .integer(spread.count), .number(Double(spread.count) / n), .number(spread.sum),
+          .number(spread.sum / whole.sum), .number(target), .number(target / diagnostics.populationTotal),
+          .number(spread.smallestAdjustment), .number(spread.meanAdjustment), .number(spread.largestAdjustment),
+          .number(spread.kishDesignEffect), .number(spread.effectiveSampleSize), .number(spread.efficiency),
+          iterations, .empty,
+        ])
+    }
+    row(
+      [.text("(all)"), .empty, .empty], whole, target: diagnostics.populationTotal,
+      iterations: .integer(diagnostics.iterations))
+    for (index, cell) in margins.enumerated() {
+      row(
+        [.text(cell.margin), .text(cell.category), CSVCell(cell.label)], spreads[index], target: cell.target,
+        iterations: .empty)
+    }
+    return writer.text
+  }
+}
