@@ -142,7 +142,7 @@ import Testing
       weight: "{method: raking, margins: [region, sexe], missing: quarantine}", population: Self.population,
       respondents: Self.forty(blank: 3))
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let run = try PhareProcess.run("run", folder + "/spec.yml", "--out", folder + "/out", "--quiet")
+    let run = try PhareProcess.run("run", folder + "/spec.yml", "--out", folder + "/out")
     #expect(run.status == 2)
     #expect(run.stdout.contains("wave 2020: 40 rows read, 37 kept, 3 quarantined"))
     #expect(
