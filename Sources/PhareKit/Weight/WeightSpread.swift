@@ -8,10 +8,13 @@ struct WeightSpread {
   private var adjustmentSum = 0.0
   private(set) var smallestAdjustment = Double.infinity
   private(set) var largestAdjustment = -Double.infinity
+  /// Respondents whose weight trimming cut to a bound.
+  private(set) var trimmed = 0
 
-  /// Counts one respondent's final weight and its adjustment g.
-  mutating func add(weight: Double, adjustment g: Double) {
+  /// Counts one respondent's final weight, its adjustment g and whether trimming cut it.
+  mutating func add(weight: Double, adjustment g: Double, trimmed: Bool) {
     count += 1
+    if trimmed { self.trimmed += 1 }
     sum += weight
     sumOfSquares += weight * weight
     adjustmentSum += g

@@ -3,7 +3,7 @@
 /// the sample, the weighted total and share after calibration, the population target and its
 /// share, g = final / starting weight (least, mean over respondents, greatest), Kish's design
 /// effect, effective n and efficiency of the group's weights, the iterations (on the `(all)` row)
-/// and `trimmed`, the weights trimming changed (empty until trimming exists).
+/// and `trimmed`, the final weights that `weight.trim` cut to a bound (empty without trimming).
 extension WeightedWave {
   static let reportHeader = [
     "margin", "category", "label", "respondents", "sample_share", "weighted_total", "weighted_share", "target",
@@ -15,11 +15,13 @@ extension WeightedWave {
     let offsets = calibration.categoryCounts.indices.map { calibration.categoryCounts[..<$0].reduce(0, +) }
     var whole = WeightSpread()
     var spreads = [WeightSpread](repeating: WeightSpread(), count: margins.count)
+    let bounds = diagnostics.trimming.map { [$0.lowerBound, $0.upperBound] } ?? []
     for (row, weight) in finalWeights.enumerated() {
       let g = weight / startWeights[row]
-      whole.add(weight: weight, adjustment: g)
+      let trimmed = bounds.contains(weight)
+      whole.add(weight: weight, adjustment: g, trimmed: trimmed)
       for (margin, category) in calibration.categories[Int(calibration.cellOfRow[row])].enumerated() {
-        spreads[offsets[margin] + category].add(weight: weight, adjustment: g)
+        spreads[offsets[margin] + category].add(weight: weight, adjustment: g, trimmed: trimmed)
       }
     }
     var writer = CSVWriter(locale: locale)
@@ -32,7 +34,7 @@ extension WeightedWave {
           .number(spread.sum / whole.sum), .number(target), .number(target / diagnostics.populationTotal),
           .number(spread.smallestAdjustment), .number(spread.meanAdjustment), .number(spread.largestAdjustment),
           .number(spread.kishDesignEffect), .number(spread.effectiveSampleSize), .number(spread.efficiency),
-          iterations, .empty,
+          iterations, diagnostics.trimming == nil ? .empty : .integer(spread.trimmed),
         ])
     }
     row(

@@ -18,15 +18,20 @@ import Testing
   private static let designWeights = [40.0, 90, 60, 75, 120, 80, 100, 65, 55, 70, 85, 95]
   private static let targets = (region: [11: 500.0, 22: 300, 33: 200], sexe: [1: 480.0, 2: 520])
 
-  @Test func everyMarginCellWithItsSharesAdjustmentsAndDesignEffect() throws {
+  /// The 12 respondents raked from their design weights, with `extra` lines under `weight:`.
+  private static func weighted(_ extra: String = "") throws -> WeightedWave {
     let export =
       "id,region,sexe,poids\n"
-      + Self.regions.indices.map { "\($0),\(Self.regions[$0]),\(Self.sexes[$0]),\(Self.designWeights[$0])\n" }.joined()
+      + regions.indices.map { "\($0),\(regions[$0]),\(sexes[$0]),\(designWeights[$0])\n" }.joined()
     let result = try WeightingPipeline.run(
-      export: export, codebook: Self.codebook,
-      weight: "  method: raking\n  margins: [region, sexe]\n  start: {column: poids}",
+      export: export, codebook: codebook,
+      weight: "  method: raking\n  margins: [region, sexe]\n  start: {column: poids}" + extra,
       population: "variable,category,total\nregion,11,500\nregion,22,300\nregion,33,200\nsexe,1,480\nsexe,2,520\n")
-    let weighted = try #require(result.weighted)
+    return try #require(result.weighted)
+  }
+
+  @Test func everyMarginCellWithItsSharesAdjustmentsAndDesignEffect() throws {
+    let weighted = try Self.weighted()
     let weights = weighted.finalWeights
     #expect(weights.count == 12)
     let report = CSVText.records(weighted.weightingCSV())
@@ -91,5 +96,20 @@ import Testing
       result.problem
         == "wave 2016: margin region*statut: population category 94*1 « Corse × employeuse » (total 10) has no "
         + "respondent; collapse it into a neighbouring category")
+  }
+
+  @Test func trimmedCountsTheWeightsCutToABoundInEachCategory() throws {
+    let weighted = try Self.weighted("\n  trim: {lower: 0.8, upper: 1.2}")
+    let trimming = try #require(weighted.diagnostics.trimming)
+    let report = CSVText.records(weighted.weightingCSV())
+    let cut = weighted.finalWeights.indices.filter {
+      [trimming.lowerBound, trimming.upperBound].contains(weighted.finalWeights[$0])
+    }
+    #expect(!cut.isEmpty)
+    #expect(cut.count == trimming.atLower + trimming.atUpper)
+    let groups =
+      [cut.count] + [11, 22, 33].map { code in cut.filter { Self.regions[$0] == code }.count }
+      + [1, 2].map { code in cut.filter { Self.sexes[$0] == code }.count }
+    #expect(report.map { $0["trimmed"] } == groups.map { "\($0)" })
   }
 }
