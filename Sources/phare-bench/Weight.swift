@@ -39,7 +39,7 @@ struct Weight: ParsableCommand {
       total += start.reduce(0, +)
       pass = min(pass, Clock.now() - begin)
     }
-    let calibrator = RakingCalibrator(tolerance: tolerance, maxIterations: 100)
+    let calibrator = Calibrator(tolerance: tolerance, maxIterations: 100)
     var best = Double.infinity
     var iterations = 0
     var sum = 0.0

@@ -91,7 +91,7 @@ public struct WeightStage: Sendable {
           margin: names.margins[margin], total: total, expected: populationTotal)
       }
     }
-    let start = try startWeights(wave, rows: rows)
+    let start = try startWeights(wave, rows: rows, populationTotal: populationTotal)
     let combinations = CalibrationCells.combinations(categoryCounts)
     guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
@@ -101,13 +101,15 @@ public struct WeightStage: Sendable {
     switch spec.method {
     case .postStratification:
       (adjustment, iterations) = (PostStratifier.adjustments(cells, targets: targets[0]), 1)
-    case .raking:
-      let calibrator = RakingCalibrator(
-        bounds: spec.bounds, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
+    case .raking, .calibration:
+      let calibrator = Calibrator(
+        distance: spec.calibrationDistance, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
       (adjustment, iterations) = try calibrator.calibrate(cells, targets: targets, names: names)
     }
     let final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
-    if let invalid = final.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+    // Linear calibration's weights may be 0 or negative (counted in the diagnostics), never infinite.
+    let signed = spec.method != .postStratification && spec.calibrationDistance.allowsNonPositive
+    if let invalid = final.firstIndex(where: { !((signed || $0 > 0) && $0.isFinite) }) {
       throw WeightingError.invalidFinalWeight(line: Int(wave.sourceLines[rows[invalid]]), weight: final[invalid])
     }
     let achieved = cells.marginTotals(cells.startTotals.indices.map { cells.startTotals[$0] * adjustment[$0] })
@@ -122,7 +124,7 @@ public struct WeightStage: Sendable {
             achieved: achieved[margin][category]))
       }
     }
-    let method = spec.method == .raking && spec.bounds != nil ? "bounded raking" : spec.method.rawValue
+    let method = spec.method == .postStratification ? spec.method.rawValue : spec.calibrationDistance.name
     return WeightedWave(
       clean: wave, rows: rows, startWeights: start, finalWeights: final,
       diagnostics: WeightingDiagnostics(
@@ -152,10 +154,12 @@ public struct WeightStage: Sendable {
     }
   }
 
-  private func startWeights(_ wave: CleanWave, rows: WeightedRows) throws -> WeightColumn {
+  /// `equal` gives every respondent N / n, so that g = final / starting weight is the adjustment
+  /// to the population scale that bounds are meant for.
+  private func startWeights(_ wave: CleanWave, rows: WeightedRows, populationTotal: Double) throws -> WeightColumn {
     switch spec.start {
     case .equal:
-      return WeightColumn(constant: 1, count: rows.count)
+      return WeightColumn(constant: populationTotal / Double(rows.count), count: rows.count)
     case .column(let name):
       guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
       return WeightColumn(
