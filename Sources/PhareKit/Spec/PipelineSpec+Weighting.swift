@@ -5,7 +5,9 @@ extension PipelineSpec {
   static func weighting(_ node: Node, reader: SpecReader) -> WeightingSpec? {
     let fields = reader.fields(
       node, "weight",
-      allowed: ["method", "distance", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse"],
+      allowed: [
+        "method", "distance", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse",
+      ],
       required: ["method", "margins"], at: "weight")
     let method = reader.choice(fields["method"], "weight.method", WeightingSpec.Method.allCases.map(\.rawValue))
       .flatMap(WeightingSpec.Method.init(rawValue:))
@@ -63,7 +65,8 @@ extension PipelineSpec {
         reader.report(node, "weight.distance applies to method: calibration (method: raking is distance: raking)")
       }
     } else if method == .calibration {
-      reader.report(fields["method"], "method: calibration needs weight.distance: raking, linear, logit or truncated-linear")
+      reader.report(
+        fields["method"], "method: calibration needs weight.distance: raking, linear, logit or truncated-linear")
     }
     if let boundsNode = fields["bounds"] {
       // YAML's .inf is an upper bound of infinity, as R's bounds = c(0, Inf).
