@@ -222,6 +222,7 @@ public struct PipelineUpdate {
       fields["seconds"] = "\(Format.fixed(result.timings.ingestAndClean, 3))"
     case .weight:
       fields["efficiency"] = "\(Format.fixed(result.weighted?.diagnostics.efficiency ?? 0, 3))"
+      if let count = result.weighted?.diagnostics.nonPositiveWeights { fields["non_positive_weights"] = "\(count)" }
       fields["seconds"] = "\(Format.fixed(result.timings.weight ?? 0, 3))"
     case .estimate:
       fields["indicators"] = "\(result.indicators?.count ?? 0)"

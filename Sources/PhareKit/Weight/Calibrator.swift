@@ -79,7 +79,7 @@ public struct Calibrator: Sendable {
     if outcome.converged { return (g.map { $0 * scale }, used + outcome.iterations) }
     let achieved = cells.marginTotals(zip(problem.weights, g).map { $0 * $1 })
     let worst = CalibrationMisfit.worst(achieved: achieved, targets: targets, names: names)
-    let proven = [outcome.eta, outcome.drift].contains { problem.provesInfeasible($0, range: distance.range) }
+    let proven = problem.provesInfeasible(outcome, range: distance.range) || provenByLogit(problem)
     if let bounds = distance.bounds {
       throw WeightingError.boundsNotMet(
         distance: distance.name, lower: bounds.lowerBound, upper: bounds.upperBound,
@@ -87,6 +87,15 @@ public struct Calibrator: Sendable {
     }
     throw WeightingError.notConverged(
       distance: distance.name, iterations: used + outcome.iterations, proven: proven, worst: worst)
+  }
+
+  /// Whether the logit distance's divergence proves finite bounds infeasible when this distance
+  /// did not: every distance with these bounds has the same feasible g, and logit's smooth
+  /// iterates head for a Farkas certificate where a truncated Newton stalls.
+  private func provenByLogit(_ problem: Problem) -> Bool {
+    guard let bounds = distance.bounds, bounds.upperBound.isFinite, distance.untruncated != nil else { return false }
+    let logit = problem.solve(.logit(bounds: bounds))
+    return !logit.converged && problem.provesInfeasible(logit, range: bounds)
   }
 }
 
@@ -195,10 +204,15 @@ extension Calibrator {
       return outcome(limit, converged: false)
     }
 
-    /// Whether λ is a Farkas certificate that no g within the bounds meets the margins:
-    /// Σ w max over g ∈ [L, U] of g x'λ < λ'T, impossible for any feasible g (X'(w g) = T gives
-    /// equality). `range` is the distance's: its bounds, [0, ∞] for raking, all reals for linear.
-    func provesInfeasible(_ eta: [Double], range: ClosedRange<Double>) -> Bool {
+    /// Whether the stopped solver's λ, or its drift, is a Farkas certificate that no g within
+    /// `range` (the bounds, [0, ∞] for raking, all reals for linear) meets the margins.
+    func provesInfeasible(_ outcome: Outcome, range: ClosedRange<Double>) -> Bool {
+      [outcome.eta, outcome.drift].contains { provesInfeasible($0, range: range) }
+    }
+
+    /// Whether Σ w max over g ∈ [L, U] of g x'λ < λ'T: impossible for any feasible g, since
+    /// X'(w g) = T gives λ'T = Σ w g x'λ.
+    private func provesInfeasible(_ eta: [Double], range: ClosedRange<Double>) -> Bool {
       let (lower, upper) = (range.lowerBound, range.upperBound)
       var reachable = 0.0
       var magnitude = 0.0

@@ -30,9 +30,10 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   public var collapsed: [String]
   /// Respondents given the modal category of a margin they did not answer.
   public var imputed: Int
-  /// Final weights that are 0 or negative, which only linear calibration gives: the estimates
-  /// stay the GREG estimates, but a statistician reviews them (or bounds g with truncated-linear).
-  public var nonPositiveWeights: Int
+  /// Final weights that are 0 or negative, which only linear calibration gives (nil when none,
+  /// as in manifests written before it): the estimates stay the GREG estimates, but a
+  /// statistician reviews them (or bounds g with truncated-linear).
+  public var nonPositiveWeights: Int?
 
   init(
     method: String, weights: [Double], populationTotal: Double, iterations: Int, margins: [MarginCell],
@@ -57,6 +58,7 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
     self.margins = margins
     self.collapsed = collapsed
     self.imputed = imputed
-    nonPositiveWeights = weights.count { $0 <= 0 }
+    let nonPositive = weights.count { $0 <= 0 }
+    nonPositiveWeights = nonPositive > 0 ? nonPositive : nil
   }
 }

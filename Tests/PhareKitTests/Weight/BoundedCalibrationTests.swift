@@ -28,6 +28,35 @@ import Testing
     #expect(abs(q1.standardError - 0.0496573402347467) <= 1e-6 * 0.0496573402347467)
   }
 
+  /// Tighter bounds on the same case, [0.6, 1.5], bind at both ends (the unbounded g run from
+  /// 0.584 to 1.525) and have a solution (region 11's 34 respondents need g of 1.47 on average,
+  /// region 33's 33 need 0.61; a linear program finds g within them). R's calibrate fails with
+  /// bounded raking ("Calibration failed" in 100 iterations; its truncated linear and logit
+  /// converge); phare meets the margins to the tolerance with every g within the bounds.
+  @Test(arguments: ["raking", "truncated-linear", "logit"])
+  func bindingBoundsWhereRFailsAreMetFromTheDefinition(distance: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let source = Fixtures.cases("bounds-feasible-refused/")
+    for file in ["codebook.yml", "pop.csv", "data/wave-2020.csv"] {
+      try folder.write(file, try String(contentsOfFile: source + file, encoding: .utf8))
+    }
+    let spec = try String(contentsOfFile: source + "spec.yml", encoding: .utf8)
+      .replacingOccurrences(of: "method: raking", with: "method: calibration\n  distance: \(distance)")
+      .replacingOccurrences(of: "bounds: [0.5, 2.0]", with: "bounds: [0.6, 1.5]")
+    let file = try folder.write("spec.yml", spec)
+    let result = try #require(try PipelineRunner(pipeline: try Pipeline.load(file)).run(through: .weight).first)
+    let weighted = try #require(result.weighted, "\(result.problem ?? "")")
+    let g = zip(weighted.finalWeights, weighted.startWeights).map { $0 / $1 }
+    #expect(g.allSatisfy { $0 >= 0.6 && $0 <= 1.5 })
+    if distance != "logit" {
+      #expect(g.contains { $0 == 0.6 } && g.contains { $0 == 1.5 })
+    }
+    for cell in weighted.diagnostics.margins {
+      #expect(abs(cell.achieved - cell.target) / (1 + cell.target) < WeightingSpec.defaultTolerance, "\(cell)")
+    }
+  }
+
   /// Where R fails because no solution exists, phare says so with a proof: the 3,000 oracle
   /// citizens on region + sexage + urbain from N / n with bounds [0.46, 1.8] (R's calibrate fails
   /// for raking, linear and logit; it converges on [0.46, 1.89], see calibration.R).
