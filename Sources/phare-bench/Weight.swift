@@ -30,7 +30,8 @@ struct Weight: ParsableCommand {
       let shares = (0..<count).map { 1.0 + Double($0 % 3) }
       return shares.map { population * $0 / shares.reduce(0, +) }
     }
-    let start = [Double](repeating: 1, count: rows)
+    // N / n each, as `start: equal` gives: the logit bounds apply to g relative to it.
+    let start = [Double](repeating: population / Double(rows), count: rows)
 
     var pass = Double.infinity
     var total = 0.0
