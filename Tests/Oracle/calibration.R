@@ -52,36 +52,11 @@ cases <- list(
                 vars = c("region", "urbain"), means = "score", coded = list(q3 = 1:2, q4 = 1:4)))
 
 # Estimates as Tests/Oracle/indicators.R computes them (one variable per call on the domain ∩ base subset).
-domains <- function(v) {
-  c(list(list("national", "", rep(TRUE, nrow(v)))),
-    lapply(sort(unique(v$region)), function(r) list("region", r, v$region == r)),
-    lapply(sort(unique(v$urbain)), function(u) list("urbain", u, v$urbain == u)))
-}
-row_of <- function(case, dom, variable, category, statistic, D, y, base) {
-  ok <- base & dom[[3]]
-  if (sum(ok) == 0) return(NULL)
-  D$variables$.y <- ifelse(is.na(y), 0, y)
-  sub <- D[ok, ]
-  mn <- svymean(~.y, sub, deff = TRUE)
-  ci <- confint(mn)
-  r <- data.frame(case = case, breakdown = dom[[1]], value = dom[[2]], variable = variable, category = category,
-                  statistic = statistic, estimate = coef(mn)[[1]], se = SE(mn)[[1]], deff = deff(mn)[[1]],
-                  n = sum(ok), weighted_n = sum(weights(D)[ok]), df = degf(sub),
-                  lower_mean = NA, upper_mean = NA, lower_logit = NA, upper_logit = NA, lower_beta = NA, upper_beta = NA)
-  if (statistic == "mean") {
-    r$lower_mean <- ci[1]; r$upper_mean <- ci[2]
-  } else {
-    for (method in c("mean", "logit", "beta")) {
-      p <- tryCatch(attr(svyciprop(~.y, sub, method = method), "ci"), error = function(e) c(NA, NA))
-      r[[paste0("lower_", method)]] <- p[[1]]; r[[paste0("upper_", method)]] <- p[[2]]
-    }
-  }
-  r
-}
+source("Tests/Oracle/estimate-rows.R")  # domains() and row_of()
 rows <- list()
 estimate_all <- function(case, D, means, coded) {
   v <- D$variables
-  for (dom in domains(v)) {
+  for (dom in domains(D)) {
     for (name in means) rows[[length(rows) + 1]] <<- row_of(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]]))
     for (name in names(coded)) for (code in coded[[name]]) {
       x <- v[[name]]

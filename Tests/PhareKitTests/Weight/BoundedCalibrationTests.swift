@@ -61,17 +61,11 @@ import Testing
   /// citizens on region + sexage + urbain from N / n with bounds [0.46, 1.8] (R's calibrate fails
   /// for raking, linear and logit; it converges on [0.46, 1.89], see calibration.R).
   @Test func boundsWithoutASolutionAreProvenInfeasible() throws {
-    let sample = try String(contentsOfFile: Fixtures.oracle("weighting/citizens-sample.csv"), encoding: .utf8)
+    let sample = try String(contentsOfFile: Fixtures.oracle("indicators/citizens-survey.csv"), encoding: .utf8)
     let population = try String(contentsOfFile: Fixtures.oracle("weighting/citizens-margins.csv"), encoding: .utf8)
     let result = try WeightingPipeline.run(
       export: sample,
-      codebook: """
-          id: {type: identifier}
-          region: {type: single, values: {11: a, 24: b, 27: c, 28: d, 32: e, 44: f, 52: g, 53: h, 75: i, 76: j, 84: k, 93: l, 94: m}}
-          sexage: {type: single, values: {11: a, 12: b, 13: c, 14: d, 15: e, 21: f, 22: g, 23: h, 24: i, 25: j}}
-          urbain: {type: single, values: {1: rural, 2: urbain}}
-          w0: {type: numeric}
-        """,
+      codebook: EstimationOracleTests.citizensCodebook,
       weight: "  method: calibration\n  distance: logit\n  margins: [region, sexage, urbain]\n  bounds: [0.46, 1.8]",
       population: population)
     #expect(result.weighted == nil)

@@ -17,32 +17,13 @@ import Testing
 
   private static let citizens = Case(
     sample: "indicators/citizens-survey.csv",
-    codebook: """
-        id: {type: identifier}
-        region: {type: single, values: {11: a, 24: b, 27: c, 28: d, 32: e, 44: f, 52: g, 53: h, 75: i, 76: j, 84: k, 93: l, 94: m}}
-        sexage: {type: single, values: {11: a, 12: b, 13: c, 14: d, 15: e, 21: f, 22: g, 23: h, 24: i, 25: j}}
-        urbain: {type: single, values: {1: rural, 2: urbain}}
-        w0: {type: numeric}
-        s01: {type: scale, range: [0, 10]}
-        s02: {type: scale, range: [0, 10]}
-        q: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
-        f01: {type: single, values: {0: Non, 1: Oui}}
-        f02: {type: single, values: {0: Non, 1: Oui}}
-      """,
+    codebook: EstimationOracleTests.citizensCodebook,
     margins: "[region, sexage, urbain]", population: "weighting/citizens-margins.csv",
     variables: ["s01", "s02", "q", "f01"])
 
   private static let mayors = Case(
     sample: "indicators/mayors-survey.csv",
-    codebook: """
-        id: {type: identifier}
-        region: {type: single, values: {11: a, 24: b, 27: c, 28: d, 32: e, 44: f, 52: g, 53: h, 75: i, 76: j, 84: k, 93: l, 94: m}}
-        urbain: {type: single, values: {1: rural, 2: urbain}}
-        cell: {type: numeric}
-        q3: {type: single, values: {1: Oui, 2: Non}, missing: {9: NSP}}
-        q4: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
-        score: {type: scale, range: [0, 10]}
-      """,
+    codebook: EstimationOracleTests.mayorsCodebook,
     margins: "[region, urbain]", population: "calibration/mayors-margins.csv", variables: ["score", "q3", "q4"])
 
   /// R's bounds for a case (`settings.csv`), nil for linear.
