@@ -6,7 +6,7 @@ import Foundation
 /// Bounds [L, U] on g are part of the value, as R passes them to `Fm1` and `dF`. The forms are
 /// CALMAR's methods 1 to 4 and R's `calfun = "linear"`, `"raking"`, `"logit"`.
 public struct CalibrationDistance: Sendable {
-  /// The distance's name in the spec (`weight.distance`), diagnostics and messages.
+  /// The distance in diagnostics and messages: raking, bounded raking, linear, truncated linear, logit.
   public let name: String
   /// Bounds on g = final / starting weight; nil when the distance has none.
   public let bounds: ClosedRange<Double>?
@@ -14,7 +14,7 @@ public struct CalibrationDistance: Sendable {
   let range: ClosedRange<Double>
   /// Whether a final weight may be 0 or negative: linear calibration, or truncated linear with a
   /// lower bound of 0 (raking and logit only approach 0).
-  public var allowsNonPositive: Bool { name.hasSuffix("linear") && range.lowerBound <= 0 }
+  public let allowsNonPositive: Bool
   /// g − 1 at u = x'λ (R's `Fm1`).
   let adjustment: @Sendable (Double) -> Double
   /// dg/du (R's `dF`).
@@ -33,7 +33,7 @@ public struct CalibrationDistance: Sendable {
     let (low, high) = (log(lower), log(upper))
     @Sendable func inside(_ u: Double) -> Double { exp(u) - 1 - u }
     return CalibrationDistance(
-      name: bounds == nil ? "raking" : "bounded raking", bounds: bounds, range: lower...upper,
+      name: bounds == nil ? "raking" : "bounded raking", bounds: bounds, range: lower...upper, allowsNonPositive: false,
       adjustment: { min(max(exp($0), lower), upper) - 1 },
       slope: { $0 < high && $0 > low ? exp($0) : 0 },
       primitive: { u in
@@ -47,11 +47,13 @@ public struct CalibrationDistance: Sendable {
   /// which may be negative. With bounds it is truncated linear (CALMAR method 4, R's
   /// `calfun = "linear"` with `bounds`): g = min(max(1 + u, L), U).
   public static func linear(bounds: ClosedRange<Double>? = nil) -> CalibrationDistance {
-    let lower = (bounds?.lowerBound ?? -.infinity) - 1
-    let upper = (bounds?.upperBound ?? .infinity) - 1
+    let range = bounds ?? -Double.infinity...Double.infinity
+    // The truncation points in u, as R's `dF` compares u with bounds − 1.
+    let (lower, upper) = (range.lowerBound - 1, range.upperBound - 1)
     return CalibrationDistance(
-      name: bounds == nil ? "linear" : "truncated linear", bounds: bounds, range: (lower + 1)...(upper + 1),
-      adjustment: { min(max($0, lower), upper) },
+      name: bounds == nil ? "linear" : "truncated linear", bounds: bounds, range: range,
+      allowsNonPositive: range.lowerBound <= 0,
+      adjustment: { min(max($0 + 1, range.lowerBound), range.upperBound) - 1 },
       slope: { $0 < upper && $0 > lower ? 1 : 0 },
       primitive: { u in
         if u > upper { return upper * upper / 2 + upper * (u - upper) }
@@ -74,7 +76,7 @@ public struct CalibrationDistance: Sendable {
     }
     let origin = log(a + b)
     return CalibrationDistance(
-      name: "logit", bounds: bounds, range: bounds,
+      name: "logit", bounds: bounds, range: bounds, allowsNonPositive: false,
       adjustment: { u in
         // g = L + (U − L) / (1 + (a / b) e^{−Au}): bounded for every u.
         lower + (upper - lower) / (1 + a / b * exp(-scale * u)) - 1

@@ -11,7 +11,8 @@ public struct Calibrator: Sendable {
   public var distance: CalibrationDistance
   /// Stop when every |target − achieved| / (1 + |target|) is below this (R's `epsilon`).
   public var tolerance: Double
-  /// The most Newton steps (line-search halvings are not counted, unlike R).
+  /// The most Newton steps of each solve (line-search halvings are not counted, unlike R); a
+  /// truncated distance may solve twice (unbounded first), a failed one once more for a proof.
   public var maxIterations: Int
 
   public init(distance: CalibrationDistance = .raking(), tolerance: Double = 1e-10, maxIterations: Int = 100) {

@@ -1,7 +1,8 @@
 /// The weight stage: calibrates a clean wave to its population margins by post-stratification
-/// or (bounded) raking, after applying the spec's collapses and its policy for blank
-/// weighting variables. Fails with the margin and cell at fault rather than guessing, and never
-/// publishes a weight that is not a positive finite number.
+/// or calibration with the spec's distance (raking, bounded or not, linear, logit, truncated
+/// linear), after applying the spec's collapses and its policy for blank weighting variables.
+/// Fails with the margin and cell at fault rather than guessing, and never publishes a weight
+/// that is not finite, nor one that is not positive unless linear calibration gave it (counted).
 public struct WeightStage: Sendable {
   public let spec: WeightingSpec
   public let population: PopulationMargins
