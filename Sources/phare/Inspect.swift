@@ -54,8 +54,7 @@ struct Inspect: ParsableCommand {
       separator: separator.flatMap(Separator.init(argument:)),
       encoding: InputEncoding(rawValue: encoding.lowercased()) ?? .auto)
     // An IngestError is printed by ArgumentParser as one line, "Error: FILE: problem", exit code 1.
-    let result = try reader.read(file)
-    let report = InspectionReport(result, showingRawText: raw)
+    let report = try InspectionReport.read(file, with: reader, showingRawText: raw)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -13,7 +13,8 @@ struct Phare: ParsableCommand {
 
       Exit codes: 0 success; 1 an input, spec or codebook cannot be used (each problem \
       is printed with its file and line); 2 some waves failed (unreadable, columns missing, \
-      or too many rows quarantined) while the others were processed; 64 wrong command-line usage.
+      or too many rows quarantined) while the others were processed; 3 another `phare run` holds \
+      the output folder; 64 wrong command-line usage.
       """,
     version: PhareVersion.current,
     subcommands: [

@@ -15,7 +15,8 @@ struct Run: ParsableCommand {
       keeps its previous outputs and says why in DIR/<survey>/rejected/<wave>/. Trends across \
       waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
       DIR/<matrix>/<wave>/. One run at a time per DIR (a lock, taken over from a dead process).
-      Logs: one line per stage per wave on standard error. The summary goes to standard output.
+      Logs: one line per stage per wave on standard error. The summary goes to standard output, \
+      except with --quiet, which prints warnings and errors only, each once, on standard error.
       Before reading any data every spec is checked as `phare validate` checks it; a spec that \
       fails is refused whole (none of its waves processed, its outputs kept) while the others run.
       Exit codes: 0 done; 1 the registry or an output cannot be used; 2 a spec was refused, some \
@@ -40,7 +41,7 @@ struct Run: ParsableCommand {
     help: "How CSV files are written: rfc4180 (comma, decimal point, CRLF) or fr (semicolon, decimal comma, BOM).")
   var csvLocale: CSVLocale = .rfc4180
 
-  @Flag(help: "Log warnings and errors only (for cron).")
+  @Flag(help: "Print warnings and errors only, on standard error; nothing when all went well (for cron).")
   var quiet = false
 
   @Option(help: "Log lines as text or json.")
@@ -76,7 +77,8 @@ struct Run: ParsableCommand {
     settings.logger = logger
     settings.progress = !quiet && logFormat == .text && isatty(STDERR_FILENO) == 1
     let report = batch.run(settings)
-    report.summary.forEach { print($0) }
+    // Under cron (--quiet) a run that went well prints nothing; problems are on standard error.
+    if !quiet { report.summary.forEach { print($0) } }
     report.errors.forEach { PipelineLoader.printError("error: \($0)") }
     if report.exitCode != 0 { throw ExitCode(Int32(report.exitCode)) }
   }

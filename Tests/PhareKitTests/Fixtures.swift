@@ -1,3 +1,6 @@
+// Every test file of this target uses the shared helpers (TemporaryFolder, CSVText…).
+@_exported import TestSupport
+
 /// Paths of the committed test inputs under `Tests/Fixtures` and the R golden files under `Tests/Oracle`.
 enum Fixtures {
   /// The `Tests` folder.

@@ -106,6 +106,9 @@ import Testing
     let again = try space.run()
     #expect(again.status == 0)
     #expect(!again.stderr.contains(" clean done "))
+    // A quiet unchanged night prints nothing at all.
+    let night = try space.run("--quiet")
+    #expect(night.status == 0 && night.stdout == "" && night.stderr == "")
     #expect(try space.modificationTimes() == before)
     // A comment in the spec changes its SHA-256: every wave is reprocessed, to the same indicators.
     let indicators = try space.text("institutions/2016/indicators.csv")
@@ -135,9 +138,15 @@ import Testing
     try (original + Data(extra.utf8)).write(to: URL(fileURLWithPath: export))
     let failed = try space.run("--quiet")
     #expect(failed.status == 2)
-    #expect(failed.stdout.contains("    FAILED, previous outputs kept: wave 2016: 10.9% of rows quarantined"))
-    #expect(
-      failed.stderr.contains("error: \(export): wave 2016: 10.9% of rows quarantined, above the threshold of 5.0%"))
+    // Under cron: nothing on standard output, the problem once on standard error.
+    #expect(failed.stdout == "")
+    let problem = "wave 2016: 10.9% of rows quarantined, above the threshold of 5.0%"
+    #expect(failed.stderr.hasPrefix("error: \(export): \(problem)"))
+    #expect(failed.stderr.components(separatedBy: problem).count == 2, "\(failed.stderr)")
+    let told = try space.run()
+    #expect(told.status == 2)
+    #expect(told.stdout.contains("    FAILED, previous outputs kept: \(problem)"))
+    #expect(told.stdout.contains("    headlines of wave 2016 from its last good run (kept while this one failed):\n"))
     #expect(try space.text("institutions/2016/indicators.csv") == good)
     let rejected = try space.text("institutions/rejected/2016/quarantine.csv")
     #expect(rejected.components(separatedBy: ",clean.unknown-code,").count - 1 >= 30)
@@ -158,9 +167,21 @@ import Testing
     let lines = run.stderr.split(separator: "\n").map(String.init)
     #expect(!lines.isEmpty)
     for line in lines {
-      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
-      #expect(object?["level"] != nil && object?["message"] != nil && object?["time"] != nil, "\(line)")
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      #expect(object?["level"] is String && object?["message"] is String && object?["time"] is String, "\(line)")
+      if object?["message"] as? String == "clean done" {
+        #expect(object?["rows_kept"] as? Int == 304 && object?["seconds"] is Double, "\(line)")
+      }
     }
-    #expect(lines.contains { $0.contains("\"message\":\"clean done\"") && $0.contains("\"rows_read\":\"311\"") })
+    #expect(lines.contains { $0.contains("\"message\":\"clean done\"") && $0.contains("\"rows_read\":311,") })
+  }
+
+  /// Every exit code a cron job may see is in `phare --help`.
+  @Test func helpListsEveryExitCode() throws {
+    let help = try PhareProcess.run("--help")
+    let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for code in ["0 success", "; 1 an input", "; 2 some waves failed", "; 3 another `phare run` holds", "; 64 wrong"] {
+      #expect(text.contains(code), "\(code)")
+    }
   }
 }

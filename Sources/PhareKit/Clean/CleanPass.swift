@@ -92,7 +92,8 @@ struct CleanPass {
     }
   }
 
-  /// Keeps the first row of each identifier among rows not otherwise rejected.
+  /// Keeps the first row of each identifier among rows not otherwise rejected; rejects every
+  /// identifier a spreadsheet wrote in scientific notation (`1,23457E+15`), whose digits are lost.
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
     // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
@@ -100,7 +101,15 @@ struct CleanPass {
     for row in rejections.indices where rejections[row] == nil {
       guard let id = identifiers[row] else { continue }
       let bytes = Array(id.utf8)
-      if let line = firstLine[bytes] {
+      if Self.isSpreadsheetScientific(bytes) {
+        reject(
+          row,
+          CleanRejection(
+            rule: "clean.id-scientific",
+            message: "identifier written in scientific notation by a spreadsheet, its digits lost; "
+              + "re-export the identifier column as text",
+            value: id))
+      } else if let line = firstLine[bytes] {
         reject(
           row,
           CleanRejection(
@@ -110,6 +119,19 @@ struct CleanPass {
         firstLine[bytes] = ingest.sourceLines[row]
       }
     }
+  }
+
+  /// Whether an identifier reads as Excel's scientific display of a long number: one digit, a
+  /// `.` or `,`, digits, then `E+` and digits (`1,23457E+15`, `9.0072E+18`).
+  static func isSpreadsheetScientific(_ bytes: [UInt8]) -> Bool {
+    guard let e = bytes.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }), e >= 3, e + 2 < bytes.count else {
+      return false
+    }
+    func digits(_ part: ArraySlice<UInt8>) -> Bool {
+      !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+    return digits(bytes[0..<1]) && (bytes[1] == UInt8(ascii: ".") || bytes[1] == UInt8(ascii: ","))
+      && digits(bytes[2..<e]) && bytes[e + 1] == UInt8(ascii: "+") && digits(bytes[(e + 2)...])
   }
 
   private func sourceColumn(_ variable: CodebookVariable) -> Column {

@@ -19,8 +19,11 @@ struct DomainEstimate {
   let centre: Double
   /// The scale of u: Σw for a mean, 1 for a total.
   let scale: Double
-  /// Per calibration cell: x_c'β, the fitted value of u·1{domain} regressed on the calibration
-  /// model with the starting weights (R: `qr.resid` in `svyrecvar`).
+  /// Per calibration cell: x_c'β, the fitted value of (w / c) u·1{domain} regressed on the
+  /// calibration model with the starting weights w0, where c = w0 g is the calibrated weight and
+  /// w the final one (R: `qr.resid(qr, x / w) * w` in `svyrecvar`, with x = w u and its
+  /// calibration's w = g √w0; w / c = 1 unless the weights were trimmed). Since
+  /// w0 (w / c) = w / g, the cell sums are those of w u over g.
   let fitted: [Double]
   /// Strata with at least one domain row.
   let strataInDomain: Int
@@ -53,7 +56,9 @@ struct DomainEstimate {
     self.scale = scale
     var perCell = [Double](repeating: 0, count: design.cellCount)
     for group in moments.indices where member[group] {
-      perCell[design.groups.cell[group]] += (moments[group].startWeightY - centre * moments[group].startWeight) / scale
+      let cell = design.groups.cell[group]
+      perCell[cell] +=
+        (moments[group].weightY - centre * moments[group].weight) / scale / design.adjustments[cell]
     }
     let coefficients = design.normalInverse.solve(design.model.transposeTimes(perCell))
     fitted = design.model.times(coefficients)

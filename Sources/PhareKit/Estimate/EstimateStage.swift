@@ -36,9 +36,10 @@ public struct EstimateStage: Sendable {
       stratumOfRow: strata?.stratumOfRow,
       breakdownLevelOfRow: breakdowns.map(\.levelOfRow),
       breakdownLevelCounts: breakdowns.map(\.levels.count),
-      startWeights: weighted.startWeights, weights: weighted.finalWeights)
+      startWeights: weighted.startWeights)
     let design = VarianceDesign(
-      groups: groups, calibration: weighted.calibration, stratumPopulation: strata?.population)
+      groups: groups, calibration: weighted.calibration, adjustments: weighted.adjustments,
+      stratumPopulation: strata?.population)
     let national = [Bool](repeating: true, count: groups.count)
     var domains: [(breakdown: String, value: String, label: String, member: [Bool])] = [
       ("national", "", "Ensemble", national)

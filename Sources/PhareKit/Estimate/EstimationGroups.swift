@@ -16,7 +16,7 @@ struct EstimationGroups {
   /// - Parameter stratumOfRow: nil without strata (one stratum).
   init(
     cellOfRow: [Int32], stratumOfRow: [Int32]?, breakdownLevelOfRow: [[Int32]], breakdownLevelCounts: [Int],
-    startWeights: WeightColumn, weights: [Double]
+    startWeights: WeightColumn
   ) {
     // Each breakdown has one extra level for "no value".
     let strata = stratumOfRow.map { [$0] } ?? []
@@ -24,15 +24,14 @@ struct EstimationGroups {
       indices: [cellOfRow] + strata + breakdownLevelOfRow,
       radices: [Int(cellOfRow.max() ?? 0) + 1] + strata.map { Int($0.max() ?? 0) + 1 }
         + breakdownLevelCounts.map { $0 + 1 },
-      rows: weights.count)
+      rows: startWeights.count)
     let levelsStart = 1 + strata.count
     var totals = [GroupTotals](repeating: GroupTotals(), count: grouping.tuples.count)
     for (row, group) in grouping.groupOfRow.enumerated() {
-      let w = weights[row]
+      let w0 = startWeights[row]
       totals[Int(group)].count += 1
-      totals[Int(group)].startWeight += startWeights[row]
-      totals[Int(group)].weight += w
-      totals[Int(group)].weightSquared += w * w
+      totals[Int(group)].startWeight += w0
+      totals[Int(group)].startWeightSquared += w0 * w0
     }
     cell = grouping.tuples.map { $0[0] }
     stratum = strata.isEmpty ? grouping.tuples.map { _ in 0 } : grouping.tuples.map { $0[1] }

@@ -2,7 +2,6 @@
 /// calibration residual, as in R where a domain of a calibrated design keeps all its rows.
 struct GroupTotals {
   var count = 0.0
-  var startWeight = 0.0
-  var weight = 0.0
-  var weightSquared = 0.0
+  var startWeight = 0.0  // Σ w0
+  var startWeightSquared = 0.0  // Σ w0²
 }

@@ -1,6 +1,7 @@
 /// The one variance function: the covariance of two domain estimates of the same variable from
-/// their linearised residuals r = w (u·1{domain} − fitted calibration residual), summed within
-/// strata, centred, and scaled by f n/(n−1) — R's `svyrecvar` for a calibrated design. A
+/// their linearised residuals r = w u·1{domain} − c × fitted calibration residual, with w the
+/// final weight and c = w0 g the calibrated one (equal unless the weights were trimmed), summed
+/// within strata, centred, and scaled by f n/(n−1) — R's `svyrecvar` for a calibrated design. A
 /// variance is the covariance of a mean with itself; the variance of a difference follows.
 enum LinearisedVariance {
   static func covariance(_ a: DomainEstimate, _ b: DomainEstimate, design: VarianceDesign) -> Double {
@@ -16,20 +17,22 @@ enum LinearisedVariance {
       let m = a.moments[group]
       let all = design.groups.totals[group]
       let cell = design.groups.cell[group]
-      let fa = a.fitted[cell]
-      let fb = b.fitted[cell]
+      let g = design.adjustments[cell]
+      // The calibrated weights' terms: Σ c = g Σ w0, Σ c² = g² Σ w0², Σ w c y = g Σ w0 w y.
+      let fa = a.fitted[cell] * g
+      let fb = b.fitted[cell] * g
       let inA = a.member[group] && m.count > 0
       let inB = b.member[group] && m.count > 0
-      var ra = -fa * all.weight
-      var rb = -fb * all.weight
-      var rab = fa * fb * all.weightSquared
+      var ra = -fa * all.startWeight
+      var rb = -fb * all.startWeight
+      var rab = fa * fb * all.startWeightSquared
       if inA {
         ra += (m.weightY - meanA * m.weight) / totalA
-        rab -= fb * (m.weightSquaredY - meanA * m.weightSquared) / totalA
+        rab -= fb * (m.startTimesWeightY - meanA * m.startTimesWeight) / totalA
       }
       if inB {
         rb += (m.weightY - meanB * m.weight) / totalB
-        rab -= fa * (m.weightSquaredY - meanB * m.weightSquared) / totalB
+        rab -= fa * (m.startTimesWeightY - meanB * m.startTimesWeight) / totalB
       }
       if inA && inB {
         rab +=

@@ -1,10 +1,11 @@
 /// Sums over the rows of one group for one analysis variable y (shifted by a constant, so that
 /// the centred sums keep their precision): the state of the aggregate, updated row by row and
-/// added up over the groups of a domain. w0 is the starting weight, w the final weight.
+/// added up over the groups of a domain. w0 is the starting weight, w the final weight (the
+/// calibrated weight w0 × g, or the trimmed one).
 struct Moments {
   var count = 0.0
-  var startWeight = 0.0  // Σ w0
-  var startWeightY = 0.0  // Σ w0 y
+  var startTimesWeight = 0.0  // Σ w0 w
+  var startTimesWeightY = 0.0  // Σ w0 w y
   var weight = 0.0  // Σ w
   var weightY = 0.0  // Σ w y
   var weightY2 = 0.0  // Σ w y²
@@ -16,8 +17,9 @@ struct Moments {
   mutating func add(_ y: Double, startWeight w0: Double, weight w: Double) {
     let wy = w * y
     count += 1
-    startWeight += w0
-    startWeightY += w0 * y
+    let w0w = w0 * w
+    startTimesWeight += w0w
+    startTimesWeightY += w0w * y
     weight += w
     weightY += wy
     weightY2 += wy * y
@@ -28,8 +30,8 @@ struct Moments {
 
   static func += (lhs: inout Moments, rhs: Moments) {
     lhs.count += rhs.count
-    lhs.startWeight += rhs.startWeight
-    lhs.startWeightY += rhs.startWeightY
+    lhs.startTimesWeight += rhs.startTimesWeight
+    lhs.startTimesWeightY += rhs.startTimesWeightY
     lhs.weight += rhs.weight
     lhs.weightY += rhs.weightY
     lhs.weightY2 += rhs.weightY2

@@ -1,12 +1,15 @@
 /// The design as variance estimation needs it, as R's `survey` keeps it: groups of rows, the
-/// calibration model whose residuals the linearised variable takes, and the strata with their
-/// finite population correction.
+/// calibration model whose residuals the linearised variable takes (with each cell's g, since
+/// trimmed final weights are no longer start × g), and the strata with their finite population
+/// correction.
 struct VarianceDesign {
   let groups: EstimationGroups
   let model: ModelMatrix
   /// (X' diag(Σ starting weights per cell) X)⁺: the normal equations of the calibration residuals.
   let normalInverse: SymmetricPseudoInverse
   let cellCount: Int
+  /// Per calibration cell: g = calibrated / starting weight.
+  let adjustments: [Double]
   /// Rows of the design (all weighted rows: a domain of a calibrated design keeps them all).
   let rowCount: Int
   /// Per stratum: f × n / (n − 1), f = 1 − n/N with a finite population correction, else 1.
@@ -14,8 +17,9 @@ struct VarianceDesign {
   /// Per stratum: its rows.
   let stratumRows: [Double]
 
-  init(groups: EstimationGroups, calibration: CalibrationCells, stratumPopulation: [Double]?) {
+  init(groups: EstimationGroups, calibration: CalibrationCells, adjustments: [Double], stratumPopulation: [Double]?) {
     self.groups = groups
+    self.adjustments = adjustments
     model = ModelMatrix(cells: calibration)
     cellCount = calibration.categories.count
     var cellStart = [Double](repeating: 0, count: cellCount)

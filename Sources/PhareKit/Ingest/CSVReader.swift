@@ -44,13 +44,19 @@ public struct CSVReader: Sendable {
     var skipBytesLeft = sniffed.skippedBytes
     var consumed = 0
     var reserved = false
-    while case let filled = try source.read(into: block), filled > 0 {
+    var endOfFileMark = false
+    while case var filled = try source.read(into: block), filled > 0 {
       let skipped = min(skipBytesLeft, filled)
       skipBytesLeft -= skipped
+      // A DOS end-of-file mark (Ctrl-Z) as the file's last byte ends the text; it is not a record.
+      if consumed + filled == source.size && filled > skipped && block[filled - 1] == Self.endOfFileMark {
+        filled -= 1
+        endOfFileMark = true
+      }
       let bytes = UnsafeRawBufferPointer(rebasing: block[skipped..<filled])
       lineScan?.scan(bytes)
       try session.parse(bytes)
-      consumed += filled
+      consumed += filled + (endOfFileMark ? 1 : 0)
       if !reserved && session.cursor.pointee.keptRows > 0 {
         // Size the columns once from the first block, so they do not grow by doubling.
         reserved = true
@@ -64,7 +70,7 @@ public struct CSVReader: Sendable {
     let cursor = session.cursor
     guard cursor.pointee.columnCount > 0 else { throw IngestError.emptyFile(file: path) }
     guard cursor.pointee.recordsRead > 0 else { throw IngestError.headerOnly(file: path) }
-    return try TableAssembler.assemble(
+    var result = try TableAssembler.assemble(
       path: path,
       source: source,
       sniffed: sniffed,
@@ -72,7 +78,12 @@ public struct CSVReader: Sendable {
       lineScan: lineScan,
       cursor: &cursor.pointee
     )
+    if endOfFileMark { result.notes.append("the file ends with a DOS end-of-file mark (Ctrl-Z); ignored") }
+    return result
   }
+
+  /// Ctrl-Z, which DOS-era tools write after the last line.
+  static let endOfFileMark: UInt8 = 0x1A
 
   /// Where the parser reads from (the file, or its UTF-8 transcoding when it is UTF-16) and the
   /// dialect read off its first MiB (a header of thousands of long question names and the rows

@@ -57,7 +57,8 @@ struct DialectSniffer {
   /// split the header at all, the one with the largest share of sampled rows having the header's
   /// field count. No candidate splitting the header means a single-column file, read as
   /// comma-separated; a header that does not end in the block, or has no row after it there,
-  /// falls back to `headerOnly`.
+  /// falls back to `headerOnly`. Of candidates that fit as well, the only one whose quotes all
+  /// sit at field edges wins.
   /// - Throws: `IngestError.ambiguousSeparator` when the best share is shared by two candidates.
   static func chooseSeparator(
     _ evidence: [SeparatorEvidence], headerOnly: Separator, file: String, line: Int
@@ -69,23 +70,35 @@ struct DialectSniffer {
     for candidate in splitting.dropFirst() where candidate.agreesBetter(than: best) {
       best = candidate
     }
-    let tied = splitting.filter { $0.agreesAsWell(as: best) }
+    var tied = splitting.filter { $0.agreesAsWell(as: best) }
+    // Of two splits that fit as well, one that leaves quotes inside fields is wrong.
+    if tied.count > 1 && tied.filter(\.quotesAtFieldEdges).count == 1 { tied = tied.filter(\.quotesAtFieldEdges) }
     guard tied.count == 1 else {
       throw IngestError.ambiguousSeparator(file: file, line: line, evidence: tied)
     }
-    return best.separator
+    return tied[0].separator
   }
 
-  /// Excel's `sep=;` first line (any candidate separator, any case), and its length with its
-  /// line terminator.
+  /// Excel's `sep=;` first line (any candidate separator, any case), also as a spreadsheet
+  /// re-saves it: quoted (`"sep=;"`) and padded with separators to the header's width
+  /// (`"sep=;";;;;`, `sep=;;;;`); and its length with its line terminator.
   static func excelSeparatorLine(_ text: UnsafeRawBufferPointer) -> (separator: Separator, length: Int)? {
-    guard text.count >= 5, Array(text[0..<4]).map({ $0 | 0x20 }) == Array("sep=".utf8),
-      let separator = Separator.allCases.first(where: { $0.byte == text[4] })
+    let quote = UInt8(ascii: "\"")
+    let quoted = text.first == quote
+    var length = quoted ? 1 : 0
+    guard text.count >= length + 5, Array(text[length..<length + 4]).map({ $0 | 0x20 }) == Array("sep=".utf8),
+      let separator = Separator.allCases.first(where: { $0.byte == text[length + 4] })
     else { return nil }
-    var length = 5
+    length += 5
+    if quoted {
+      guard length < text.count && text[length] == quote else { return nil }
+      length += 1
+    }
+    while length < text.count && text[length] == separator.byte { length += 1 }
+    let content = length
     if length < text.count && text[length] == LineBreaks.carriageReturn { length += 1 }
     if length < text.count && text[length] == LineBreaks.lineFeed { length += 1 }
-    guard length > 5 || length == text.count else { return nil }
+    guard length > content || length == text.count else { return nil }
     return (separator, length)
   }
 

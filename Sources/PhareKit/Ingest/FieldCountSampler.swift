@@ -35,7 +35,30 @@ enum FieldCountSampler {
     let header = records.first ?? 0
     let rows = records.dropFirst()
     return SeparatorEvidence(
-      separator: separator, headerFields: header, rows: rows.count, matchingRows: rows.filter { $0 == header }.count)
+      separator: separator, headerFields: header, rows: rows.count, matchingRows: rows.filter { $0 == header }.count,
+      quotesAtFieldEdges: parsesStrictly(text, separator: separator, records: records.count))
+  }
+
+  /// Whether libcsv's strict mode, which refuses a quote inside an unquoted field, parses the
+  /// sampled `records` split on `separator`.
+  static func parsesStrictly(_ text: UnsafeRawBufferPointer, separator: Separator, records: Int) -> Bool {
+    let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+    csv_init(parser, UInt8(CSV_STRICT))
+    defer {
+      csv_free(parser)
+      parser.deallocate()
+    }
+    csv_set_delim(parser, separator.byte)
+    var tally = FieldTally()
+    return withUnsafeMutablePointer(to: &tally) { pointer in
+      var offset = 0
+      while offset < text.count && pointer.pointee.records.count < records {
+        let chunk = min(4096, text.count - offset)
+        offset += csv_parse(parser, text.baseAddress! + offset, chunk, onSampleField, onSampleRecord, pointer)
+        if csv_error(parser) != CSV_SUCCESS { return false }
+      }
+      return true
+    }
   }
 
   /// The fields counted so far in the record in progress, and each finished record's count.

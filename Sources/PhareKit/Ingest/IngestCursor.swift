@@ -12,6 +12,9 @@ struct IngestCursor {
   private(set) var inHeader = true
   private(set) var builders: UnsafeMutableBufferPointer<ColumnBuilder>
   private(set) var columnCount = 0
+  /// The columns up to the last named one: a record may leave out the unnamed ones after it
+  /// (Excel's `a;b;c;;;;` header over rows as short as `1;2;3`).
+  private var namedColumns = 0
   private(set) var keptRows = 0
   /// The physical line each kept row starts on.
   private(set) var sourceLines: [Int32] = []
@@ -121,6 +124,10 @@ struct IngestCursor {
       startColumns()
     } else {
       recordsRead += 1
+      if fieldIndex < columnCount && fieldIndex >= namedColumns && namedColumns > 0 {
+        for column in fieldIndex..<columnCount { builders[column].appendEmpty() }
+        fieldIndex = columnCount
+      }
       if fieldIndex == columnCount {
         keptRows += 1
         sourceLines.append(Int32(truncatingIfNeeded: recordStartLine))
@@ -147,6 +154,7 @@ struct IngestCursor {
     inHeader = false
     headerLine = recordStartLine
     columnCount = header.count
+    namedColumns = (header.lastIndex { !Self.name($0).trimmingSpaces().isEmpty } ?? -1) + 1
     keptColumns = columnCount
     builders = .allocate(capacity: columnCount)
     for (column, name) in header.enumerated() {

@@ -12,6 +12,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case headerOnly(file: String)
   case ambiguousSeparator(file: String, line: Int, evidence: [SeparatorEvidence])
   case emptyColumnNames(file: String, positions: [Int], line: Int = 1)
+  /// An unnamed column after the last named one that holds values: its position, the header's
+  /// line, the first line with a value and how many rows have one.
+  case unnamedColumnWithValues(file: String, position: Int, headerLine: Int, firstLine: Int, rows: Int)
   case duplicateColumnNames(file: String, names: [String], line: Int = 1)
   case malformedHeader(file: String, line: Int)
   case parserFailure(file: String, line: Int, reason: String)
@@ -22,6 +25,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       .binaryFile(let file), .unsupportedEncoding(let file, _), .undecodable(let file, _),
       .linesNotUTF8(let file, _, _), .headerOnly(let file),
       .ambiguousSeparator(let file, _, _), .emptyColumnNames(let file, _, _), .duplicateColumnNames(let file, _, _),
+      .unnamedColumnWithValues(let file, _, _, _, _),
       .malformedHeader(let file, _),
       .parserFailure(let file, _, _):
       return file
@@ -72,6 +76,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       let more = positions.count > Self.maxListed ? " and \(positions.count - Self.maxListed) more" : ""
       let names = positions.count == 1 ? "name at position" : "names at positions"
       return "line \(line): empty column \(names) \(shown)\(more) of the header"
+    case .unnamedColumnWithValues(_, let position, let headerLine, let firstLine, let rows):
+      let others = rows > 1 ? " (and \(rows - 1) more row\(rows > 2 ? "s" : ""))" : ""
+      return "line \(firstLine): column \(position) has no name in the header (line \(headerLine)) but holds a "
+        + "value here\(others); name the column or remove its values"
     case .duplicateColumnNames(_, let names, let line):
       let shown = names.prefix(Self.maxListed).joined(separator: ", ")
       let more = names.count > Self.maxListed ? " and \(names.count - Self.maxListed) more" : ""

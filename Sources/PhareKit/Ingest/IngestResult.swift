@@ -14,7 +14,7 @@ public struct IngestResult: Sendable {
   /// The physical line of the header (2 after an Excel `sep=` line).
   public let headerLine: Int
   /// What reading changed or decided that the table does not show (dropped empty columns, a `sep=` line).
-  public let notes: [String]
+  public internal(set) var notes: [String]
   /// The physical lines read as Windows-1252 in a UTF-8 file (`inputs.encoding: mixed`).
   public var windows1252Lines: [Int] = []
 

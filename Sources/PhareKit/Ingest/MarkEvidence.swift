@@ -2,7 +2,9 @@
 ///
 /// It settles an ambiguous value: in a column that also holds `90,5` or `126,81818181818181`,
 /// `143,375` is 143.375; in one that holds `1.234.567` or `1.200,50`, `1.234` is 1234. A column
-/// whose values use a mark both ways settles nothing.
+/// has one decimal mark, so once one mark is its decimal mark the other groups thousands: beside
+/// `1 234,5`, `4.102` is 4102. (A mark that groups says nothing of the other: a column of whole
+/// numbers has no decimal mark.) A column whose values use a mark both ways settles nothing.
 struct MarkEvidence: Equatable {
   private var decimal: Set<UInt8> = []
   private var group: Set<UInt8> = []
@@ -28,8 +30,19 @@ struct MarkEvidence: Equatable {
   }
 
   /// Whether the column writes `mark` as its decimal mark (true), as a thousands separator
-  /// (false), or nil when it does not say or says both.
+  /// (false, also when the other mark is its decimal mark), or nil when nothing says or the
+  /// column writes both marks as decimal marks.
   func isDecimal(_ mark: UInt8) -> Bool? {
+    let other = mark == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    let own = settled(mark)
+    let others = settled(other)
+    // Both marks written as decimal marks (`1,5` and `2.5`): the column settles nothing.
+    if own == true && others == true { return nil }
+    return own ?? (others == true ? false : nil)
+  }
+
+  /// What the column's own uses of `mark` say: decimal (true), grouping (false), or nil.
+  private func settled(_ mark: UInt8) -> Bool? {
     let asDecimal = decimal.contains(mark)
     return asDecimal == group.contains(mark) ? nil : asDecimal
   }

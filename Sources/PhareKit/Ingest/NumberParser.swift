@@ -12,7 +12,11 @@ import Glibc
 /// (separated by `,` or tab), where it is the decimal mark, and unless the column's other values
 /// settle the mark (`MarkEvidence`).
 ///
-/// Deliberately narrow: no exponent, no `+`, no surrounding spaces, and no leading zero
+/// Scientific notation as R's `write.csv` (`1e+05`, `1.5e-07`) and Excel (`1,5E+03` with a
+/// decimal comma) write it: a mantissa without grouping, whose one mark is its decimal mark, then
+/// `e` or `E`, an optional sign and 1 to 3 digits.
+///
+/// Deliberately narrow otherwise: no `+`, no surrounding spaces, and no leading zero
 /// (`007` is an identifier, not 7); `lenient` (the clean stage's reading) allows `+` and
 /// leading zeros, and a decimal comma in any file.
 enum NumberParser {
@@ -47,8 +51,14 @@ enum NumberParser {
     var lastKind: UInt8 = 0
     var earlierKindsAgree = true
     var middleRunsAreGroups = true
+    var exponent: Int?
     while index < count {
       let byte = bytes[index]
+      if byte | 0x20 == UInt8(ascii: "e") && runLength > 0 {
+        guard let power = Self.exponent(bytes, from: index + 1) else { return .notANumber }
+        exponent = power
+        break
+      }
       if byte &- 48 < 10 {
         mantissa = mantissa &* 10 &+ UInt64(byte &- 48)
         digits += 1
@@ -74,6 +84,15 @@ enum NumberParser {
     let firstGroupIsValid = (1...3).contains(firstRun) && bytes[start] != UInt8(ascii: "0")
     let markIsDecimal = lastKind == dot || (lastKind == comma && (decimalComma || lenient))
     var fractionDigits = 0
+    if let exponent {
+      // A mantissa's one mark is its decimal mark: scientific notation never groups digits.
+      guard separators == 0 || (separators == 1 && markIsDecimal), lenient || !leadingZero else {
+        return .notANumber
+      }
+      fractionDigits = separators == 0 ? 0 : runLength
+      let magnitude = correctlyRounded(bytes, from: start, fractionDigits: fractionDigits, exponent: exponent)
+      return magnitude.isFinite ? .number(negative ? -magnitude : magnitude) : .notANumber
+    }
     switch separators {
     case 0:
       guard lenient || !leadingZero else { return .notANumber }
@@ -105,7 +124,7 @@ enum NumberParser {
       // Clinger's fast path: both operands exact, so the quotient is correctly rounded.
       magnitude = Double(mantissa) / powersOfTen[fractionDigits]
     } else {
-      magnitude = correctlyRounded(bytes, from: start, fractionDigits: fractionDigits)
+      magnitude = correctlyRounded(bytes, from: start, fractionDigits: fractionDigits, exponent: 0)
     }
     return .number(negative ? -magnitude : magnitude)
   }
@@ -131,16 +150,35 @@ enum NumberParser {
 
   /// strtod on a NUL-terminated copy of the digits with a `.` before the last `fractionDigits`,
   /// for digit strings too long for the fast path.
-  private static func correctlyRounded(_ bytes: UnsafeRawBufferPointer, from start: Int, fractionDigits: Int)
-    -> Double
-  {
+  private static func correctlyRounded(
+    _ bytes: UnsafeRawBufferPointer, from start: Int, fractionDigits: Int, exponent: Int
+  ) -> Double {
     var digits: [CChar] = []
-    for index in start..<bytes.count where bytes[index] &- 48 < 10 {
-      digits.append(CChar(bitPattern: bytes[index]))
+    for index in start..<bytes.count {
+      let byte = bytes[index]
+      if byte | 0x20 == UInt8(ascii: "e") { break }
+      if byte &- 48 < 10 { digits.append(CChar(bitPattern: byte)) }
     }
     if fractionDigits > 0 { digits.insert(CChar(UInt8(ascii: ".")), at: digits.count - fractionDigits) }
+    if exponent != 0 { digits += "e\(exponent)".utf8.map { CChar(bitPattern: $0) } }
     digits.append(0)
     return strtod(digits, nil)
+  }
+
+  /// The power of ten after an `e`: an optional sign and 1 to 3 digits running to the field's end.
+  private static func exponent(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    var index = start
+    let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+    if index < bytes.count && (negative || bytes[index] == UInt8(ascii: "+")) { index += 1 }
+    guard (1...3).contains(bytes.count - index) else { return nil }
+    var power = 0
+    while index < bytes.count {
+      let digit = bytes[index] &- 48
+      guard digit < 10 else { return nil }
+      power = power * 10 + Int(digit)
+      index += 1
+    }
+    return negative ? -power : power
   }
 
   /// Writes a number back as text, as `parse` would have read it (used when a column that

@@ -8,12 +8,16 @@ public struct SeparatorEvidence: Sendable, Equatable {
   public var rows: Int
   /// Sampled records with as many fields as the header.
   public var matchingRows: Int
+  /// Whether every quote of the sample opens or closes a field as split on `separator`: a quote
+  /// in the middle of a field (`id;"Q1. Selon vous` split on commas) says the split is wrong.
+  public var quotesAtFieldEdges: Bool
 
-  public init(separator: Separator, headerFields: Int, rows: Int, matchingRows: Int) {
+  public init(separator: Separator, headerFields: Int, rows: Int, matchingRows: Int, quotesAtFieldEdges: Bool = true) {
     self.separator = separator
     self.headerFields = headerFields
     self.rows = rows
     self.matchingRows = matchingRows
+    self.quotesAtFieldEdges = quotesAtFieldEdges
   }
 
   /// Whether `self` fits its sample exactly as well as `other` (same share of matching rows).

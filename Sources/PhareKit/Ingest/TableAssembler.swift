@@ -25,7 +25,7 @@ enum TableAssembler {
       notes.append(windows1252Note(windows1252Lines))
     }
     if let dropped = try dropTrailingUnnamedColumns(
-      names: &names, columns: &columns, rows: cursor.keptRows, file: path, line: cursor.headerLine)
+      names: &names, columns: &columns, sourceLines: cursor.sourceLines, file: path, line: cursor.headerLine)
     {
       notes.append(dropped)
     }
@@ -80,13 +80,16 @@ enum TableAssembler {
   /// Drops the columns after the last named one (Excel's `a;b;c;;;;`) when all their cells are
   /// empty, and says so; refuses them when one holds a value.
   private static func dropTrailingUnnamedColumns(
-    names: inout [String], columns: inout [Column], rows: Int, file: String, line: Int
+    names: inout [String], columns: inout [Column], sourceLines: [Int32], file: String, line: Int
   ) throws -> String? {
     let named = HeaderValidation.namedCount(names)
     guard named < names.count else { return nil }
-    let filled = (named..<names.count).filter { columns[$0].missingCount < rows }
-    guard filled.isEmpty else {
-      throw IngestError.emptyColumnNames(file: file, positions: filled.map { $0 + 1 }, line: line)
+    let rows = sourceLines.count
+    if let filled = (named..<names.count).first(where: { columns[$0].missingCount < rows }) {
+      let first = (0..<rows).first { columns[filled].text(at: $0) != nil } ?? 0
+      throw IngestError.unnamedColumnWithValues(
+        file: file, position: filled + 1, headerLine: line, firstLine: Int(sourceLines[first]),
+        rows: rows - columns[filled].missingCount)
     }
     let count = names.count - named
     names.removeLast(count)

@@ -15,7 +15,8 @@ public enum TextEncoding: String, Codable, Sendable {
   case utf8WithWindows1252Lines = "UTF-8 with Windows-1252 lines"
 
   /// Decodes raw bytes as the parser saw them. UTF-16 exports reach the parser already
-  /// transcoded to UTF-8; in a mixed file, text that is not valid UTF-8 is read as Windows-1252.
+  /// transcoded to UTF-8; in a mixed file, each physical line of a value (a quoted field may
+  /// span several) that is not valid UTF-8 is read as Windows-1252, as the line scan found it.
   public func decode(_ bytes: UnsafeRawBufferPointer) -> String {
     switch self {
     case .utf8, .utf8WithBOM, .utf16LittleEndian, .utf16LittleEndianWithBOM, .utf16BigEndian, .utf16BigEndianWithBOM:
@@ -23,7 +24,17 @@ public enum TextEncoding: String, Codable, Sendable {
     case .windows1252:
       return Windows1252.decode(bytes)
     case .utf8WithWindows1252Lines:
-      return UTF8Validation.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : Windows1252.decode(bytes)
+      if UTF8Validation.isValid(bytes) { return String(decoding: bytes, as: UTF8.self) }
+      var text = ""
+      var start = 0
+      for end in 0...bytes.count
+      where end == bytes.count || bytes[end] == LineBreaks.lineFeed || bytes[end] == LineBreaks.carriageReturn {
+        let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        text += UTF8Validation.isValid(line) ? String(decoding: line, as: UTF8.self) : Windows1252.decode(line)
+        if end < bytes.count { text.unicodeScalars.append(Unicode.Scalar(bytes[end])) }
+        start = end + 1
+      }
+      return text
     }
   }
 

@@ -21,8 +21,10 @@ enum UTF16Text {
   }
 
   /// ASCII in UTF-16 LE is each byte followed by a NUL (`i\0d\0`), in UTF-16 BE each preceded by
-  /// one. At least 70% of the code units with a NUL high byte, and at most 5% with a NUL low byte,
-  /// name the byte order; UTF-8, Windows-1252 and binary files do not show that pattern.
+  /// one. At least 25% of the code units with a NUL high byte (the separators, codes and line
+  /// breaks of an export whose comments are in Chinese or Arabic), and at most 5% with a NUL low
+  /// byte and a tenth as many as high, name the byte order; UTF-8 and Windows-1252 text has no NUL
+  /// byte, and binary files have them at both positions.
   static func nulPattern(_ prefix: UnsafeRawBufferPointer) -> TextEncoding? {
     let units = min(prefix.count, sampleSize) / 2
     guard units >= 2 else { return nil }
@@ -32,10 +34,10 @@ enum UTF16Text {
       if prefix[2 * unit] == 0 { evenNULs += 1 }
       if prefix[2 * unit + 1] == 0 { oddNULs += 1 }
     }
-    func dominant(_ count: Int) -> Bool { count * 10 >= units * 7 }
-    func rare(_ count: Int) -> Bool { count * 20 <= units }
-    if dominant(oddNULs) && rare(evenNULs) { return .utf16LittleEndian }
-    if dominant(evenNULs) && rare(oddNULs) { return .utf16BigEndian }
+    func dominant(_ count: Int) -> Bool { count * 4 >= units }
+    func rare(_ count: Int, beside other: Int) -> Bool { count * 20 <= units && count * 10 <= other }
+    if dominant(oddNULs) && rare(evenNULs, beside: oddNULs) { return .utf16LittleEndian }
+    if dominant(evenNULs) && rare(oddNULs, beside: evenNULs) { return .utf16BigEndian }
     return nil
   }
 

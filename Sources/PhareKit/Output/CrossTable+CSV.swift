@@ -45,7 +45,7 @@ extension CrossTable {
       cells,
       "H / B : significativement supérieur / inférieur à l'ensemble au seuil de \(risk) % (test z de la différence "
         + "avec l'ensemble, erreur type linéarisée tenant compte du redressement ; niveau de confiance \(confidence) %).",
-      "* : moins de \(suppressBelow) répondants, résultat non publié.",
-    ] + (blank ? ["Case vide : aucun répondant à la question dans la colonne."] : [])
+    ] + (suppressBelow > 0 ? ["* : moins de \(suppressBelow) répondants, résultat non publié."] : [])
+      + (blank ? ["Case vide : aucun répondant à la question dans la colonne."] : [])
   }
 }

@@ -21,8 +21,10 @@ struct ExportSnapshot: Equatable {
     var last: UInt8 = 0x0A
     if size > 0, let handle = FileHandle(forReadingAtPath: path) {
       defer { try? handle.close() }
-      try? handle.seek(toOffset: size - 1)
-      last = (try? handle.read(upToCount: 1))?.first ?? 0x0A
+      // The byte before a DOS end-of-file mark (Ctrl-Z), which the reader ignores.
+      try? handle.seek(toOffset: size - min(size, 2))
+      let tail = [UInt8]((try? handle.read(upToCount: 2)) ?? Data())
+      last = tail.last == CSVReader.endOfFileMark && tail.count == 2 ? tail[0] : tail.last ?? 0x0A
     }
     return ExportSnapshot(
       size: size, modified: attributes[.modificationDate] as? Date, endsWithLineBreak: last == 0x0A || last == 0x0D)
@@ -34,13 +36,13 @@ struct ExportSnapshot: Equatable {
   func truncation(after: ExportSnapshot, _ ingest: IngestResult) -> String? {
     let prefix = "export looks truncated or still being written: "
     if after != self {
-      return prefix + "its size or modification time changed while it was read; it is retried on the next run"
+      return prefix + "its size or modification time changed while it was read"
     }
     guard !endsWithLineBreak, let cut = ingest.quarantined.max(by: { $0.line < $1.line }),
       ["ingest.field-count", "ingest.unterminated-quote"].contains(cut.rule),
       cut.line > Int(ingest.sourceLines.max() ?? 0)
     else { return nil }
     return prefix + "its last record (line \(cut.line)) is cut (\(cut.message)) and the file has no final line "
-      + "break; it is retried on the next run"
+      + "break"
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 /// One line per event, for cron logs a sysadmin greps: `text` (`time level message key=value…`)
-/// or `json` (one object per line), metadata keys sorted so lines compare across runs.
+/// or `json` (one object per line, counts and seconds as JSON numbers), metadata keys sorted so
+/// lines compare across runs.
 public struct LineLogHandler: LogHandler {
   public enum Format: String, CaseIterable, Sendable {
     case text
@@ -34,8 +35,10 @@ public struct LineLogHandler: LogHandler {
       let pairs = fields.map { " \($0.key)=\($0.value)" }.joined()
       sink("\(time) \(event.level) \(event.message)\(pairs)\n")
     case .json:
-      var object: [String: String] = ["time": time, "level": event.level.rawValue, "message": "\(event.message)"]
-      for (key, value) in fields { object[key] = "\(value)" }
+      var object: [String: LogValue] = [
+        "time": .text(time), "level": .text(event.level.rawValue), "message": .text("\(event.message)"),
+      ]
+      for (key, value) in fields { object[key] = LogValue(value) }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       let data = (try? encoder.encode(object)) ?? Data("{}".utf8)

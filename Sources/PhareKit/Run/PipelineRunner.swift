@@ -33,7 +33,8 @@ public struct PipelineRunner: Sendable {
         }
         result.cleaned = wave
         result.windows1252Lines = windows1252Lines
-        result.problem = truncation.map { "wave \(wave.wave): \($0)" } ?? cleanProblem(wave)
+        result.problem =
+          truncation.map { "wave \(wave.wave): \($0); it is retried on the next run" } ?? cleanProblem(wave)
         afterStage(.clean, result)
         guard let weighting, !result.failed else { return result }
         var seconds = 0.0

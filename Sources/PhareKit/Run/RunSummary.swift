@@ -1,6 +1,7 @@
 /// The few lines `phare run` prints per survey: per wave, rows read / kept / quarantined and the
 /// weighting efficiency (or that it was unchanged and skipped); then the spec's headline
-/// indicators in the latest wave the registry holds.
+/// indicators in the latest wave the registry holds, said to be the last good ones when this run
+/// failed that wave.
 public enum RunSummary {
   public static func lines(
     _ pipeline: Pipeline, outcomes: [WaveOutcome], latest: (wave: String, indicators: [Indicator])?, outputs: String
@@ -26,6 +27,13 @@ public enum RunSummary {
       }
     }
     if let latest {
+      let failedNow = outcomes.contains { outcome in
+        if case .failed(let result) = outcome { return result.file.wave == latest.wave }
+        return false
+      }
+      if failedNow {
+        lines.append("    headlines of wave \(latest.wave) from its last good run (kept while this one failed):")
+      }
       for headline in pipeline.spec.headlines {
         guard let indicator = headline.find(in: latest.indicators) else {
           lines.append("    \(headline.variable): no national estimate in wave \(latest.wave)")

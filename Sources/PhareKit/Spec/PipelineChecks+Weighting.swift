@@ -29,6 +29,7 @@ extension PipelineChecks {
         "weight.margins cross \(categories.map { $0 == Int.max ? "too many" : String($0) }.joined(separator: " × ")) "
           + "categories, more than the \(CalibrationCells.maxCombinations) calibration cells phare can hold")
     }
+    checkTrimming(of: spec, diagnostics: &diagnostics)
     if case .column(let name) = weight.start, let problem = variables.problem(name, as: .numbers, in: "weight.start") {
       report("weight.start.column", problem)
     }

@@ -7,6 +7,7 @@ extension PipelineSpec {
       node, "weight",
       allowed: [
         "method", "distance", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse",
+        "trim",
       ],
       required: ["method", "margins"], at: "weight")
     let method = reader.choice(fields["method"], "weight.method", WeightingSpec.Method.allCases.map(\.rawValue))
@@ -114,6 +115,7 @@ extension PipelineSpec {
       }
       return WeightingSpec.Collapse(margin: margin, category: category, into: into)
     }
+    spec.trim = trimming(fields["trim"], reader: reader)
     return method == nil || margins == nil ? nil : spec
   }
 }

@@ -53,6 +53,8 @@ public struct WeightingSpec: Equatable, Sendable {
   public var missing: MissingValues
   public var collapse: [Collapse]
   public var distance: Distance = .raking
+  /// Trimming of the calibrated weights (`trim: {lower: L, upper: U}`), none by default.
+  public var trim: WeightTrimmer? = nil
 
   static let defaultTolerance = 1e-10
   /// The smallest tolerance a spec may ask: below it the misfit is rounding, and raking cannot reach it.

@@ -74,7 +74,13 @@ struct ColumnBuilder {
     if mode == .numeric {
       // `1.200,50` keeps its bytes: its dot says how the column groups thousands (`MarkEvidence`),
       // which the number rendered back (`1200,5`) would no longer say.
-      if let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field) {
+      // A 16-digit id would lose its last digits in a `Double`: the column is not numbers. A dot
+      // in a decimal-comma file keeps its bytes: rendered back with a comma (`2,5`) it would tell
+      // `MarkEvidence` the opposite of what the file wrote, and the column's reading would depend
+      // on which row came first.
+      if !ColumnTypeInference.isLongWholeNumber(field), !(decimalComma && field.contains(UInt8(ascii: "."))),
+        let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field)
+      {
         numbers.append(value)
         return
       }
@@ -93,6 +99,9 @@ struct ColumnBuilder {
   }
 
   @inline(__always)
+  /// Appends a missing value: an unnamed trailing column a short record left out.
+  mutating func appendEmpty() { appendMissing() }
+
   private mutating func appendMissing() {
     switch mode {
     case .numeric:

@@ -1,7 +1,7 @@
 /// Decides the type of a dictionary-encoded column from the distinct values its kept rows use.
 ///
 /// All numbers → numeric (values seen before a rejected row's stray text are not lost), unless
-/// the column is kept as text;
+/// the column is kept as text or holds whole numbers too long for a `Double` (`isLongWholeNumber`);
 /// at most `maxCategoricalLevels` values that repeat on average → categorical; otherwise text.
 /// The codebook (pipeline spec) overrides this guess; it only serves inspection.
 enum ColumnTypeInference {
@@ -66,6 +66,7 @@ enum ColumnTypeInference {
     var evidence = MarkEvidence()
     let readings = used.map { code in
       dictionary.withBytes(of: code) { bytes in
+        guard !isLongWholeNumber(bytes) else { return NumberReading.notANumber }
         let reading = NumberParser.read(bytes, decimalComma: decimalComma)
         if case .number = reading { evidence.add(bytes) }
         return reading
@@ -79,5 +80,16 @@ enum ColumnTypeInference {
       if case .number(let value) = settled { return value }
       return nil
     }
+  }
+
+  /// The most digits a whole number may have and still be held exactly by a `Double` (2^53 has 16).
+  static let maxExactDigits = 15
+
+  /// Whether `bytes` are only digits (after an optional sign), more than `maxExactDigits` of them:
+  /// an identifier, a phone or account number, which a `Double` would round (two ids above
+  /// 2^53 would become one), so the column is not read as numbers.
+  static func isLongWholeNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let digits = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes[...]
+    return digits.count > maxExactDigits && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
 }

@@ -105,7 +105,8 @@ public struct PipelineUpdate {
     }
     faults.reached("recorded", wave: file.wave)
     if let problem = result.problem {
-      logger.error(
+      // The problem itself is printed once, as an `error:` line at the end of the run.
+      logger.notice(
         "wave failed, previous outputs kept",
         metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)", "problem": "\(problem)"])
       return .failed(result)
@@ -211,22 +212,27 @@ public struct PipelineUpdate {
     try AtomicFile.write(text, to: path)
   }
 
-  /// One log line's fields for a stage of a wave: its counts and its seconds.
+  /// One log line's fields for a stage of a wave: its counts and its seconds, as numbers (JSON
+  /// logs keep them so), seconds and efficiency rounded to 3 decimals.
   static func metadata(_ stage: PipelineStage, _ result: WaveResult, survey: String) -> Logger.Metadata {
     var fields: Logger.Metadata = ["survey": "\(survey)", "wave": "\(result.file.wave)"]
+    func rounded(_ value: Double) -> Logger.MetadataValue { .stringConvertible((value * 1000).rounded() / 1000) }
     switch stage {
     case .clean:
-      fields["rows_read"] = "\(result.cleaned?.rowsRead ?? 0)"
-      fields["rows_kept"] = "\(result.cleaned?.rowsClean ?? 0)"
-      fields["rows_quarantined"] = "\(result.cleaned?.rowsQuarantined ?? 0)"
-      fields["seconds"] = "\(Format.fixed(result.timings.ingestAndClean, 3))"
+      fields["rows_read"] = .stringConvertible(result.cleaned?.rowsRead ?? 0)
+      fields["rows_kept"] = .stringConvertible(result.cleaned?.rowsClean ?? 0)
+      fields["rows_quarantined"] = .stringConvertible(result.cleaned?.rowsQuarantined ?? 0)
+      fields["cells_set_missing"] = .stringConvertible(result.cleaned?.cellsSetMissing.count ?? 0)
+      fields["seconds"] = rounded(result.timings.ingestAndClean)
     case .weight:
-      fields["efficiency"] = "\(Format.fixed(result.weighted?.diagnostics.efficiency ?? 0, 3))"
-      if let count = result.weighted?.diagnostics.nonPositiveWeights { fields["non_positive_weights"] = "\(count)" }
-      fields["seconds"] = "\(Format.fixed(result.timings.weight ?? 0, 3))"
+      fields["efficiency"] = rounded(result.weighted?.diagnostics.efficiency ?? 0)
+      if let count = result.weighted?.diagnostics.nonPositiveWeights {
+        fields["non_positive_weights"] = .stringConvertible(count)
+      }
+      fields["seconds"] = rounded(result.timings.weight ?? 0)
     case .estimate:
-      fields["indicators"] = "\(result.indicators?.count ?? 0)"
-      fields["seconds"] = "\(Format.fixed(result.timings.estimate ?? 0, 3))"
+      fields["indicators"] = .stringConvertible(result.indicators?.count ?? 0)
+      fields["seconds"] = rounded(result.timings.estimate ?? 0)
     }
     return fields
   }

@@ -47,7 +47,8 @@ public struct RunBatch {
       if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": "\(repaired)"]) }
       let run = try registry.beginRun(command: command)
       for refused in preflight.refused {
-        logger.error("spec refused", metadata: ["spec": "\(refused.spec)", "problems": "\(refused.problems.count)"])
+        logger.notice(
+          "spec refused", metadata: ["spec": "\(refused.spec)", "problems": .stringConvertible(refused.problems.count)])
         report.errors += refused.problems.map(\.description)
         report.exitCode = 2
       }

@@ -107,13 +107,14 @@ public struct WeightStage: Sendable {
         distance: spec.calibrationDistance, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
       (adjustment, iterations) = try calibrator.calibrate(cells, targets: targets, names: names)
     }
-    let final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
+    var final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
     // Linear calibration's weights may be 0 or negative (counted in the diagnostics), never infinite.
     let signed = spec.method != .postStratification && spec.calibrationDistance.allowsNonPositive
     if let invalid = final.firstIndex(where: { !((signed || $0 > 0) && $0.isFinite) }) {
       throw WeightingError.invalidFinalWeight(line: Int(wave.sourceLines[rows[invalid]]), weight: final[invalid])
     }
-    let achieved = cells.marginTotals(cells.startTotals.indices.map { cells.startTotals[$0] * adjustment[$0] })
+    let trimming = try spec.trim.map { try $0.trim(&final) }
+    let achieved = cells.marginTotals(cells.totals(of: final))
     let counts = cells.marginTotals(cells.respondents.map(Double.init))
     var marginCells: [WeightingDiagnostics.MarginCell] = []
     for margin in names.margins.indices {
@@ -126,12 +127,13 @@ public struct WeightStage: Sendable {
       }
     }
     let method = spec.method == .postStratification ? spec.method.rawValue : spec.calibrationDistance.name
+    var diagnostics = WeightingDiagnostics(
+      method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
+      margins: marginCells, collapsed: collapsed, imputed: imputed)
+    diagnostics.trimming = trimming
     return WeightedWave(
-      clean: wave, rows: rows, startWeights: start, finalWeights: final,
-      diagnostics: WeightingDiagnostics(
-        method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
-        margins: marginCells, collapsed: collapsed, imputed: imputed),
-      quarantined: quarantined, calibration: cells)
+      clean: wave, rows: rows, startWeights: start, finalWeights: final, diagnostics: diagnostics,
+      quarantined: quarantined, calibration: cells, adjustments: adjustment)
   }
 
   /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable:

@@ -13,4 +13,7 @@ public struct WeightedWave: Sendable {
   /// The calibration cells of the weighted rows (in `rows` order), which variance estimation
   /// needs for its residuals, as R keeps the calibration in the design.
   let calibration: CalibrationCells
+  /// Per calibration cell, g = calibrated / starting weight. Trimming moves final weights off
+  /// start × g; the variance still takes its residuals on the calibrated weights, as R's does.
+  let adjustments: [Double]
 }

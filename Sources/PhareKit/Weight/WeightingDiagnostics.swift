@@ -34,6 +34,8 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   /// as in manifests written before it): the estimates stay the GREG estimates, but a
   /// statistician reviews them (or bounds g with truncated-linear).
   public var nonPositiveWeights: Int?
+  /// What `weight.trim` did; absent without trimming. The figures above are of the trimmed weights.
+  public var trimming: TrimmingDiagnostics?
 
   init(
     method: String, weights: [Double], populationTotal: Double, iterations: Int, margins: [MarginCell],

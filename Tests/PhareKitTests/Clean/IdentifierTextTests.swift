@@ -62,4 +62,21 @@ import Testing
     #expect(wave.quarantined.map(\.line) == [4])
     #expect(wave.quarantined.first?.respondentID == "R\u{00E9}1")
   }
+
+  /// Ids Excel displayed in scientific notation lost their digits: every one is quarantined as
+  /// such (not the second as a duplicate of the first), the others kept.
+  @Test func idsInScientificNotationAreQuarantinedAsSuch() throws {
+    let result = try run("id;q\n1,23457E+15;1\n1,23457E+15;2\n9.0072E+18;1\nR1;1\n1E5;2\n2,5;1\n")
+    let wave = try #require(result.cleaned)
+    let message =
+      "identifier written in scientific notation by a spreadsheet, its digits lost; re-export the identifier "
+      + "column as text"
+    #expect(
+      wave.quarantined.map { [String($0.line), $0.rule, $0.message, $0.value ?? ""] } == [
+        ["2", "clean.id-scientific", message, "1,23457E+15"],
+        ["3", "clean.id-scientific", message, "1,23457E+15"],
+        ["4", "clean.id-scientific", message, "9.0072E+18"],
+      ])
+    #expect((0..<wave.rowsClean).map { wave.table["id"]!.text(at: $0) } == ["R1", "1E5", "2,5"])
+  }
 }

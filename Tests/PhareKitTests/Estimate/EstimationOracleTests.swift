@@ -53,13 +53,14 @@ import Testing
       score: {type: scale, range: [0, 10]}
     """
 
-  /// The citizens' survey weighted by raking as R's case A, through phare's own stages.
-  static func citizens() throws -> (WeightedWave, PopulationMargins) {
+  /// The citizens' survey weighted by raking as R's case A, through phare's own stages; `trim`
+  /// adds a `weight.trim` line.
+  static func citizens(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/citizens-survey.csv"), encoding: .utf8)
     let population = try String(contentsOfFile: Fixtures.oracle("weighting/citizens-margins.csv"), encoding: .utf8)
     let result = try WeightingPipeline.run(
       export: export, codebook: citizensCodebook,
-      weight: "  method: raking\n  margins: [region, sexage, urbain]\n  tolerance: 1e-13\n  max_iterations: 500",
+      weight: "  method: raking\n  margins: [region, sexage, urbain]\n  tolerance: 1e-13\n  max_iterations: 500" + trim,
       population: population)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
     let folder = try TemporaryFolder()
@@ -67,8 +68,9 @@ import Testing
     return (weighted, try PopulationMargins.load(try folder.write("p.csv", population)))
   }
 
-  /// The mayors post-stratified on region × urbain as R's cases B and C.
-  static func mayors() throws -> (WeightedWave, PopulationMargins) {
+  /// The mayors post-stratified on region × urbain as R's cases B and C; `trim` adds a
+  /// `weight.trim` line.
+  static func mayors(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/mayors-survey.csv"), encoding: .utf8)
     let text = try String(contentsOfFile: Fixtures.oracle("weighting/mayors-population.csv"), encoding: .utf8)
     var lines = ["variable,category,total"]
@@ -79,7 +81,8 @@ import Testing
     }
     let population = lines.joined(separator: "\n") + "\n"
     let result = try WeightingPipeline.run(
-      export: export, codebook: mayorsCodebook, weight: "  method: post-stratification\n  margins: [region*urbain]",
+      export: export, codebook: mayorsCodebook,
+      weight: "  method: post-stratification\n  margins: [region*urbain]" + trim,
       population: population)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
     let folder = try TemporaryFolder()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PhareKit
@@ -39,6 +40,23 @@ import Testing
       answers == [
         "Très satisfait", "Peu satisfait", "Très satisfait", "Peu satisfait", "Très satisfait", "Très satisfait",
       ])
+  }
+
+  /// A quoted comment whose first line is UTF-8 and second Windows-1252: each line in its own encoding.
+  @Test func mixedDecodesEachPhysicalLineOfAMultiLineValue() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.path + "/mixed.csv"
+    let bytes =
+      Array("id;commentaire\n1;\"Première ligne é\n".utf8) + [
+        0x53, 0x65, 0x63, 0x6F, 0x6E, 0x64, 0x65, 0x20, 0xE9, 0x74, 0xE9,
+      ]
+      + Array("\"\n2;Très bien\n".utf8)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let result = try CSVReader(encoding: .mixed).read(path)
+    #expect(result.windows1252Lines == [3])
+    #expect(result.table["commentaire"]!.text(at: 0) == "Première ligne é\nSeconde été")
+    #expect(result.table["commentaire"]!.text(at: 1) == "Très bien")
   }
 
   @Test func mixedDoesNotDependOnBlockSize() throws {

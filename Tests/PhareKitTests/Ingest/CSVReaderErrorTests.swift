@@ -65,7 +65,12 @@ import Testing
 
   @Test func unnamedTrailingColumnWithAValueIsRefused() {
     let path = Fixtures.ingest("trailing-filled-column.csv")
-    #expect(throws: IngestError.emptyColumnNames(file: path, positions: [4])) { try CSVReader().read(path) }
+    let expected = IngestError.unnamedColumnWithValues(file: path, position: 4, headerLine: 1, firstLine: 3, rows: 1)
+    #expect(throws: expected) { try CSVReader().read(path) }
+    #expect(
+      expected.problem
+        == "line 3: column 4 has no name in the header (line 1) but holds a value here; name the column or remove "
+        + "its values")
   }
 
   /// A header with dozens of unnamed columns gives a short message: ten positions, then a count.

@@ -59,5 +59,10 @@ import Testing
     #expect(detect(Array("id;nom\r\n1;Élodie\r\n".utf8)) == nil)
     #expect(detect([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]) == nil)
     #expect(detect([0x41, 0x00]) == nil)
+    // Comments in Chinese or Arabic: fewer NUL high bytes, still only on one side.
+    let chinese = "id\tcommentaire\r\n1\t交通很方便，但是公交车太少了\r\n2\t医院太远\r\n"
+    #expect(detect(Array(chinese.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) == .utf16LittleEndian)
+    let arabic = "id\tcommentaire\r\n1\tالمواصلات جيدة لكن الحافلات قليلة\r\n"
+    #expect(detect(Array(arabic.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }) == .utf16BigEndian)
   }
 }

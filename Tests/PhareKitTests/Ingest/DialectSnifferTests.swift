@@ -30,7 +30,10 @@ import Testing
       evidence(text, .semicolon) == SeparatorEvidence(separator: .semicolon, headerFields: 2, rows: 3, matchingRows: 2))
     // Split on commas, `"a,b";…` is a quoted field that a quote not followed by a comma does not
     // close (libcsv's lenient reading): it runs on to `y"`, over the first row.
-    #expect(evidence(text, .comma) == SeparatorEvidence(separator: .comma, headerFields: 1, rows: 2, matchingRows: 2))
+    // libcsv's strict mode refuses that closing quote before `;c`: quotes are not at field edges.
+    #expect(
+      evidence(text, .comma)
+        == SeparatorEvidence(separator: .comma, headerFields: 1, rows: 2, matchingRows: 2, quotesAtFieldEdges: false))
     // A block cut mid-file: its last record may be cut short and is not counted.
     #expect(evidence("a;b\n1;2\n3;", .semicolon, complete: false).rows == 1)
   }
@@ -69,6 +72,21 @@ import Testing
     #expect(try choose(unfinished, headerOnly: .tab) == .tab)
   }
 
+  /// `id;"Q1. Selon vous, est-ce utile ?";montant` with decimal commas splits consistently on
+  /// commas too, but leaves a quote inside a field: the semicolon is the separator.
+  @Test func aSplitLeavingQuotesInsideFieldsLosesATie() throws {
+    let rows = (1...5).map { "R\($0);\($0 % 2);123\($0),5" }
+    let text = (["id;\"Q1. Selon vous, est-ce utile ?\";montant"] + rows).joined(separator: "\n") + "\n"
+    let evidence = Array(text.utf8).withUnsafeBytes { bytes in
+      Separator.allCases.map { FieldCountSampler.evidence(bytes, separator: $0, complete: true) }
+    }
+    let comma = try #require(evidence.first { $0.separator == .comma })
+    let semicolon = try #require(evidence.first { $0.separator == .semicolon })
+    #expect(comma.matchingRows == 5 && semicolon.matchingRows == 5)
+    #expect(!comma.quotesAtFieldEdges && semicolon.quotesAtFieldEdges)
+    #expect(try choose(evidence) == .semicolon)
+  }
+
   @Test func equalSharesAreAmbiguous() {
     let comma = SeparatorEvidence(separator: .comma, headerFields: 3, rows: 4, matchingRows: 2)
     let pipe = SeparatorEvidence(separator: .pipe, headerFields: 2, rows: 8, matchingRows: 4)
@@ -89,6 +107,12 @@ import Testing
     #expect(line("sep=;x\n") == nil)
     #expect(line("sep=:\n") == nil)
     #expect(line("separateur;a\n") == nil)
+    // As LibreOffice and Excel re-save it: quoted, padded with separators to the header's width.
+    #expect(line("\"sep=;\";;;;\r\nid;a;b;c;d\r\n")! == (.semicolon, 13))
+    #expect(line("\"sep=;\"\nid;a\n")! == (.semicolon, 8))
+    #expect(line("sep=;;;;\nid;a;b;c\n")! == (.semicolon, 9))
+    #expect(line("\"sep=;\n") == nil)
+    #expect(line("sep=;;;,\n") == nil)
   }
 
   @Test func binaryContentIsRecognised() {

@@ -30,9 +30,26 @@ import Testing
   }
 
   @Test func whatIsNotANumber() {
-    for text in ["", "-", "007", "01", "+1", " 1", "1 ", "1.", ".5", "1e3", "1.2.3", "NSP", "1,5,2", "--1"] {
+    for text in [
+      "", "-", "007", "01", "+1", " 1", "1 ", "1.", ".5", "1.2.3", "NSP", "1,5,2", "--1", "e5", "1e", "1e+",
+      "1e1234", "1 234e5", "1.234.567e2", "1e5x", "1e999", "1,5e3x",
+    ] {
       #expect(parse(text, decimalComma: true) == nil, "\(text)")
     }
+    #expect(parse("1,5e3", decimalComma: false) == nil)
+  }
+
+  /// Scientific notation as R's write.csv (`1e+05`) and Excel (`1,23457E+15`) write it, correctly rounded.
+  @Test func scientificNotation() {
+    #expect(parse("1e+05", decimalComma: false) == 100_000)
+    #expect(parse("1e3", decimalComma: true) == 1000)
+    #expect(parse("-2.5e-07", decimalComma: false) == -2.5e-07)
+    #expect(parse("1,5E+03", decimalComma: true) == 1500)
+    #expect(parse("1,23457E+15", decimalComma: true) == 1.23457e15)
+    #expect(parse("1.234E2", decimalComma: true) == 123.4)
+    #expect(parse("0.1e1", decimalComma: false) == 1)
+    #expect(parse("4.9406564584124654e-324", decimalComma: false) == 4.9406564584124654e-324)
+    #expect(parse("1.7976931348623157e+308", decimalComma: false) == 1.7976931348623157e+308)
   }
 
   private func read(_ bytes: [UInt8], decimalComma: Bool = true) -> NumberReading {
@@ -93,7 +110,14 @@ import Testing
     #expect(read("1,234", evidence(["1.200,50"])) == .number(1.234))
     #expect(read("1,234", evidence(["1,234,567"])) == .number(1234))
     #expect(read("1,234", evidence(["90,5", "1,234,567"])) == .ambiguous)
-    #expect(read("1,234", evidence(["1.5", "12"])) == .ambiguous)
+    // One decimal mark per column: a decimal dot makes commas group thousands, and the reverse;
+    // a mark that groups says nothing of the other (whole numbers have no decimal mark).
+    #expect(read("1,234", evidence(["1.5", "12"])) == .number(1234))
+    #expect(read("4.102", evidence(["1 313,07"])) == .number(4102))
+    #expect(read("1,234", evidence(["1.234.567"])) == .ambiguous)
+    #expect(read("1,234", evidence(["12", "7"])) == .ambiguous)
+    #expect(read("1.234", evidence(["1,5", "2.5"])) == .ambiguous)
+    #expect(read("1,234", evidence(["1,5", "2.5"])) == .ambiguous)
   }
 
   @Test func renderReadsBack() {

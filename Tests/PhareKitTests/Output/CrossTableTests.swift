@@ -43,14 +43,22 @@ import Testing
 
   private static func table(
     _ indicators: [Indicator], variable: String, nets: [String] = [], columns: [String], items: [String],
-    level: Double = 0.95
+    level: Double = 0.95, suppressBelow: Int = 10
   ) -> CrossTable {
     let spec = CrossTableSpec(
       name: "t", title: variable == "q4" ? "Q4. Dynamique ?" : nil, variable: variable, nets: nets, columns: columns)
     return CrossTable(
       spec, indicators: indicators, items: items, variableLabel: "Acteurs jugés importants",
       breakdownLabels: columns.map { $0 == "urbain" ? "Type de commune" : "Région" }, level: level,
-      suppressBelow: 10)
+      suppressBelow: suppressBelow)
+  }
+
+  /// With no minimum base nothing is suppressed, and the legend does not say « moins de 0 répondants ».
+  @Test func noSuppressionLineWithoutAMinimumBase() {
+    let table = Self.table(Self.q4, variable: "q4", columns: ["urbain"], items: ["q4"], suppressBelow: 0)
+    let csv = table.csv(locale: .rfc4180)
+    #expect(csv.contains("\"H / B : significativement"))
+    #expect(!csv.contains("moins de"))
   }
 
   @Test func answersThenNetsByBreakdownLevelWithLettersMarkersAndBases() {

@@ -27,6 +27,8 @@ import Testing
   private static let tolerance =
     "weight.tolerance should be from 1e-15 (what doubles can reach) to below 1 (relative misfit; default 1e-10)"
   private static let iterations = "weight.max_iterations should be a whole number from 1 to 10000"
+  private static let trim =
+    "should be a ratio to the mean weight with 0 < lower < 1 < upper, e.g. {lower: 0.3, upper: 3}"
 
   static let cases: [Case] = [
     // weight:
@@ -50,6 +52,15 @@ import Testing
       expected: [
         "essai.yml:25: weight.bounds should be [lower, upper] with 0 ≤ lower < 1 < upper (bounds on final / starting weight)"
       ]),
+    Case(
+      name: "trim lower 0", edits: [("essai.yml", "tolerance: 1e-10", "trim: {lower: 0, upper: 3}")],
+      expected: ["essai.yml:25: weight.trim.lower \(trim)"]),
+    Case(
+      name: "trim upper below 1", edits: [("essai.yml", "tolerance: 1e-10", "trim: {lower: 0.3, upper: 0.9}")],
+      expected: ["essai.yml:25: weight.trim.upper \(trim)"]),
+    Case(
+      name: "trim without upper", edits: [("essai.yml", "tolerance: 1e-10", "trim: {lower: 0.3}")],
+      expected: ["essai.yml:25: weight.trim is missing the required key 'upper'"]),
     Case(
       name: "personal margin", edits: [("essai.yml", "margins: [region, urbain]", "margins: [region, nom]")],
       expected: ["essai.yml:24: weight.margins: 'nom' is personal data, dropped at the clean stage; \(margin)"]),

@@ -1,17 +1,17 @@
 import Foundation
 
 /// A fresh folder under the system's temporary directory, for tests that write files.
-struct TemporaryFolder {
-  let path: String
+public struct TemporaryFolder {
+  public let path: String
 
-  init() throws {
+  public init() throws {
     path = NSTemporaryDirectory() + "phare-test-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 
   /// Writes a file under the folder and returns its path.
   @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
+  public func write(_ name: String, _ text: String) throws -> String {
     let file = path + "/" + name
     try FileManager.default.createDirectory(
       atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -19,7 +19,7 @@ struct TemporaryFolder {
     return file
   }
 
-  func remove() {
+  public func remove() {
     try? FileManager.default.removeItem(atPath: path)
   }
 }
