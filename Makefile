@@ -50,7 +50,7 @@ bench-estimate: deps
 	$(RELEASE)/phare-bench estimate --rows 1000000
 	$(RELEASE)/phare-bench estimate --rows 10000000
 
-## bench-weight: raking 1,000,000 respondents on 13 + 10 + 2 margins vs one pass over the weights; trimming them vs raking
+## bench-weight: raking, linear and logit calibration of 1,000,000 respondents on 13 + 10 + 2 margins vs one pass over the weights; trimming them vs raking
 bench-weight: deps
 	swift build -c release --product phare-bench
 	$(RELEASE)/phare-bench weight --rows 1000000 --tolerance 1e-7

@@ -26,7 +26,8 @@ enum StageRun {
           "  weighted \(d.respondents) by \(d.method) in \(d.iterations) iteration(s): weights "
             + "\(Format.fixed(d.minimumWeight, 3)) to \(Format.fixed(d.maximumWeight, 3)), "
             + "Kish deff \(Format.fixed(d.kishDesignEffect, 3)), effective n \(Format.fixed(d.effectiveSampleSize, 1)), "
-            + "efficiency \(Format.fixed(100 * d.efficiency, 1))%")
+            + "efficiency \(Format.fixed(100 * d.efficiency, 1))%"
+            + (d.nonPositiveWeights.map { "; warning: \($0) weight(s) 0 or negative (linear calibration)" } ?? ""))
       }
       if let indicators = result.indicators {
         let suppressed = indicators.filter(\.isSuppressed).count

@@ -7,8 +7,9 @@ struct Weight: ParsableCommand {
     abstract: "Clean and weight every wave of a pipeline; write clean tables, weights, quarantine and manifest.",
     discussion: """
       Weights each wave to the population margins named in the spec (weight: section, \
-      populations: file with variable,category,total) by post-stratification or raking, \
-      optionally bounded, identical to R's survey package. Writes what `phare clean` writes \
+      populations: file with variable,category,total) by post-stratification, raking \
+      (optionally bounded) or calibration with a CALMAR distance (linear, logit, truncated \
+      linear), as R's survey package computes them. Writes what `phare clean` writes \
       plus DIR/<wave>/weights.csv (line, respondent id, starting and final weight), \
       DIR/<wave>/weighting.csv (per margin category: sample, weighted and target shares, g \
       min / mean / max, Kish deff, effective n) and the weighting diagnostics in \

@@ -99,12 +99,8 @@ cat(sprintf("== mayors with lower 0.5, upper 1.2: trimWeights says \"%s\"; the s
             failure, passes(weights(B), 0.5 * mean(weights(B)), 1.2 * mean(weights(B)))$count))
 
 # --- Estimates on the trimmed designs (one variable per call, zero-filled, domain ∩ base) ----------
-domains <- function(D) {
-  v <- D$variables
-  c(list(list("national", "", rep(TRUE, nrow(v)))),
-    lapply(sort(unique(v$region)), function(r) list("region", r, v$region == r)),
-    lapply(sort(unique(v$urbain)), function(u) list("urbain", u, v$urbain == u)))
-}
+# domains() as indicators.R and calibration.R; this script's row_of (one logit interval) replaces theirs.
+source("Tests/Oracle/estimate-rows.R")
 row_of <- function(case, dom, variable, category, statistic, D, y, base) {
   ok <- base & dom[[3]]
   if (sum(ok) == 0) return(NULL)

@@ -15,6 +15,8 @@ enum Fixtures {
   static func ingest(_ name: String) -> String { tests + "/Fixtures/ingest/" + name }
 
   static func oracle(_ name: String) -> String { tests + "/Oracle/" + name }
+  /// A real case's inputs (spec, codebook, data, populations), copied from where it was reported.
+  static func cases(_ name: String) -> String { tests + "/Fixtures/cases/" + name }
 
   static func clean(_ name: String) -> String { tests + "/Fixtures/clean/" + name }
 

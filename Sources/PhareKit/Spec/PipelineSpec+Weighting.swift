@@ -5,7 +5,10 @@ extension PipelineSpec {
   static func weighting(_ node: Node, reader: SpecReader) -> WeightingSpec? {
     let fields = reader.fields(
       node, "weight",
-      allowed: ["method", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse", "trim"],
+      allowed: [
+        "method", "distance", "margins", "start", "bounds", "tolerance", "max_iterations", "missing", "collapse",
+        "trim",
+      ],
       required: ["method", "margins"], at: "weight")
     let method = reader.choice(fields["method"], "weight.method", WeightingSpec.Method.allCases.map(\.rawValue))
       .flatMap(WeightingSpec.Method.init(rawValue:))
@@ -54,6 +57,18 @@ extension PipelineSpec {
         spec.start = reader.string(column, "weight.start.column").map { .column($0) } ?? .equal
       }
     }
+    if let node = fields["distance"] {
+      if method == .calibration {
+        spec.distance =
+          reader.choice(node, "weight.distance", WeightingSpec.Distance.allCases.map(\.rawValue))
+          .flatMap(WeightingSpec.Distance.init(rawValue:)) ?? .raking
+      } else if method != nil {
+        reader.report(node, "weight.distance applies to method: calibration (method: raking is distance: raking)")
+      }
+    } else if method == .calibration {
+      reader.report(
+        fields["method"], "method: calibration needs weight.distance: raking, linear, logit or truncated-linear")
+    }
     if let boundsNode = fields["bounds"] {
       // YAML's .inf is an upper bound of infinity, as R's bounds = c(0, Inf).
       let values = reader.sequence(boundsNode, "weight.bounds")?.compactMap { node -> Double? in
@@ -62,7 +77,8 @@ extension PipelineSpec {
       if let values, values.count == 2, values[0] >= 0, values[0] < 1, values[1] > 1 {
         // Raking's g = exp(u) always lies in (0, ∞): [0, ∞] bounds nothing, and R's truncated Newton
         // (whose derivative is cut where u ≤ lower − 1) would only stall on it.
-        spec.bounds = values[0] == 0 && values[1] == .infinity ? nil : values[0]...values[1]
+        let plain = spec.distance == .raking && values[0] == 0 && values[1] == .infinity
+        spec.bounds = plain ? nil : values[0]...values[1]
       } else if values != nil {
         reader.report(
           boundsNode,
@@ -71,6 +87,18 @@ extension PipelineSpec {
       if method == .postStratification {
         reader.report(boundsNode, "weight.bounds apply to raking, not to post-stratification")
       }
+      if spec.distance == .linear {
+        reader.report(
+          boundsNode,
+          "weight.bounds: linear calibration is unbounded; bounded linear is distance: truncated-linear "
+            + "(R's calfun = \"linear\" with bounds, CALMAR method 4)")
+      }
+      if spec.distance == .logit, let values, values.count == 2, values[1] == .infinity {
+        reader.report(boundsNode, "weight.bounds: logit calibration needs a finite upper bound (as R's cal.logit)")
+      }
+    } else if [.logit, .truncatedLinear].contains(spec.distance) {
+      reader.report(
+        fields["distance"], "weight.distance: \(spec.distance.rawValue) needs weight.bounds: [lower, upper] on g")
     }
     spec.collapse = (reader.sequence(fields["collapse"], "weight.collapse") ?? []).enumerated().compactMap {
       index, node in

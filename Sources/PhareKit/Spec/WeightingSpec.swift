@@ -5,6 +5,20 @@ public struct WeightingSpec: Equatable, Sendable {
     case postStratification = "post-stratification"
     /// Several margins at once, as R's `calibrate(calfun = "raking")`; bounded when `bounds` is set.
     case raking
+    /// Several margins at once with the calibration `distance` of the spec, as R's `calibrate(calfun =)`.
+    case calibration
+  }
+
+  /// The calibration distance of `method: calibration` (CALMAR's methods; `raking` for `method: raking`).
+  public enum Distance: String, Sendable, CaseIterable {
+    /// g = exp(u), bounded when `bounds` is set (CALMAR method 2).
+    case raking
+    /// GREG: g = 1 + u, unbounded; weights may be negative (CALMAR method 1).
+    case linear
+    /// g between the bounds, never reaching them (CALMAR method 3); needs `bounds`.
+    case logit
+    /// g = 1 + u cut to the bounds (CALMAR method 4, R's `calfun = "linear"` with bounds); needs `bounds`.
+    case truncatedLinear = "truncated-linear"
   }
 
   /// What to do with a respondent whose weighting variable is blank or « Ne sait pas ».
@@ -38,6 +52,7 @@ public struct WeightingSpec: Equatable, Sendable {
   public var maxIterations: Int
   public var missing: MissingValues
   public var collapse: [Collapse]
+  public var distance: Distance = .raking
   /// Trimming of the calibrated weights (`trim: {lower: L, upper: U}`), none by default.
   public var trim: WeightTrimmer? = nil
 
@@ -47,6 +62,16 @@ public struct WeightingSpec: Equatable, Sendable {
   static let defaultMaxIterations = 100
   /// The most Newton steps a spec may allow: raking that needs more is not converging.
   public static let maxIterationsCeiling = 10_000
+
+  /// The calibration distance with the spec's bounds (logit and truncated linear always have bounds).
+  public var calibrationDistance: CalibrationDistance {
+    switch distance {
+    case .raking: return .raking(bounds: bounds)
+    case .linear: return .linear()
+    case .logit: return .logit(bounds: bounds ?? 0...Double.infinity)
+    case .truncatedLinear: return .linear(bounds: bounds ?? 0...Double.infinity)
+    }
+  }
 
   /// The name of a margin as the population file writes it: `region` or `region*urbain`.
   public static func name(of margin: [String]) -> String { margin.joined(separator: "*") }

@@ -226,6 +226,9 @@ public struct PipelineUpdate {
       fields["seconds"] = rounded(result.timings.ingestAndClean)
     case .weight:
       fields["efficiency"] = rounded(result.weighted?.diagnostics.efficiency ?? 0)
+      if let count = result.weighted?.diagnostics.nonPositiveWeights {
+        fields["non_positive_weights"] = .stringConvertible(count)
+      }
       fields["seconds"] = rounded(result.timings.weight ?? 0)
     case .estimate:
       fields["indicators"] = .stringConvertible(result.indicators?.count ?? 0)

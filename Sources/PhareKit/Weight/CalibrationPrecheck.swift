@@ -45,16 +45,11 @@ enum CalibrationPrecheck {
       startTotal: startTotals[margin][category], target: targets[margin][category], others: infeasible.count - 1)
   }
 
-  /// The factor by which R's `calibrate` (and `RakingCalibrator`) multiplies the starting
-  /// weights before bounded calibration: when every constraint of the model matrix (the
-  /// population size, each non-first category) needs more than 20 times its starting total, the
-  /// mean of those ratios; else 1.
+  /// The factor by which R's `calibrate` (and `Calibrator`) multiplies the starting weights
+  /// before bounded calibration (`Calibrator.rescaling`).
   static func startScale(_ cells: CalibrationCells, targets: [[Double]]) -> Double {
     let design = ModelMatrix(cells: cells)
-    let ratios = zip(design.columnTotals(ofMarginTotals: targets), design.transposeTimes(cells.startTotals)).map {
-      $0 / $1
-    }
-    guard let smallest = ratios.min(), smallest > 20 else { return 1 }
-    return ratios.reduce(0, +) / Double(ratios.count)
+    return Calibrator.rescaling(
+      population: design.columnTotals(ofMarginTotals: targets), sampleTotal: design.transposeTimes(cells.startTotals))
   }
 }

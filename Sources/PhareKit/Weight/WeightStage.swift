@@ -1,7 +1,8 @@
 /// The weight stage: calibrates a clean wave to its population margins by post-stratification
-/// or (bounded) raking, after applying the spec's collapses and its policy for blank
-/// weighting variables. Fails with the margin and cell at fault rather than guessing, and never
-/// publishes a weight that is not a positive finite number.
+/// or calibration with the spec's distance (raking, bounded or not, linear, logit, truncated
+/// linear), after applying the spec's collapses and its policy for blank weighting variables.
+/// Fails with the margin and cell at fault rather than guessing, and never publishes a weight
+/// that is not finite, nor one that is not positive unless linear calibration gave it (counted).
 public struct WeightStage: Sendable {
   public let spec: WeightingSpec
   public let population: PopulationMargins
@@ -89,7 +90,7 @@ public struct WeightStage: Sendable {
           margin: names.margins[margin], total: total, expected: populationTotal)
       }
     }
-    let start = try startWeights(wave, rows: rows)
+    let start = try startWeights(wave, rows: rows, populationTotal: populationTotal)
     let combinations = CalibrationCells.combinations(categoryCounts)
     guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
@@ -106,13 +107,15 @@ public struct WeightStage: Sendable {
     switch spec.method {
     case .postStratification:
       (adjustment, iterations) = (PostStratifier.adjustments(cells, targets: targets[0]), 1)
-    case .raking:
-      let calibrator = RakingCalibrator(
-        bounds: spec.bounds, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
+    case .raking, .calibration:
+      let calibrator = Calibrator(
+        distance: spec.calibrationDistance, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
       (adjustment, iterations) = try calibrator.calibrate(cells, targets: targets, names: names)
     }
     var final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
-    if let invalid = final.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+    // Linear calibration's weights may be 0 or negative (counted in the diagnostics), never infinite.
+    let signed = spec.method != .postStratification && spec.calibrationDistance.allowsNonPositive
+    if let invalid = final.firstIndex(where: { !((signed || $0 > 0) && $0.isFinite) }) {
       throw WeightingError.invalidFinalWeight(line: Int(wave.sourceLines[rows[invalid]]), weight: final[invalid])
     }
     let trimming = try spec.trim.map { try $0.trim(&final) }
@@ -128,7 +131,7 @@ public struct WeightStage: Sendable {
             achieved: achieved[margin][category]))
       }
     }
-    let method = spec.method == .raking && spec.bounds != nil ? "bounded raking" : spec.method.rawValue
+    let method = spec.method == .postStratification ? spec.method.rawValue : spec.calibrationDistance.name
     var diagnostics = WeightingDiagnostics(
       method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
       margins: marginCells, collapsed: collapsed, imputed: imputed)
@@ -159,10 +162,12 @@ public struct WeightStage: Sendable {
     }
   }
 
-  private func startWeights(_ wave: CleanWave, rows: WeightedRows) throws -> WeightColumn {
+  /// `equal` gives every respondent N / n, so that g = final / starting weight is the adjustment
+  /// to the population scale that bounds are meant for.
+  private func startWeights(_ wave: CleanWave, rows: WeightedRows, populationTotal: Double) throws -> WeightColumn {
     switch spec.start {
     case .equal:
-      return WeightColumn(constant: 1, count: rows.count)
+      return WeightColumn(constant: populationTotal / Double(rows.count), count: rows.count)
     case .column(let name):
       guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
       return WeightColumn(

@@ -33,6 +33,10 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   public var collapsed: [String]
   /// Respondents given the modal category of a margin they did not answer.
   public var imputed: Int
+  /// Final weights that are 0 or negative, which only linear calibration gives (nil when none,
+  /// as in manifests written before it): the estimates stay the GREG estimates, but a
+  /// statistician reviews them (or bounds g with truncated-linear).
+  public var nonPositiveWeights: Int?
   /// What `weight.trim` did; absent without trimming. The figures above are of the trimmed weights.
   public var trimming: TrimmingDiagnostics?
 
@@ -59,5 +63,7 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
     self.margins = margins
     self.collapsed = collapsed
     self.imputed = imputed
+    let nonPositive = weights.count { $0 <= 0 }
+    nonPositiveWeights = nonPositive > 0 ? nonPositive : nil
   }
 }

@@ -5,8 +5,12 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
   /// A category with respondents whose population total is 0, negative or not finite.
   case invalidPopulationTotal(margin: String, category: String, respondents: Int, total: Double)
   case inconsistentMarginTotals(margin: String, total: Double, expected: Double)
-  case notConverged(iterations: Int, margin: String, category: String, achieved: Double, target: Double)
-  case boundsNotMet(lower: Double, upper: Double, margin: String, category: String, achieved: Double, target: Double)
+  /// Calibration with `distance` stopped without meeting the margins: `proven` when the margins
+  /// are shown unreachable, else the solver stopped; `worst` from the last weights, worst first.
+  case notConverged(distance: String, iterations: Int, proven: Bool, worst: [CalibrationMisfit])
+  /// As `notConverged`, for a distance with bounds on g.
+  case boundsNotMet(
+    distance: String, lower: Double, upper: Double, iterations: Int, proven: Bool, worst: [CalibrationMisfit])
   /// Bounds on g that no weights can meet, found before iterating: the category's target lies
   /// outside [lower, upper] × the total of its respondents' starting weights (`others`: how many
   /// more categories are in the same case).
@@ -37,13 +41,20 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
         + "\(Format.number(total)); give it a positive total or collapse it into a neighbouring category"
     case .inconsistentMarginTotals(let margin, let total, let expected):
       return "margin \(margin) sums to \(Format.number(total)) but the first margin sums to \(Format.number(expected))"
-    case .notConverged(let iterations, let margin, let category, let achieved, let target):
-      return "raking did not converge in \(iterations) iterations; largest remaining discrepancy: margin \(margin) "
-        + "category \(category): \(Format.number(achieved)) weighted vs \(Format.number(target)) in the population"
-    case .boundsNotMet(let lower, let upper, let margin, let category, let achieved, let target):
-      return "the bounds [\(Format.number(lower)), \(Format.number(upper))] on weight adjustments cannot be met: "
-        + "margin \(margin) category \(category) reaches \(Format.number(achieved)) for a target of "
-        + "\(Format.number(target))"
+    case .notConverged(let distance, let iterations, let proven, let worst):
+      let verdict =
+        proven
+        ? "cannot meet the margins: no \(distance == "raking" ? "positive " : "")weights reach them (proven)"
+        : "did not converge in \(iterations) iterations (the solver stopped; the margins are not proven unreachable)"
+      return "\(distance) calibration \(verdict); largest remaining discrepancies: "
+        + worst.map(\.description).joined(separator: "; ")
+    case .boundsNotMet(let distance, let lower, let upper, let iterations, let proven, let worst):
+      let verdict =
+        proven
+        ? "cannot be met: no weights within them reach the margins (proven)"
+        : "were not met: the solver stopped after \(iterations) iterations without proving them infeasible"
+      return "\(distance): the bounds [\(Format.number(lower)), \(Format.number(upper))] on g = final / starting "
+        + "weight \(verdict); largest remaining discrepancies: " + worst.map(\.description).joined(separator: "; ")
     case .boundsInfeasible(
       let lower, let upper, let margin, let category, let respondents, let start, let target, let others):
       return "the bounds [\(Format.number(lower)), \(Format.number(upper))] on weight adjustments cannot be met "

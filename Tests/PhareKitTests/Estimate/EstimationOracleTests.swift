@@ -28,25 +28,38 @@ import Testing
   private static let regions =
     "{11: a, 24: b, 27: c, 28: d, 32: e, 44: f, 52: g, 53: h, 75: i, 76: j, 84: k, 93: l, 94: m}"
 
+  /// The codebook of the oracle's citizens' survey (indicators/citizens-survey.csv).
+  static let citizensCodebook = """
+      id: {type: identifier}
+      region: {type: single, values: \(regions)}
+      sexage: {type: single, values: {11: a, 12: b, 13: c, 14: d, 15: e, 21: f, 22: g, 23: h, 24: i, 25: j}}
+      urbain: {type: single, values: {1: rural, 2: urbain}}
+      w0: {type: numeric}
+      s01: {type: scale, range: [0, 10]}
+      s02: {type: scale, range: [0, 10]}
+      q: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
+      f01: {type: single, values: {0: Non, 1: Oui}}
+      f02: {type: single, values: {0: Non, 1: Oui}}
+    """
+
+  /// The codebook of the oracle's mayors' survey (indicators/mayors-survey.csv).
+  static let mayorsCodebook = """
+      id: {type: identifier}
+      region: {type: single, values: \(regions)}
+      urbain: {type: single, values: {1: rural, 2: urbain}}
+      cell: {type: numeric}
+      q3: {type: single, values: {1: Oui, 2: Non}, missing: {9: NSP}}
+      q4: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
+      score: {type: scale, range: [0, 10]}
+    """
+
   /// The citizens' survey weighted by raking as R's case A, through phare's own stages; `trim`
   /// adds a `weight.trim` line.
   static func citizens(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/citizens-survey.csv"), encoding: .utf8)
-    let codebook = """
-        id: {type: identifier}
-        region: {type: single, values: \(regions)}
-        sexage: {type: single, values: {11: a, 12: b, 13: c, 14: d, 15: e, 21: f, 22: g, 23: h, 24: i, 25: j}}
-        urbain: {type: single, values: {1: rural, 2: urbain}}
-        w0: {type: numeric}
-        s01: {type: scale, range: [0, 10]}
-        s02: {type: scale, range: [0, 10]}
-        q: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
-        f01: {type: single, values: {0: Non, 1: Oui}}
-        f02: {type: single, values: {0: Non, 1: Oui}}
-      """
     let population = try String(contentsOfFile: Fixtures.oracle("weighting/citizens-margins.csv"), encoding: .utf8)
     let result = try WeightingPipeline.run(
-      export: export, codebook: codebook,
+      export: export, codebook: citizensCodebook,
       weight: "  method: raking\n  margins: [region, sexage, urbain]\n  tolerance: 1e-13\n  max_iterations: 500" + trim,
       population: population)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
@@ -59,15 +72,6 @@ import Testing
   /// `weight.trim` line.
   static func mayors(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/mayors-survey.csv"), encoding: .utf8)
-    let codebook = """
-        id: {type: identifier}
-        region: {type: single, values: \(regions)}
-        urbain: {type: single, values: {1: rural, 2: urbain}}
-        cell: {type: numeric}
-        q3: {type: single, values: {1: Oui, 2: Non}, missing: {9: NSP}}
-        q4: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
-        score: {type: scale, range: [0, 10]}
-      """
     let text = try String(contentsOfFile: Fixtures.oracle("weighting/mayors-population.csv"), encoding: .utf8)
     var lines = ["variable,category,total"]
     for line in text.split(separator: "\n").dropFirst() {
@@ -77,7 +81,8 @@ import Testing
     }
     let population = lines.joined(separator: "\n") + "\n"
     let result = try WeightingPipeline.run(
-      export: export, codebook: codebook, weight: "  method: post-stratification\n  margins: [region*urbain]" + trim,
+      export: export, codebook: mayorsCodebook,
+      weight: "  method: post-stratification\n  margins: [region*urbain]" + trim,
       population: population)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
     let folder = try TemporaryFolder()

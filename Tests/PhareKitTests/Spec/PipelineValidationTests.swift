@@ -173,7 +173,7 @@ import Testing
         """))
     #expect(
       found == [
-        "pipeline.yml:7: weight.method should be one of: post-stratification, raking (found 'rake')",
+        "pipeline.yml:7: weight.method should be one of: post-stratification, raking, calibration (found 'rake')",
         "pipeline.yml:9: weight.bounds should be [lower, upper] with 0 ≤ lower < 1 < upper (bounds on final / starting weight)",
         "pipeline.yml:10: weight.missing should be one of: impute-mode, quarantine (found 'drop')",
       ])

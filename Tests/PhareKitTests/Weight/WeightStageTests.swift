@@ -99,20 +99,21 @@ import Testing
   @Test func boundsThatCannotBeMet() throws {
     let found = try problem(
       weight: "  method: raking\n  margins: [region, sexe]\n  bounds: [0.99, 1.01]\n  max_iterations: 30")
-    // Region 1 (3 respondents of 8, a population of 500 of 1000) is out of reach whatever the
-    // equal starting weights: checked before raking.
+    // Region 1 (3 respondents of 8, starting weights N / n = 125, a population of 500 of 1000) is
+    // out of reach: checked before raking.
     #expect(
       found?.hasPrefix(
         "wave 2016: the bounds [0.99, 1.01] on weight adjustments cannot be met (proven before calibrating): margin region "
-          + "category 1 « Nord » has 3 respondent(s) whose starting weights sum to ") == true)
+          + "category 1 « Nord » has 3 respondent(s) whose starting weights sum to 375, ") == true)
   }
 
   @Test func nonConvergenceGivesTheLargestDiscrepancy() throws {
     let found = try problem(
       weight: "  method: raking\n  margins: [region, sexe]\n  max_iterations: 1\n  tolerance: 1e-15")
     #expect(
-      found?.hasPrefix("wave 2016: raking did not converge in 1 iterations; largest remaining discrepancy: margin ")
-        == true)
+      found?.hasPrefix(
+        "wave 2016: raking calibration did not converge in 1 iterations (the solver stopped; the margins are not "
+          + "proven unreachable); largest remaining discrepancies: margin ") == true)
   }
 
   @Test func blankWeightingVariablesAreQuarantinedOrImputed() throws {
