@@ -12,8 +12,9 @@ struct IngestCursor {
   private(set) var inHeader = true
   private(set) var builders: UnsafeMutableBufferPointer<ColumnBuilder>
   private(set) var columnCount = 0
-  /// The columns up to the last named one: a record may leave out the unnamed ones after it
-  /// (Excel's `a;b;c;;;;` header over rows as short as `1;2;3`).
+  /// The columns up to the last named one: a record may leave out all the unnamed ones after it
+  /// (Excel's `a;b;c;;;;` header over rows `1;2;3`). Only all: a record of another width may hold
+  /// a stray separator that shifts its values, and is quarantined.
   private var namedColumns = 0
   private(set) var keptRows = 0
   /// The physical line each kept row starts on.
@@ -124,7 +125,7 @@ struct IngestCursor {
       startColumns()
     } else {
       recordsRead += 1
-      if fieldIndex < columnCount && fieldIndex >= namedColumns && namedColumns > 0 {
+      if fieldIndex == namedColumns && namedColumns > 0 && namedColumns < columnCount {
         for column in fieldIndex..<columnCount { builders[column].appendEmpty() }
         fieldIndex = columnCount
       }
