@@ -2,9 +2,11 @@
 ///
 /// It settles an ambiguous value: in a column that also holds `90,5` or `126,81818181818181`,
 /// `143,375` is 143.375; in one that holds `1.234.567` or `1.200,50`, `1.234` is 1234. A column
-/// has one decimal mark, so once one mark is its decimal mark the other groups thousands: beside
-/// `1 234,5`, `4.102` is 4102. (A mark that groups says nothing of the other: a column of whole
-/// numbers has no decimal mark.) A column whose values use a mark both ways settles nothing.
+/// has one decimal mark, so once the file's own decimal mark (`,` in a `;` file) is the column's,
+/// the other groups thousands: beside `1 234,5`, `4.102` is 4102. Not the reverse: one `2.5` in a
+/// French file does not make its `2,500` 2500 (French exports never group with commas); and a
+/// mark that groups says nothing of the other (whole numbers have no decimal mark). A column whose
+/// values use a mark both ways settles nothing.
 struct MarkEvidence: Equatable {
   private var decimal: Set<UInt8> = []
   private var group: Set<UInt8> = []
@@ -30,15 +32,17 @@ struct MarkEvidence: Equatable {
   }
 
   /// Whether the column writes `mark` as its decimal mark (true), as a thousands separator
-  /// (false, also when the other mark is its decimal mark), or nil when nothing says or the
-  /// column writes both marks as decimal marks.
-  func isDecimal(_ mark: UInt8) -> Bool? {
+  /// (false, also when the other mark is the decimal mark of both the file, `,` when
+  /// `decimalComma`, and the column), or nil when nothing says or the column writes both marks
+  /// as decimal marks.
+  func isDecimal(_ mark: UInt8, decimalComma: Bool) -> Bool? {
     let other = mark == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
     let own = settled(mark)
     let others = settled(other)
     // Both marks written as decimal marks (`1,5` and `2.5`): the column settles nothing.
     if own == true && others == true { return nil }
-    return own ?? (others == true ? false : nil)
+    let otherIsTheFilesMark = other == (decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."))
+    return own ?? (others == true && otherIsTheFilesMark ? false : nil)
   }
 
   /// What the column's own uses of `mark` say: decimal (true), grouping (false), or nil.

@@ -98,7 +98,7 @@ enum NumberParser {
       guard lenient || !leadingZero else { return .notANumber }
     case 1 where lastKind == dot || lastKind == comma:
       if firstGroupIsValid && runLength == 3 && !(lastKind == dot && !decimalComma) {
-        switch evidence.isDecimal(lastKind == dot ? UInt8(ascii: ".") : UInt8(ascii: ",")) {
+        switch evidence.isDecimal(lastKind == dot ? UInt8(ascii: ".") : UInt8(ascii: ","), decimalComma: decimalComma) {
         case nil: return .ambiguous
         case false?: break
         case true?:

@@ -110,10 +110,15 @@ import Testing
     #expect(read("1,234", evidence(["1.200,50"])) == .number(1.234))
     #expect(read("1,234", evidence(["1,234,567"])) == .number(1234))
     #expect(read("1,234", evidence(["90,5", "1,234,567"])) == .ambiguous)
-    // One decimal mark per column: a decimal dot makes commas group thousands, and the reverse;
+    // One decimal mark per column: the file's own decimal mark, settled by the column, makes the
+    // other group thousands; not the reverse (one `1.5` in a `;` file does not make `1,234` 1234);
     // a mark that groups says nothing of the other (whole numbers have no decimal mark).
-    #expect(read("1,234", evidence(["1.5", "12"])) == .number(1234))
     #expect(read("4.102", evidence(["1 313,07"])) == .number(4102))
+    #expect(read("1,234", evidence(["1.5", "12"])) == .ambiguous)
+    let pointFile = Array("1,234".utf8).withUnsafeBytes {
+      NumberParser.read($0, decimalComma: false, evidence: evidence(["1.5", "12"]))
+    }
+    #expect(pointFile == .number(1234))
     #expect(read("1,234", evidence(["1.234.567"])) == .ambiguous)
     #expect(read("1,234", evidence(["12", "7"])) == .ambiguous)
     #expect(read("1.234", evidence(["1,5", "2.5"])) == .ambiguous)
