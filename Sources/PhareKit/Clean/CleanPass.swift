@@ -121,17 +121,19 @@ struct CleanPass {
     }
   }
 
-  /// Whether an identifier reads as Excel's scientific display of a long number: one digit, a
-  /// `.` or `,`, digits, then `E+` and digits (`1,23457E+15`, `9.0072E+18`).
+  /// Whether an identifier reads as Excel's scientific display of a long number: one digit,
+  /// optionally a `.` or `,` and digits, then `E+` and a power of 11 or more (`1,23457E+15`,
+  /// `9.0072E+18`, `1E+15`: the General format's display of 12 digits or more).
   static func isSpreadsheetScientific(_ bytes: [UInt8]) -> Bool {
-    guard let e = bytes.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }), e >= 3, e + 2 < bytes.count else {
-      return false
-    }
     func digits(_ part: ArraySlice<UInt8>) -> Bool {
       !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
-    return digits(bytes[0..<1]) && (bytes[1] == UInt8(ascii: ".") || bytes[1] == UInt8(ascii: ","))
-      && digits(bytes[2..<e]) && bytes[e + 1] == UInt8(ascii: "+") && digits(bytes[(e + 2)...])
+    guard let e = bytes.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }), e >= 1, e + 2 < bytes.count,
+      bytes[e + 1] == UInt8(ascii: "+"), digits(bytes[(e + 2)...]),
+      let power = Int(String(decoding: bytes[(e + 2)...], as: UTF8.self)), power >= 11,
+      digits(bytes[0..<1])
+    else { return false }
+    return e == 1 || (e > 2 && (bytes[1] == UInt8(ascii: ".") || bytes[1] == UInt8(ascii: ",")) && digits(bytes[2..<e]))
   }
 
   private func sourceColumn(_ variable: CodebookVariable) -> Column {
