@@ -51,6 +51,8 @@ struct AnswerCoder {
   /// A cell held as text: blank, a loosely written number, or a label.
   func outcome(text: String?) -> CellOutcome {
     guard let text, !AnswerText.isBlank(text) else { return .blank }
+    // A label that reads as a number in scientific notation (`2E5`, a product reference) is its label.
+    if text.contains(where: \.isLetter), let code = labelCodes[AnswerText.fold(text)] { return .value(Double(code)) }
     switch AnswerText.reading(text, decimalComma: decimalComma, evidence: evidence) {
     case .number(let number): return outcome(number: number)
     case .ambiguous: return ambiguous(text)

@@ -78,7 +78,9 @@ struct ColumnBuilder {
       // in a decimal-comma file keeps its bytes: rendered back with a comma (`2,5`) it would tell
       // `MarkEvidence` the opposite of what the file wrote, and the column's reading would depend
       // on which row came first.
+      // Scientific notation keeps its bytes too: `3E2` may be a label, which `300` would not match.
       if !ColumnTypeInference.isLongWholeNumber(field), !(decimalComma && field.contains(UInt8(ascii: "."))),
+        !field.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }),
         let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field)
       {
         numbers.append(value)
