@@ -96,7 +96,11 @@ public struct EstimateStage: Sendable {
     let df = n - Double(mean.strataInDomain)
     let interval: ConfidenceInterval
     let method: String
-    if category == nil || mean.kind == .total {
+    // Weights of 0 or less (linear calibration) can put a proportion outside [0, 1], where no
+    // proportion interval exists: the Wald interval, as R's svyciprop(method = "mean"), and the
+    // cell suppressed with the flag `outside-0-1`.
+    let outside = category != nil && mean.kind != .total && !(0...1).contains(estimate)
+    if category == nil || mean.kind == .total || outside {
       interval = .mean(estimate: estimate, standardError: se, level: spec.level)
       method = "normal"
     } else {
@@ -110,9 +114,13 @@ public struct EstimateStage: Sendable {
     if n < Double(spec.flagBelow) { flags.append("low-base") }
     if n < Double(spec.suppressBelow) { flags.append("suppressed") }
     if interval.degenerate { flags.append("degenerate-interval") }
+    if outside { flags += n < Double(spec.suppressBelow) ? ["outside-0-1"] : ["suppressed", "outside-0-1"] }
     // The simple random sample with the same variance of the mean: s²_w over that variance.
     let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance
-    let effective = meanVariance > 0 ? LinearisedVariance.weightedSpread(mean).map { $0 / meanVariance } : nil
+    // Weights of 0 or less can make the spread negative: no effective n then.
+    let effective =
+      meanVariance > 0
+      ? LinearisedVariance.weightedSpread(mean).map { $0 / meanVariance }.flatMap { $0 > 0 ? $0 : nil } : nil
     var indicator = empty(mean.kind, item: item, category: category)
     indicator.estimate = estimate
     indicator.standardError = se

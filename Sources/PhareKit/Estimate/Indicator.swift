@@ -45,8 +45,9 @@ public struct Indicator: Sendable, Equatable, Codable {
   public var differenceFromNationalSE: Double?
   public var differenceFromRest: Double?
   public var differenceFromRestSE: Double?
-  /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`, and
-  /// `empty` (with `suppressed`) for a declared level where nobody answered the variable.
+  /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`,
+  /// `empty` (with `suppressed`) for a declared level where nobody answered the variable, and
+  /// `outside-0-1` (with `suppressed`) for a proportion that weights of 0 or less put outside [0, 1].
   public var flags: [String]
 
   public var isSuppressed: Bool { flags.contains("suppressed") }

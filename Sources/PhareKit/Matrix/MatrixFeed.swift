@@ -6,7 +6,7 @@ import Foundation
 /// units of the survey feeds (percent for proportions, score for means) and that indicator's id.
 public struct MatrixFeed: Sendable {
   /// Versioned as the survey feed: additive changes bump the minor version, breaking ones the major.
-  public static let schemaVersion = "1.2.0"
+  public static let schemaVersion = "1.3.0"
 
   struct Measure: Sendable, Equatable {
     var id: String

@@ -12,7 +12,7 @@ import Foundation
 public struct Feed: Sendable {
   /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
   /// retyped, a unit changed) the major one; the schema's `schema_version` is this constant.
-  public static let schemaVersion = "1.2.0"
+  public static let schemaVersion = "1.3.0"
 
   /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
   struct Region: Encodable, Sendable, Equatable {
