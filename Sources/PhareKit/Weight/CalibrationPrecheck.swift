@@ -6,9 +6,14 @@ enum CalibrationPrecheck {
   /// (`.categoryWithoutRespondents`) and a positive finite population total
   /// (`.invalidPopulationTotal`) — respondents of a category with a total of 0 would get a
   /// weight of 0 yet still count in every base.
-  static func categories(margin: String, totals: [Double], respondents: [Int], names: [String]) throws {
+  /// `setAside`: per category, respondents set aside for a blank weighting variable, which the
+  /// message names when they are why a category has none left.
+  static func categories(
+    margin: String, totals: [Double], respondents: [Int], setAside: [Int], names: [String]
+  ) throws {
     if let empty = respondents.firstIndex(of: 0) {
-      throw WeightingError.categoryWithoutRespondents(margin: margin, category: names[empty], total: totals[empty])
+      throw WeightingError.categoryWithoutRespondents(
+        margin: margin, category: names[empty], total: totals[empty], setAside: setAside[empty])
     }
     if let invalid = totals.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
       throw WeightingError.invalidPopulationTotal(

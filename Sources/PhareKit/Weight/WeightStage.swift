@@ -47,11 +47,20 @@ public struct WeightStage: Sendable {
         throw WeightingError.marginNotInPopulation(margin: name, file: population.file)
       }
       var margin = try codes(variables)
-      if spec.missing == .imputeMode { margin.imputeMode() }
+      if spec.missing == .imputeMode {
+        guard margin.keys.contains(where: { $0 != PackedCodes.missing }) || margin.keys.isEmpty else {
+          throw WeightingError.marginAllBlank(margin: name, respondents: margin.keys.count)
+        }
+        margin.imputeMode()
+      }
+      var setAsideKeys = incomplete.map { margin.keys[$0] }
       var keys = rows.count == margin.keys.count ? margin.keys : rows.map { margin.keys[$0] }
       margin = PackedCodes.empty(variables)
       for rule in spec.collapse where rule.margin == name {
         collapsed.append(Self.collapse(rule, cells: &cells, keys: &keys))
+        if let from = PackedCodes.key(rule.category), let to = PackedCodes.key(rule.into) {
+          setAsideKeys = setAsideKeys.map { $0 == from ? to : $0 }
+        }
       }
       let cellKeys = cells.map { PackedCodes.key($0.codes) ?? PackedCodes.missing }
       let lookup = CategoryLookup(keys: cellKeys)
@@ -68,8 +77,9 @@ public struct WeightStage: Sendable {
         indices[position] = index
       }
       let categoryNames = cells.map { MarginNames.category($0.codes, of: variables, in: wave) }
+      let setAside = cellKeys.map { key in spec.missing == .quarantine ? setAsideKeys.filter { $0 == key }.count : 0 }
       try CalibrationPrecheck.categories(
-        margin: name, totals: cells.map(\.total), respondents: respondents, names: categoryNames)
+        margin: name, totals: cells.map(\.total), respondents: respondents, setAside: setAside, names: categoryNames)
       categoryCounts.append(cells.count)
       rowCategories.append(indices)
       targets.append(cells.map(\.total))

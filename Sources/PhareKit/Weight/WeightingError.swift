@@ -1,7 +1,11 @@
 /// Why a wave cannot be weighted; each names the margin and cell at fault.
 public enum WeightingError: Error, Equatable, CustomStringConvertible {
   case categoryNotInPopulation(margin: String, category: String, respondents: Int)
-  case categoryWithoutRespondents(margin: String, category: String, total: Double)
+  /// A population category without respondents; `setAside` of its respondents were set aside for
+  /// a blank weighting variable (`missing: quarantine`).
+  case categoryWithoutRespondents(margin: String, category: String, total: Double, setAside: Int = 0)
+  /// Every respondent is blank on a margin: `missing: impute-mode` has no mode to impute.
+  case marginAllBlank(margin: String, respondents: Int)
   /// A category with respondents whose population total is 0, negative or not finite.
   case invalidPopulationTotal(margin: String, category: String, respondents: Int, total: Double)
   case inconsistentMarginTotals(margin: String, total: Double, expected: Double)
@@ -33,9 +37,17 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
     case .categoryNotInPopulation(let margin, let category, let respondents):
       return "margin \(margin): category \(category) has \(respondents) respondent(s) but is not in the population "
         + "file; add it or collapse it into a neighbouring category"
-    case .categoryWithoutRespondents(let margin, let category, let total):
+    case .categoryWithoutRespondents(let margin, let category, let total, let setAside) where setAside > 0:
+      return "margin \(margin): population category \(category) (total \(Format.number(total))) has no "
+        + "respondent left: its \(setAside) respondent(s) were set aside for a blank weighting variable "
+        + "(`missing: quarantine`, rule weight.missing-margin in quarantine.csv); fill those answers, or use "
+        + "`missing: impute-mode`"
+    case .categoryWithoutRespondents(let margin, let category, let total, _):
       return "margin \(margin): population category \(category) (total \(Format.number(total))) has no "
         + "respondent; collapse it into a neighbouring category"
+    case .marginAllBlank(let margin, let respondents):
+      return "margin \(margin) is blank for all \(respondents) respondent(s): `missing: impute-mode` has no answer "
+        + "to impute; check the export's column for this variable"
     case .invalidPopulationTotal(let margin, let category, let respondents, let total):
       return "margin \(margin): category \(category) has \(respondents) respondent(s) but a population total of "
         + "\(Format.number(total)); give it a positive total or collapse it into a neighbouring category"

@@ -96,6 +96,27 @@ import Testing
     #expect(try stageProblem(population: population) == "margin sexe sums to 1100 but the first margin sums to 1000")
   }
 
+  /// Region 3's two respondents left sexe blank and were set aside: the message says so, rather
+  /// than advising to collapse a category that has respondents.
+  @Test func aCategoryEmptiedBySetAsideRowsSaysWhy() throws {
+    let export = Self.export.replacingOccurrences(of: "5,3,1\n6,3,2\n", with: "5,3,\n6,3,\n")
+    let found = try problem(
+      export: export, weight: "  method: raking\n  margins: [region, sexe]\n  missing: quarantine")
+    #expect(
+      found
+        == "wave 2016: margin region: population category 3 « Est » (total 200) has no respondent left: its 2 "
+        + "respondent(s) were set aside for a blank weighting variable (`missing: quarantine`, rule "
+        + "weight.missing-margin in quarantine.csv); fill those answers, or use `missing: impute-mode`")
+    // With every sexe blank there is nothing to impute: said so, not an internal code.
+    let blank = Self.export.split(separator: "\n").enumerated().map { index, line in
+      index == 0 ? String(line) : String(line.dropLast(2)) + ","
+    }.joined(separator: "\n") + "\n"
+    #expect(
+      try problem(export: blank, weight: "  method: raking\n  margins: [region, sexe]\n  missing: impute-mode")
+        == "wave 2016: margin sexe is blank for all 8 respondent(s): `missing: impute-mode` has no answer to "
+        + "impute; check the export's column for this variable")
+  }
+
   @Test func boundsThatCannotBeMet() throws {
     let found = try problem(
       weight: "  method: raking\n  margins: [region, sexe]\n  bounds: [0.99, 1.01]\n  max_iterations: 30")
