@@ -25,11 +25,11 @@ extension PipelineSpec {
         "weight.margins: '\(WeightingSpec.name(of: margin))' is listed twice or crosses a variable with itself")
     }
     let tolerance = reader.double(fields["tolerance"], "weight.tolerance")
-    if let tolerance, !(tolerance >= WeightingSpec.minimumTolerance && tolerance < 1) {
+    if let tolerance, !(tolerance >= WeightingSpec.minimumTolerance && tolerance <= WeightingSpec.maximumTolerance) {
       reader.report(
         fields["tolerance"],
-        "weight.tolerance should be from \(WeightingSpec.minimumTolerance) (what doubles can reach) to below 1 "
-          + "(relative misfit; default 1e-10)")
+        "weight.tolerance should be from \(WeightingSpec.minimumTolerance) (what doubles can reach) to "
+          + "\(WeightingSpec.maximumTolerance) (looser, weights miss the population; relative misfit, default 1e-10)")
     }
     let maxIterations = reader.int(fields["max_iterations"], "weight.max_iterations")
     if let maxIterations, !(1...WeightingSpec.maxIterationsCeiling).contains(maxIterations) {

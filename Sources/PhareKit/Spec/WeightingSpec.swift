@@ -59,6 +59,9 @@ public struct WeightingSpec: Equatable, Sendable {
   static let defaultTolerance = 1e-10
   /// The smallest tolerance a spec may ask: below it the misfit is rounding, and raking cannot reach it.
   public static let minimumTolerance = 1e-15
+  /// The loosest tolerance a spec may ask: looser, published weights visibly miss the population
+  /// (R's `calibrate` defaults to 1e-7).
+  public static let maximumTolerance = 1e-4
   static let defaultMaxIterations = 100
   /// The most Newton steps a spec may allow: raking that needs more is not converging.
   public static let maxIterationsCeiling = 10_000

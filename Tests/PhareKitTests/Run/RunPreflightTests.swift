@@ -25,7 +25,8 @@ import Testing
   private static let positive =
     "should be a positive number (a category with no population is removed or collapsed into a neighbour)"
   private static let tolerance =
-    "weight.tolerance should be from 1e-15 (what doubles can reach) to below 1 (relative misfit; default 1e-10)"
+    "weight.tolerance should be from 1e-15 (what doubles can reach) to 0.0001 (looser, weights miss the population; "
+    + "relative misfit, default 1e-10)"
   private static let iterations = "weight.max_iterations should be a whole number from 1 to 10000"
   private static let trim =
     "should be a ratio to the mean weight with 0 < lower < 1 < upper, e.g. {lower: 0.3, upper: 3}"
@@ -39,7 +40,7 @@ import Testing
       name: "tolerance 0", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 0")],
       expected: ["essai.yml:25: \(tolerance)"]),
     Case(
-      name: "tolerance 1e300", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 1e300")],
+      name: "tolerance 0.5", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 0.5")],
       expected: ["essai.yml:25: \(tolerance)"]),
     Case(
       name: "negative max_iterations", edits: [("essai.yml", "max_iterations: 100", "max_iterations: -3")],
