@@ -108,9 +108,10 @@ import Testing
         + "respondent(s) were set aside for a blank weighting variable (`missing: quarantine`, rule "
         + "weight.missing-margin in quarantine.csv); fill those answers, or use `missing: impute-mode`")
     // With every sexe blank there is nothing to impute: said so, not an internal code.
-    let blank = Self.export.split(separator: "\n").enumerated().map { index, line in
-      index == 0 ? String(line) : String(line.dropLast(2)) + ","
-    }.joined(separator: "\n") + "\n"
+    let blank =
+      Self.export.split(separator: "\n").enumerated().map { index, line in
+        index == 0 ? String(line) : String(line.dropLast(2)) + ","
+      }.joined(separator: "\n") + "\n"
     #expect(
       try problem(export: blank, weight: "  method: raking\n  margins: [region, sexe]\n  missing: impute-mode")
         == "wave 2016: margin sexe is blank for all 8 respondent(s): `missing: impute-mode` has no answer to "
