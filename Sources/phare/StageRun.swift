@@ -27,7 +27,11 @@ enum StageRun {
             + "\(Format.fixed(d.minimumWeight, 3)) to \(Format.fixed(d.maximumWeight, 3)), "
             + "Kish deff \(Format.fixed(d.kishDesignEffect, 3)), effective n \(Format.fixed(d.effectiveSampleSize, 1)), "
             + "efficiency \(Format.fixed(100 * d.efficiency, 1))%"
-            + (d.nonPositiveWeights.map { "; warning: \($0) weight(s) 0 or negative (linear calibration)" } ?? ""))
+            + (d.nonPositiveWeights.map { "; warning: \($0) weight(s) 0 or negative (linear calibration)" } ?? "")
+            + (d.boundsRescaling.map {
+              "; bounds apply to starting weights rescaled by \(Format.fixed($0, 2)) as R does (every margin needs "
+                + "more than 20 times them)"
+            } ?? ""))
       }
       if let indicators = result.indicators {
         let suppressed = indicators.filter(\.isSuppressed).count

@@ -229,6 +229,9 @@ public struct PipelineUpdate {
       if let count = result.weighted?.diagnostics.nonPositiveWeights {
         fields["non_positive_weights"] = .stringConvertible(count)
       }
+      if let scale = result.weighted?.diagnostics.boundsRescaling {
+        fields["bounds_rescaling"] = rounded(scale)
+      }
       fields["seconds"] = rounded(result.timings.weight ?? 0)
     case .estimate:
       fields["indicators"] = .stringConvertible(result.indicators?.count ?? 0)

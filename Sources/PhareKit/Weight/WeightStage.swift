@@ -106,8 +106,10 @@ public struct WeightStage: Sendable {
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
     rowCategories = []  // the cells hold what is needed; free ten million rows' indices now
     let counts = cells.marginTotals(cells.respondents.map(Double.init))
+    var boundsRescaling: Double?
     if let bounds = spec.bounds, spec.method != .postStratification {
       let scale = CalibrationPrecheck.startScale(cells, targets: targets)
+      if scale != 1 { boundsRescaling = scale }
       try CalibrationPrecheck.bounds(
         bounds, startTotals: cells.marginTotals(cells.startTotals.map { $0 * scale }), targets: targets,
         respondents: counts.map { $0.map { Int($0) } }, names: names)
@@ -146,6 +148,7 @@ public struct WeightStage: Sendable {
       method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
       margins: marginCells, collapsed: collapsed, imputed: imputed)
     diagnostics.trimming = trimming
+    diagnostics.boundsRescaling = boundsRescaling
     return WeightedWave(
       clean: wave, rows: rows, startWeights: start, finalWeights: final, diagnostics: diagnostics,
       quarantined: quarantined, calibration: cells, adjustments: adjustment)

@@ -37,6 +37,11 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   /// as in manifests written before it): the estimates stay the GREG estimates, but a
   /// statistician reviews them (or bounds g with truncated-linear).
   public var nonPositiveWeights: Int?
+  /// The factor R's rule multiplied the starting weights by before a bounded calibration (every
+  /// constraint needing more than 20 times them; `Calibrator.rescaling`), so that bounds apply
+  /// to g over the rescaled weights; nil when 1 or without bounds. R warns « Bounds were set but
+  /// will be interpreted after rescaling ».
+  public var boundsRescaling: Double?
   /// What `weight.trim` did; absent without trimming. The figures above are of the trimmed weights.
   public var trimming: TrimmingDiagnostics?
 

@@ -118,6 +118,26 @@ import Testing
         + "impute; check the export's column for this variable")
   }
 
+  /// Design weights of 1 for a population of 1,000: every constraint needs more than 20 times
+  /// them, so bounds apply after R's rescaling by the mean ratio (125 + 100 + 100 + 130) / 4, which
+  /// the diagnostics record.
+  @Test func boundsAfterRescalingAreRecorded() throws {
+    let export =
+      Self.export.split(separator: "\n").enumerated().map { index, line in
+        String(line) + (index == 0 ? ",w" : ",1")
+      }.joined(separator: "\n") + "\n"
+    let result = try WeightingPipeline.run(
+      export: export, codebook: Self.codebook + "\n  w: {type: numeric}",
+      weight: "  method: raking\n  margins: [region, sexe]\n  start: {column: w}\n  bounds: [0.5, 2]",
+      population: Self.population)
+    let diagnostics = try #require(result.weighted?.diagnostics, "\(result.problem ?? "")")
+    #expect(diagnostics.boundsRescaling == 113.75)
+    let plain = try WeightingPipeline.run(
+      export: Self.export, codebook: Self.codebook, weight: "  method: raking\n  margins: [region, sexe]",
+      population: Self.population)
+    #expect(plain.weighted?.diagnostics.boundsRescaling == nil)
+  }
+
   @Test func boundsThatCannotBeMet() throws {
     let found = try problem(
       weight: "  method: raking\n  margins: [region, sexe]\n  bounds: [0.99, 1.01]\n  max_iterations: 30")
