@@ -111,6 +111,8 @@ import Testing
     let quarantine = CSVText.records(try String(contentsOfFile: folder + "/out/quarantine.csv", encoding: .utf8))
     #expect(quarantine.map { $0["line"] } == ["2", "3"])
     #expect(quarantine.map { $0["rule"] } == ["weight.missing-margin", "weight.missing-margin"])
+    #expect(quarantine.map { $0["variable"] } == ["sexe", "sexe"])
+    #expect(quarantine.first?["message"] == "weighting variable sexe is blank or « Ne sait pas »")
     // The national base of q1 holds the 38 weighted respondents only.
     let indicators = CSVText.records(
       try String(contentsOfFile: folder + "/out/2020/indicators.csv", encoding: .utf8))

@@ -29,12 +29,16 @@ public struct WeightStage: Sendable {
       }
       return codes
     }
-    var incomplete: Set<Int> = []
+    // Each row with a blank margin, and the first such margin (named in quarantine.csv).
+    var blankMargin: [Int: String] = [:]
     for variables in spec.margins {
       let keys = try codes(variables).keys
-      for row in keys.indices where keys[row] == PackedCodes.missing { incomplete.insert(row) }
+      for row in keys.indices where keys[row] == PackedCodes.missing && blankMargin[row] == nil {
+        blankMargin[row] = WeightingSpec.name(of: variables)
+      }
     }
-    let (rows, quarantined, imputed) = handleMissing(incomplete, wave: wave)
+    let incomplete = Set(blankMargin.keys)
+    let (rows, quarantined, imputed) = handleMissing(blankMargin, wave: wave)
     var collapsed: [String] = []
     var categoryCounts: [Int] = []
     var rowCategories: [[Int32]] = []
@@ -156,22 +160,24 @@ public struct WeightStage: Sendable {
 
   /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable:
   /// the rows weighted, those set aside, and how many were imputed.
-  private func handleMissing(_ incomplete: Set<Int>, wave: CleanWave) -> (
+  private func handleMissing(_ blankMargin: [Int: String], wave: CleanWave) -> (
     rows: WeightedRows, quarantined: [QuarantinedRow], imputed: Int
   ) {
-    guard !incomplete.isEmpty else { return (WeightedRows(all: wave.rowsClean), [], 0) }
+    guard !blankMargin.isEmpty else { return (WeightedRows(all: wave.rowsClean), [], 0) }
     switch spec.missing {
     case .imputeMode:
-      return (WeightedRows(all: wave.rowsClean), [], incomplete.count)
+      return (WeightedRows(all: wave.rowsClean), [], blankMargin.count)
     case .quarantine:
       let identifier = wave.variables.firstIndex { $0.kind == .identifier }.map { wave.table.columns[$0] }
-      let quarantined = incomplete.sorted().map { row in
-        QuarantinedRow(
+      let quarantined = blankMargin.keys.sorted().map { row in
+        var set = QuarantinedRow(
           file: wave.file, line: Int(wave.sourceLines[row]), lineCount: 1, rule: "weight.missing-margin",
-          message: "a weighting variable is blank or « Ne sait pas »", wave: wave.wave,
+          message: "weighting variable \(blankMargin[row]!) is blank or « Ne sait pas »", wave: wave.wave,
           respondentID: identifier?.text(at: row))
+        set.variable = blankMargin[row]
+        return set
       }
-      return (WeightedRows((0..<wave.rowsClean).filter { !incomplete.contains($0) }), quarantined, 0)
+      return (WeightedRows((0..<wave.rowsClean).filter { blankMargin[$0] == nil }), quarantined, 0)
     }
   }
 

@@ -57,14 +57,14 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
       let verdict =
         proven
         ? "cannot meet the margins: no \(distance == "raking" ? "positive " : "")weights reach them (proven)"
-        : "did not converge in \(iterations) iterations (the solver stopped; the margins are not proven unreachable)"
+        : "did not converge in \(iterations) iteration(s) (the solver stopped; the margins are not proven unreachable)"
       return "\(distance) calibration \(verdict); largest remaining discrepancies: "
         + worst.map(\.description).joined(separator: "; ")
     case .boundsNotMet(let distance, let lower, let upper, let iterations, let proven, let worst):
       let verdict =
         proven
         ? "cannot be met: no weights within them reach the margins (proven)"
-        : "were not met: the solver stopped after \(iterations) iterations without proving them infeasible"
+        : "were not met: the solver stopped after \(iterations) iteration(s) without proving them infeasible"
       return "\(distance): the bounds [\(Format.number(lower)), \(Format.number(upper))] on g = final / starting "
         + "weight \(verdict); largest remaining discrepancies: " + worst.map(\.description).joined(separator: "; ")
     case .boundsInfeasible(

@@ -53,7 +53,7 @@ import Testing
     #expect(zip(worst, worst.dropFirst()).allSatisfy { $0.relative >= $1.relative })
     #expect(
       error.description.hasPrefix(
-        "raking calibration did not converge in \(iterations) iterations (the solver stopped; the margins are not "
+        "raking calibration did not converge in \(iterations) iteration(s) (the solver stopped; the margins are not "
           + "proven unreachable); largest remaining discrepancies: margin \(worst[0].margin) category "))
   }
 

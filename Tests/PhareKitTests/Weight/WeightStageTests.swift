@@ -154,7 +154,7 @@ import Testing
       weight: "  method: raking\n  margins: [region, sexe]\n  max_iterations: 1\n  tolerance: 1e-15")
     #expect(
       found?.hasPrefix(
-        "wave 2016: raking calibration did not converge in 1 iterations (the solver stopped; the margins are not "
+        "wave 2016: raking calibration did not converge in 1 iteration(s) (the solver stopped; the margins are not "
           + "proven unreachable); largest remaining discrepancies: margin ") == true)
   }
 
