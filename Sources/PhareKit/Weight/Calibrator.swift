@@ -42,7 +42,7 @@ public struct Calibrator: Sendable {
     let cells = CalibrationCells(categoryCounts: counts, rowCategories: rowCategories, startWeights: startWeights)
     let names = MarginNames(
       margins: counts.indices.map { "#\($0 + 1)" }, categories: counts.map { (0..<$0).map(String.init) })
-    let (g, iterations) = try calibrate(cells, targets: targets, names: names)
+    let (g, iterations, _) = try calibrate(cells, targets: targets, names: names)
     return (startWeights.indices.map { startWeights[$0] * g[Int(cells.cellOfRow[$0])] }, iterations)
   }
 
@@ -56,10 +56,14 @@ public struct Calibrator: Sendable {
     return ratios.reduce(0, +) / Double(ratios.count)
   }
 
-  /// The adjustment factor g of each cell, and the Newton steps used. Stops after at most
-  /// `maxIterations` (at least one), or earlier when `stallWindow` steps bring no progress.
+  /// The adjustment factor g of each cell, the Newton steps used, and the distance that gave g.
+  /// Stops after at most `maxIterations` (at least one), or earlier when `stallWindow` steps bring
+  /// no progress. A truncated distance (bounded raking, truncated linear) whose Newton steps stall
+  /// on bounds that have a solution falls back to the logit distance with the same finite bounds,
+  /// which reaches one (its g is smooth inside them): the weights then meet the margins and the
+  /// bounds, and the distance says `logit`.
   func calibrate(_ cells: CalibrationCells, targets: [[Double]], names: MarginNames) throws -> (
-    g: [Double], iterations: Int
+    g: [Double], iterations: Int, distance: String
   ) {
     let design = ModelMatrix(cells: cells)
     let population = design.columnTotals(ofMarginTotals: targets)
@@ -78,30 +82,32 @@ public struct Calibrator: Sendable {
       let free = problem.solve(untruncated)
       used = free.iterations
       let g = free.xeta.map { untruncated.adjustment($0) + 1 }
-      if free.converged && g.allSatisfy(distance.admits) { return (g.map { $0 * scale }, used) }
+      if free.converged && g.allSatisfy(distance.admits) { return (g.map { $0 * scale }, used, distance.name) }
     }
     let outcome = problem.solve(distance)
     let g = outcome.xeta.map { distance.adjustment($0) + 1 }
-    if outcome.converged { return (g.map { $0 * scale }, used + outcome.iterations) }
+    used += outcome.iterations
+    if outcome.converged { return (g.map { $0 * scale }, used, distance.name) }
+    var proven = problem.provesInfeasible(outcome, range: distance.range)
+    // Every distance with these bounds has the same feasible g: where the truncated Newton steps
+    // stall, logit's smooth ones reach a solution, or head for a Farkas certificate.
+    if !proven, distance.untruncated != nil, let bounds = distance.bounds, bounds.upperBound.isFinite {
+      let logit = CalibrationDistance.logit(bounds: bounds)
+      let smooth = problem.solve(logit)
+      used += smooth.iterations
+      if smooth.converged {
+        return (smooth.xeta.map { (logit.adjustment($0) + 1) * scale }, used, "logit (\(distance.name) stalled)")
+      }
+      proven = problem.provesInfeasible(smooth, range: bounds)
+    }
     let achieved = cells.marginTotals(zip(problem.weights, g).map { $0 * $1 })
     let worst = CalibrationMisfit.worst(achieved: achieved, targets: targets, names: names)
-    let proven = problem.provesInfeasible(outcome, range: distance.range) || provenByLogit(problem)
     if let bounds = distance.bounds {
       throw WeightingError.boundsNotMet(
-        distance: distance.name, lower: bounds.lowerBound, upper: bounds.upperBound,
-        iterations: used + outcome.iterations, proven: proven, worst: worst)
+        distance: distance.name, lower: bounds.lowerBound, upper: bounds.upperBound, iterations: used,
+        proven: proven, worst: worst)
     }
-    throw WeightingError.notConverged(
-      distance: distance.name, iterations: used + outcome.iterations, proven: proven, worst: worst)
-  }
-
-  /// Whether the logit distance's divergence proves finite bounds infeasible when this distance
-  /// did not: every distance with these bounds has the same feasible g, and logit's smooth
-  /// iterates head for a Farkas certificate where a truncated Newton stalls.
-  private func provenByLogit(_ problem: Problem) -> Bool {
-    guard let bounds = distance.bounds, bounds.upperBound.isFinite, distance.untruncated != nil else { return false }
-    let logit = problem.solve(.logit(bounds: bounds))
-    return !logit.converged && problem.provesInfeasible(logit, range: bounds)
+    throw WeightingError.notConverged(distance: distance.name, iterations: used, proven: proven, worst: worst)
   }
 }
 

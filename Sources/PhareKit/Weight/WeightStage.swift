@@ -120,13 +120,14 @@ public struct WeightStage: Sendable {
     }
     let adjustment: [Double]
     let iterations: Int
+    var method = spec.method == .postStratification ? spec.method.rawValue : spec.calibrationDistance.name
     switch spec.method {
     case .postStratification:
       (adjustment, iterations) = (PostStratifier.adjustments(cells, targets: targets[0]), 1)
     case .raking, .calibration:
       let calibrator = Calibrator(
         distance: spec.calibrationDistance, tolerance: spec.tolerance, maxIterations: spec.maxIterations)
-      (adjustment, iterations) = try calibrator.calibrate(cells, targets: targets, names: names)
+      (adjustment, iterations, method) = try calibrator.calibrate(cells, targets: targets, names: names)
     }
     var final = rows.indices.map { start[$0] * adjustment[Int(cells.cellOfRow[$0])] }
     // Linear calibration's weights may be 0 or negative (counted in the diagnostics), never infinite.
@@ -147,7 +148,6 @@ public struct WeightStage: Sendable {
             achieved: achieved[margin][category]))
       }
     }
-    let method = spec.method == .postStratification ? spec.method.rawValue : spec.calibrationDistance.name
     var diagnostics = WeightingDiagnostics(
       method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
       margins: marginCells, collapsed: collapsed, imputed: imputed)

@@ -57,6 +57,38 @@ import Testing
     }
   }
 
+  /// Region × sexe cells of 40 / 10 / 10 / 40 respondents (start N / n = 100) against region
+  /// 8000 / 2000 and sexe 2000 / 8000: bounds [0.25, U] have a solution for every U ≥ 6.25 (a
+  /// linear program shows it), yet bounded raking's truncated Newton steps stall for U just above.
+  /// phare then takes the logit distance with the same bounds, and says so.
+  @Test(arguments: [6.2501, 6.3, 6.5, 7])
+  func boundedRakingThatStallsFallsBackToLogit(upper: Double) throws {
+    let cells = [(1, 1, 40), (1, 2, 10), (2, 1, 10), (2, 2, 40)]
+    var export = "id,region,sexe\n"
+    var id = 0
+    for (region, sexe, count) in cells {
+      for _ in 0..<count {
+        id += 1
+        export += "R\(id),\(region),\(sexe)\n"
+      }
+    }
+    let result = try WeightingPipeline.run(
+      export: export,
+      codebook: "  id: {type: identifier}\n  region: {type: single, values: {1: A, 2: B}}\n"
+        + "  sexe: {type: single, values: {1: H, 2: F}}",
+      weight: "  method: raking\n  margins: [region, sexe]\n  bounds: [0.25, \(upper)]",
+      population: "variable,category,total\nregion,1,8000\nregion,2,2000\nsexe,1,2000\nsexe,2,8000\n")
+    let weighted = try #require(result.weighted, "\(result.problem ?? "")")
+    #expect(
+      weighted.diagnostics.method == "bounded raking" || weighted.diagnostics.method == "logit (bounded raking stalled)"
+    )
+    let g = zip(weighted.finalWeights, weighted.startWeights).map { $0 / $1 }
+    #expect(g.allSatisfy { $0 >= 0.25 - 1e-12 && $0 <= upper + 1e-12 })
+    for cell in weighted.diagnostics.margins {
+      #expect(abs(cell.achieved - cell.target) / (1 + cell.target) < WeightingSpec.defaultTolerance, "\(cell)")
+    }
+  }
+
   /// Where R fails because no solution exists, phare says so with a proof (here the pre-check's;
   /// CalibratorTests cover the solver's own certificate): the 3,000 oracle
   /// citizens on region + sexage + urbain from N / n with bounds [0.46, 1.8] (R's calibrate fails
