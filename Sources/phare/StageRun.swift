@@ -28,6 +28,8 @@ enum StageRun {
             + "Kish deff \(Format.fixed(d.kishDesignEffect, 3)), effective n \(Format.fixed(d.effectiveSampleSize, 1)), "
             + "efficiency \(Format.fixed(100 * d.efficiency, 1))%"
             + (d.nonPositiveWeights.map { "; warning: \($0) weight(s) 0 or negative (linear calibration)" } ?? "")
+            + (d.trimming.map { "; trimmed \($0.atLower) weight(s) to the lower bound, \($0.atUpper) to the upper" }
+              ?? "")
             + (d.boundsRescaling.map {
               "; bounds apply to starting weights rescaled by \(Format.fixed($0, 2)) as R does (every margin needs "
                 + "more than 20 times them)"

@@ -91,6 +91,22 @@ import Testing
     #expect(wave["problem"] as? String == problem)
   }
 
+  /// What trimming did is in the `phare weight` summary, the log and the manifest, the same counts.
+  @Test func trimmedWeightsAreReported() throws {
+    let folder = try Self.folder(
+      weight: "{method: raking, margins: [region, sexe], trim: {lower: 0.95, upper: 1.05}}",
+      population: Self.population, respondents: Self.forty(blank: 0))
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try PhareProcess.run("weight", folder + "/spec.yml", "--out", folder + "/out")
+    #expect(run.status == 0, "\(run.stderr)")
+    let trimming = try #require(try Self.manifestWave(folder + "/out/manifest.json")["weighting"] as? [String: Any])
+    let counts = try #require(trimming["trimming"] as? [String: Any])
+    let lower = try #require(counts["atLower"] as? Int)
+    let upper = try #require(counts["atUpper"] as? Int)
+    #expect(lower + upper > 0)
+    #expect(run.stdout.contains("; trimmed \(lower) weight(s) to the lower bound, \(upper) to the upper"))
+  }
+
   @Test func rowsSetAsideByWeightingAreCountedInTheManifest() throws {
     let folder = try Self.folder(
       weight: "{method: raking, margins: [region, sexe], missing: quarantine}", population: Self.population,

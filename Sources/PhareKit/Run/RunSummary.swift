@@ -19,7 +19,8 @@ public enum RunSummary {
         }
         if let weights = result.weighted?.diagnostics {
           line +=
-            "; weighting efficiency \(Format.percent(weights.efficiency)) "
+            (weights.trimming.map { "; \($0.atLower + $0.atUpper) weight(s) trimmed" } ?? "")
+            + "; weighting efficiency \(Format.percent(weights.efficiency)) "
             + "(effective n \(Format.fixed(weights.effectiveSampleSize, 1)) of \(weights.respondents))"
         }
         lines.append(line)

@@ -229,6 +229,9 @@ public struct PipelineUpdate {
       if let count = result.weighted?.diagnostics.nonPositiveWeights {
         fields["non_positive_weights"] = .stringConvertible(count)
       }
+      if let trimming = result.weighted?.diagnostics.trimming {
+        fields["trimmed_weights"] = .stringConvertible(trimming.atLower + trimming.atUpper)
+      }
       if let scale = result.weighted?.diagnostics.boundsRescaling {
         fields["bounds_rescaling"] = rounded(scale)
       }
