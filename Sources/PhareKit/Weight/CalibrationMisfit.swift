@@ -26,9 +26,10 @@ public struct CalibrationMisfit: Equatable, Sendable {
     return Array(all.sorted { key($0) > key($1) }.prefix(count))
   }
 
-  /// "margin region category 33: 198.5 weighted vs 200 in the population".
+  /// "margin region category 33: 198.5 weighted vs 200 in the population (relative misfit 0.0075)",
+  /// the misfit said apart since six significant digits may show two equal figures.
   var description: String {
     "margin \(margin) category \(category): \(Format.number(achieved)) weighted vs \(Format.number(target)) "
-      + "in the population"
+      + "in the population (relative misfit \(String(format: "%.2g", relative)))"
   }
 }

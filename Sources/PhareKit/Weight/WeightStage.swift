@@ -189,13 +189,14 @@ public struct WeightStage: Sendable {
       return WeightColumn(constant: populationTotal / Double(rows.count), count: rows.count)
     case .column(let name):
       guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
-      return WeightColumn(
-        try rows.map { row in
-          guard let weight = column[row], weight > 0, weight.isFinite else {
-            throw WeightingError.invalidStartWeight(variable: name, line: Int(wave.sourceLines[row]))
-          }
-          return weight
-        })
+      let weights = rows.map { column[$0] }
+      let invalid = weights.indices.filter { index in weights[index].map { !($0 > 0 && $0.isFinite) } ?? true }
+      guard invalid.isEmpty else {
+        throw WeightingError.invalidStartWeight(
+          variable: name, lines: invalid.prefix(10).map { Int(wave.sourceLines[rows[$0]]) },
+          values: invalid.prefix(10).map { weights[$0] }, count: invalid.count)
+      }
+      return WeightColumn(weights.map { $0! })
     }
   }
 

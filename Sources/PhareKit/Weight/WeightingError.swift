@@ -30,7 +30,9 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
   case invalidFinalWeight(line: Int, weight: Double)
   case marginNotInPopulation(margin: String, file: String)
   case unknownVariable(String)
-  case invalidStartWeight(variable: String, line: Int)
+  /// Starting weights that are blank, 0 or less, or not finite: the first few (line and value,
+  /// nil when blank) and how many in all.
+  case invalidStartWeight(variable: String, lines: [Int], values: [Double?], count: Int)
 
   public var description: String {
     switch self {
@@ -79,8 +81,11 @@ public enum WeightingError: Error, Equatable, CustomStringConvertible {
       return "margin \(margin) is not in the population file \(file)"
     case .unknownVariable(let name):
       return "weighting variable \(name) is not a numeric variable of the clean table"
-    case .invalidStartWeight(let variable, let line):
-      return "starting weight \(variable) on line \(line) is missing, not positive or not finite"
+    case .invalidStartWeight(let variable, let lines, let values, let count):
+      let shown = zip(lines, values).map { "line \($0): " + ($1.map { Format.number($0) } ?? "blank") }
+      let more = count > lines.count ? " and \(count - lines.count) more" : ""
+      return "starting weight \(variable) must be a positive finite number; \(count) respondent(s) have none ("
+        + shown.joined(separator: ", ") + more + ")"
     case .tooManyCells(let combinations):
       let count = combinations == .max ? "more than \(Int.max)" : "\(combinations)"
       return "the margins have \(count) category combinations, more than \(CalibrationCells.maxCombinations)"

@@ -138,6 +138,22 @@ import Testing
     #expect(plain.weighted?.diagnostics.boundsRescaling == nil)
   }
 
+  /// Every bad starting weight is listed with its line and value, not only the first.
+  @Test func badStartingWeightsAreListed() throws {
+    let weights = ["", "0", "-2", "1", "1", "1", "1", "1"]
+    let export =
+      Self.export.split(separator: "\n").enumerated().map { index, line in
+        String(line) + (index == 0 ? ",w" : "," + weights[index - 1])
+      }.joined(separator: "\n") + "\n"
+    let result = try WeightingPipeline.run(
+      export: export, codebook: Self.codebook + "\n  w: {type: numeric}",
+      weight: "  method: raking\n  margins: [region, sexe]\n  start: {column: w}", population: Self.population)
+    #expect(
+      result.problem
+        == "wave 2016: starting weight w must be a positive finite number; 3 respondent(s) have none (line 2: "
+        + "blank, line 3: 0, line 4: -2)")
+  }
+
   @Test func boundsThatCannotBeMet() throws {
     let found = try problem(
       weight: "  method: raking\n  margins: [region, sexe]\n  bounds: [0.99, 1.01]\n  max_iterations: 30")
