@@ -60,7 +60,11 @@ public struct WeightStage: Sendable {
       var setAsideKeys = incomplete.map { margin.keys[$0] }
       var keys = rows.count == margin.keys.count ? margin.keys : rows.map { margin.keys[$0] }
       margin = PackedCodes.empty(variables)
+      // Categories merged into each remaining one, named with it: `44 « Ouest » (with 33 « Est »)`.
+      var merged: [[Int]: [String]] = [:]
       for rule in spec.collapse where rule.margin == name {
+        merged[rule.into, default: []].append(
+          contentsOf: [MarginNames.category(rule.category, of: variables, in: wave)] + (merged[rule.category] ?? []))
         collapsed.append(Self.collapse(rule, cells: &cells, keys: &keys))
         if let from = PackedCodes.key(rule.category), let to = PackedCodes.key(rule.into) {
           setAsideKeys = setAsideKeys.map { $0 == from ? to : $0 }
@@ -80,7 +84,10 @@ public struct WeightStage: Sendable {
         respondents[Int(index)] += 1
         indices[position] = index
       }
-      let categoryNames = cells.map { MarginNames.category($0.codes, of: variables, in: wave) }
+      let categoryNames = cells.map { cell in
+        MarginNames.category(cell.codes, of: variables, in: wave)
+          + (merged[cell.codes].map { " (with \($0.joined(separator: ", ")))" } ?? "")
+      }
       let setAside = cellKeys.map { key in spec.missing == .quarantine ? setAsideKeys.filter { $0 == key }.count : 0 }
       try CalibrationPrecheck.categories(
         margin: name, totals: cells.map(\.total), respondents: respondents, setAside: setAside, names: categoryNames)

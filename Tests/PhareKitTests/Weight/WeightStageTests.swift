@@ -89,6 +89,17 @@ import Testing
     #expect(collapsed.problem == nil)
     #expect(collapsed.weighted?.diagnostics.collapsed == ["region: 3 merged into 2 (0 respondent(s), population 200)"])
     #expect(collapsed.weighted?.diagnostics.margins.first { $0.category == "2" }?.target == 500)
+    // A message about the merged category names what it holds.
+    let onlyNord =
+      Self.export.split(separator: "\n").filter { !$0.contains(",2,") && !$0.contains(",3,") }
+      .joined(separator: "\n") + "\n"
+    #expect(
+      try problem(
+        export: onlyNord,
+        weight:
+          "  method: raking\n  margins: [region, sexe]\n  collapse:\n    - {margin: region, category: '3', into: '2'}")
+        == "wave 2016: margin region: population category 2 « Sud » (with 3 « Est ») (total 500) has no respondent; "
+        + "collapse it into a neighbouring category")
   }
 
   @Test func marginsThatDisagreeOnThePopulationSize() throws {
