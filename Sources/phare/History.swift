@@ -9,8 +9,8 @@ struct History: ParsableCommand {
       Per run: its id, status, exit code, start and end (UTC), phare version and command. Per wave it \
       recorded: wave id, status, rows read, clean and quarantined, the first 12 hex digits of the \
       export's SHA-256 and when it was processed; a failed wave's problem below it. A wave recorded \
-      again by a later run is listed under that run only. The registry is migrated to this phare's \
-      schema if it is older; it is never created.
+      again by a later run is listed under that run only. The registry is only read: never created, \
+      written or migrated (one of an older schema is read through a migrated copy in memory).
       """
   )
 
@@ -22,7 +22,7 @@ struct History: ParsableCommand {
 
   func run() throws {
     // A RegistryError is printed by ArgumentParser as one line, "Error: FILE: problem", exit code 1.
-    let runs = try RunRegistry(path: registry, creating: false).history(pipeline: pipeline)
+    let runs = try RunRegistry(readingOnly: registry).history(pipeline: pipeline)
     if runs.isEmpty { print("\(pipeline): no run recorded in \(registry)") }
     runs.flatMap(\.lines).forEach { print($0) }
   }

@@ -16,9 +16,13 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let registry = folder + "/phare.sqlite"
     try FileManager.default.copyItem(atPath: Self.fixture, toPath: registry)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: registry))
     let run = try PhareProcess.run("history", "Pipelines/institutions.yml", "--registry", registry)
     #expect(run.status == 0)
     #expect(run.stderr == "")
+    // A read command: the v1 registry is read through a migrated copy in memory, its file untouched.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: registry)) == bytes)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["phare.sqlite"])
     let expected: [String] = [
       "run 2: failed, exit 2; started 2025-03-10T06:00:00Z, ended 2025-03-10T06:00:41Z; phare 0.1.0: "
         + "phare run Pipelines --out out",

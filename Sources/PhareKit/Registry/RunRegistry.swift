@@ -7,8 +7,10 @@ public struct RunRegistry: Sendable {
   public let path: String
   private let queue: DatabaseQueue
 
-  /// Opens the registry at `path` and migrates it to the current schema; when absent, creates it and
-  /// its folder, unless `creating` is false. Every error is a `RegistryError` naming the file.
+  /// Opens the registry at `path` and migrates it to the current schema, first copying a registry
+  /// written by an older phare to `backupPath` (SQLite's online backup), so that the older phare
+  /// can be put back with its registry; when absent, creates it and its folder, unless `creating`
+  /// is false. Every error is a `RegistryError` naming the file.
   public init(path: String, creating: Bool = true) throws {
     self.path = path
     if !FileManager.default.fileExists(atPath: path) {
@@ -27,11 +29,43 @@ public struct RunRegistry: Sendable {
     configuration.busyMode = .timeout(10)
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
-      try queue.read { try Self.checkIsRegistry($0, file: path) }
+      let applied = try queue.read { db in
+        try Self.checkIsRegistry(db, file: path)
+        return try RegistrySchema.migrator.appliedIdentifiers(db)
+      }
+      if !applied.isEmpty && applied != Set(RegistrySchema.migrator.migrations) {
+        try queue.backup(to: try DatabaseQueue(path: Self.backupPath(path, schema: applied)))
+      }
       try RegistrySchema.migrator.migrate(queue)
     } catch let error as DatabaseError {
       throw Self.registryError(error, file: path)
     }
+  }
+
+  /// Opens the registry at `path` for reading only: the file is never written nor migrated (an
+  /// older phare's cron job keeps using it); a registry of an older schema is copied into memory
+  /// and migrated there. Every error is a `RegistryError` naming the file.
+  public init(readingOnly path: String) throws {
+    self.path = path
+    guard FileManager.default.fileExists(atPath: path) else { throw RegistryError(file: path, problem: "no such file") }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    do {
+      let file = try DatabaseQueue(path: path, configuration: configuration)
+      try file.read { try Self.checkIsRegistry($0, file: path) }
+      queue = try DatabaseQueue()
+      try file.backup(to: queue)
+      try RegistrySchema.migrator.migrate(queue)
+    } catch let error as DatabaseError {
+      throw Self.registryError(error, file: path)
+    }
+  }
+
+  /// Where `init(path:)` keeps a registry of an older schema before migrating it:
+  /// `phare.sqlite.backup-v1` for a registry with migrations up to v1.
+  public static func backupPath(_ path: String, schema applied: Set<String>) -> String {
+    path + ".backup-" + (applied.sorted().last ?? "empty")
   }
 
   /// Records the start of a run (status `running`) by this phare; returns its id.

@@ -34,6 +34,16 @@ import Testing
 
     let registry = try RunRegistry(path: path)
     let after = try RegistryFixture.contents(of: path)
+    // The v1 registry is kept beside it, as it was, for the phare that wrote it.
+    let backup = RunRegistry.backupPath(path, schema: ["v1"])
+    #expect(backup == path + ".backup-v1")
+    #expect(try RegistryFixture.contents(of: backup) == before)
+    let applied = try DatabaseQueue(path: backup).read { try RegistrySchema.migrator.appliedMigrations($0) }
+    #expect(applied == ["v1"])
+    // A registry already at this schema is not backed up again.
+    try FileManager.default.removeItem(atPath: backup)
+    _ = try RunRegistry(path: path)
+    #expect(!FileManager.default.fileExists(atPath: backup))
     let queue = try DatabaseQueue(path: path)
     try queue.read { db in
       #expect(try RegistrySchema.migrator.appliedMigrations(db) == ["v1", "v2"])
