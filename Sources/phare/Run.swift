@@ -14,7 +14,8 @@ struct Run: ParsableCommand {
       since the registry (DIR/phare.sqlite) recorded it is skipped, unless --force. A failed wave \
       keeps its previous outputs and says why in DIR/<survey>/rejected/<wave>/. Trends across \
       waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
-      DIR/<matrix>/<wave>/. One run at a time per DIR (a lock, taken over from a dead process).
+      DIR/<matrix>/<wave>/. One run at a time per DIR and per registry (locks, taken over from a \
+      dead process).
       Logs: one line per stage per wave on standard error. The summary goes to standard output, \
       except with --quiet, which prints warnings and errors only, each once, on standard error.
       Before reading any data every spec is checked as `phare validate` checks it; a spec that \
@@ -51,21 +52,32 @@ struct Run: ParsableCommand {
     let level: Logger.Level = quiet ? .warning : .info
     LoggingSystem.bootstrap { _ in LineLogHandler(format: logFormat, level: level) }
     let logger = Logger(label: "phare")
+    let registryPath = registry ?? out + "/phare.sqlite"
     let lock: OutputLock
+    let registryLock: OutputLock
     do {
       lock = try OutputLock(folder: out)
+      do {
+        registryLock = try OutputLock(registry: registryPath)
+      } catch {
+        lock.release()
+        throw error
+      }
     } catch let held as OutputLock.Held {
       PipelineLoader.printError("error: \(held)")
       throw ExitCode(3)
     }
-    defer { lock.release() }
+    defer {
+      registryLock.release()
+      lock.release()
+    }
     if let pid = lock.takenOverFrom {
       logger.warning("took over the lock of a dead run", metadata: ["pid": "\(pid)", "lock": "\(lock.path)"])
     }
     let batch: RunBatch
     do {
       batch = try RunBatch(
-        specs: specs, out: out, registry: registry ?? out + "/phare.sqlite",
+        specs: specs, out: out, registry: registryPath,
         command: (["phare"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
     } catch {
       PipelineLoader.printError("error: \(error)")

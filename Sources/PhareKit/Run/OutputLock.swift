@@ -1,10 +1,10 @@
 import Foundation
 
-/// An exclusive lock on an output folder, so that two `phare run` (two cron jobs overlapping)
-/// never write the same outputs. The kernel's `flock` holds it: it is released when the holder
+/// An exclusive lock on an output folder or a run registry, so that two `phare run` (two cron
+/// jobs overlapping) never write the same outputs or records. The kernel's `flock` holds it: it is released when the holder
 /// exits or is killed, so a lock file left by a dead process is stale and simply taken over.
 public final class OutputLock {
-  /// The lock file, `<folder>/.phare.lock`; it holds the holder's pid and start time.
+  /// The lock file, `<folder>/.phare.lock` or `<registry>.lock`; it holds the holder's pid and start time.
   public let path: String
   private let descriptor: Int32
   /// The pid a previous holder wrote, when it died without releasing: the lock was taken over.
@@ -18,14 +18,26 @@ public final class OutputLock {
     public var description: String { "\(path) is locked by another phare run (\(holder))" }
   }
 
-  /// Takes the lock or throws `Held` at once (never waits).
-  public init(folder: String) throws {
-    path = folder + "/.phare.lock"
+  /// Takes the lock of an output folder (creating it) or throws `Held` at once (never waits).
+  public convenience init(folder: String) throws {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
       throw FileWriteError(path: folder, reason: "the output folder cannot be created")
     }
+    try self.init(file: folder + "/.phare.lock")
+  }
+
+  /// Takes the lock of a run registry, `<registry>.lock` beside it, or throws `Held` at once:
+  /// two runs writing different output folders may share one registry.
+  public convenience init(registry: String) throws {
+    let folder = (registry as NSString).deletingLastPathComponent
+    if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    try self.init(file: registry + ".lock")
+  }
+
+  private init(file: String) throws {
+    path = file
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
