@@ -123,6 +123,26 @@ import Testing
     #expect(forced.stderr.split(separator: "\n").filter { $0.contains(" info clean done ") }.count == 2)
   }
 
+  /// The CSV locale shapes the outputs: changing it reprocesses every wave (saying why), so wave
+  /// folders and trends never mix locales; the same locale again skips them.
+  @Test func aLocaleChangeReprocessesEveryWave() throws {
+    let space = try Workspace(waves: ["2015", "2016"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let french = try space.run("--csv-locale", "fr")
+    #expect(french.status == 0, "\(french.stderr)")
+    let log = french.stderr.split(separator: "\n")
+    #expect(log.filter { $0.contains(" info clean done ") }.count == 2)
+    #expect(log.filter { $0.contains("why=spec, output options or phare version changed") }.count == 2)
+    for path in ["institutions/2015/indicators.csv", "institutions/2016/indicators.csv", "institutions/trends.csv"] {
+      let header = try #require(try space.text(path).split(separator: "\n").first)
+      #expect(header.split(separator: ";").count >= 5, "\(path) is not in the French locale: \(header)")
+    }
+    let again = try space.run("--csv-locale", "fr")
+    #expect(!again.stderr.contains(" clean done "))
+    #expect(again.stdout.contains("  wave 2016: unchanged since the last run, skipped"))
+  }
+
   @Test func aFailedWaveKeepsItsPreviousOutputsUntilItsExportIsFixed() throws {
     let space = try Workspace(waves: ["2015", "2016"])
     defer { space.remove() }

@@ -19,6 +19,12 @@ public enum StageOutputs {
       self.csvLocale = csvLocale
       self.generatedAt = generatedAt
     }
+
+    /// What shapes the bytes of the outputs besides the inputs and the spec: the CSV locale, labels
+    /// and phare's version. `phare run` folds it into a wave's fingerprint, so a change reprocesses.
+    public var fingerprint: String {
+      "csv-locale \(csvLocale.rawValue), labels \(labels), phare \(PhareVersion.current)"
+    }
   }
 
   /// Writes every wave's folder and the pipeline-level files; returns the paths written.

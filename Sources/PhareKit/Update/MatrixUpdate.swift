@@ -31,7 +31,7 @@ struct MatrixUpdate {
     }
     report.summary.append("\(spec.title) (\(spec.file))")
     for wave in waves.sorted() {
-      var sources = ["spec \(specSHA256)"]
+      var sources = ["spec \(specSHA256)", "options \(options.fingerprint)"]
       var indicators: [String: [Indicator]] = [:]
       for path in spec.pipelines {
         guard let record = try registry.lastProcessed(pipeline: path, wave: wave) else { continue }

@@ -34,10 +34,15 @@ public struct PipelineUpdate {
     for leftover in AtomicFolder.sweep(folder) + AtomicFolder.sweep(folder + "/rejected") {
       logger.warning("removed the unfinished outputs of an interrupted run", metadata: ["folder": "\(leftover)"])
     }
-    let specSHA256 = try pipeline.specFingerprint()
+    // The spec files, the output options and phare's version: a change to any reprocesses every wave.
+    let specSHA256 = FileDigest.sha256(text: try pipeline.specFingerprint() + "\n" + options.fingerprint)
     var outcomes: [WaveOutcome] = []
     for file in pipeline.waves {
-      if try !force && isUnchanged(file, specSHA256: specSHA256) {
+      let reason = force ? "--force" : try change(file, specSHA256: specSHA256)
+      if let reason {
+        logger.info(
+          "processing", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)", "why": "\(reason)"])
+      } else {
         logger.info("unchanged, skipped", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)"])
         // The export that failed was replaced by the one the outputs come from: its failure is past.
         removeRejected(file.wave)
@@ -50,14 +55,21 @@ public struct PipelineUpdate {
     return outcomes
   }
 
-  /// The registry's last good record has this export and spec, and its outputs are in place. An
-  /// export that cannot be read counts as changed: processing it then fails that wave, saying why.
-  private func isUnchanged(_ file: WaveFile, specSHA256: String) throws -> Bool {
-    guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave),
-      let inputSHA256 = try? FileDigest.sha256(of: file.path)
-    else { return false }
-    return record.inputSHA256 == inputSHA256 && record.specSHA256 == specSHA256
-      && FileManager.default.fileExists(atPath: waveFolder(file.wave) + "/manifest.json")
+  /// Why the wave must be processed, or nil when the registry's last good record has this export,
+  /// spec, output options and phare version, and its outputs are in place. An export that cannot
+  /// be read counts as changed: processing it then fails that wave, saying why.
+  private func change(_ file: WaveFile, specSHA256: String) throws -> String? {
+    guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) else {
+      return "new wave"
+    }
+    guard let inputSHA256 = try? FileDigest.sha256(of: file.path), record.inputSHA256 == inputSHA256 else {
+      return "export changed"
+    }
+    guard record.specSHA256 == specSHA256 else { return "spec, output options or phare version changed" }
+    guard FileManager.default.fileExists(atPath: waveFolder(file.wave) + "/manifest.json") else {
+      return "outputs missing"
+    }
+    return nil
   }
 
   private func waveFolder(_ wave: String) -> String { folder + "/" + wave }
