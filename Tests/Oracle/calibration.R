@@ -19,13 +19,7 @@ options(warn = -1)  # R warns on each candidate where it fails to converge; thos
 if (!dir.exists("Tests/Oracle")) stop("run from the repository root: Rscript Tests/Oracle/calibration.R")
 out <- "Tests/Oracle/calibration"
 dir.create(out, showWarnings = FALSE)
-num <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
-write_plain <- function(df, path) {
-  for (column in names(df)) if (is.double(df[[column]])) df[[column]] <- num(df[[column]])
-  df[is.na(df)] <- ""
-  write.csv(df, path, row.names = FALSE, quote = FALSE, na = "")
-  cat(sprintf("  wrote %s (%d rows)\n", path, nrow(df)))
-}
+source("Tests/Oracle/estimate-rows.R")  # num(), write_plain(), population_of(), domains(), estimate_rows()
 
 margins <- read.csv("Tests/Oracle/weighting/citizens-margins.csv")
 cells <- read.csv("Tests/Oracle/weighting/mayors-population.csv")
@@ -35,16 +29,6 @@ mayor_margins <- rbind(
   data.frame(variable = "urbain", category = 1:2, total = as.vector(tapply(cells$total, cells$category %% 10, sum))))
 write_plain(mayor_margins, file.path(out, "mayors-margins.csv"))
 
-totals_of <- function(m, vars) {
-  pop <- c(`(Intercept)` = sum(m$total[m$variable == vars[1]]))
-  for (v in vars) {
-    mv <- m[m$variable == v, ]
-    mv <- mv[order(mv$category), ]
-    pop <- c(pop, setNames(mv$total[-1], paste0("factor(", v, ")", mv$category[-1])))
-  }
-  pop
-}
-
 cases <- list(
   citizens = list(data = read.csv("Tests/Oracle/indicators/citizens-survey.csv"), margins = margins,
                   vars = c("region", "sexage", "urbain"), means = c("s01", "s02"), coded = list(q = 1:4, f01 = 1)),
@@ -52,19 +36,7 @@ cases <- list(
                 vars = c("region", "urbain"), means = "score", coded = list(q3 = 1:2, q4 = 1:4)))
 
 # Estimates as Tests/Oracle/indicators.R computes them (one variable per call on the domain ∩ base subset).
-source("Tests/Oracle/estimate-rows.R")  # domains() and row_of()
 rows <- list()
-estimate_all <- function(case, D, means, coded) {
-  v <- D$variables
-  for (dom in domains(D)) {
-    for (name in means) rows[[length(rows) + 1]] <<- row_of(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]]))
-    for (name in names(coded)) for (code in coded[[name]]) {
-      x <- v[[name]]
-      rows[[length(rows) + 1]] <<- row_of(case, dom, name, code, "proportion", D, as.numeric(x == code),
-                                          !is.na(x) & x != 9)
-    }
-  }
-}
 
 settings <- list()
 for (name in names(cases)) {
@@ -73,7 +45,7 @@ for (name in names(cases)) {
   N <- sum(k$margins$total[k$margins$variable == k$vars[1]])
   s$w0 <- N / nrow(s)
   formula <- as.formula(paste("~", paste0("factor(", k$vars, ")", collapse = " + ")))
-  pop <- totals_of(k$margins, k$vars)
+  pop <- population_of(k$margins, k$vars)
   des <- svydesign(ids = ~1, weights = ~w0, data = s)
   stopifnot(max(pop / colSums(model.matrix(formula, s) * s$w0)) < 20)
   save <- function(label, D, bounds = c(NA, NA)) {
@@ -83,7 +55,7 @@ for (name in names(cases)) {
     settings[[length(settings) + 1]] <<- data.frame(case = paste0(name, "-", label), lower = bounds[1],
                                                     upper = bounds[2], g_min = min(g), g_max = max(g))
     cat(sprintf("  %s-%s: g in [%.6g, %.6g]\n", name, label, min(g), max(g)))
-    estimate_all(paste0(name, "-", label), D, k$means, k$coded)
+    rows[[length(rows) + 1]] <<- estimate_rows(paste0(name, "-", label), D, k$means, k$coded)
   }
   cat("==", name, "\n")
   linear <- calibrate(des, formula, population = pop, calfun = "linear")

@@ -1,6 +1,28 @@
-# Shared by Tests/Oracle/indicators.R and Tests/Oracle/calibration.R: the domains (nation, each
-# region, each urbain) of a design and one golden row of estimates.csv for a variable y on the
-# domain ∩ base subset (one variable per call, zero-filled, as R's svymean on a subset keeps all rows).
+# Shared by Tests/Oracle/indicators.R, calibration.R and trimming.R: how numbers are written, the
+# calibration totals of a margins file, the domains (nation, each region, each urbain) of a design
+# and the golden rows of estimates.csv for a variable y on the domain ∩ base subset (one variable
+# per call, zero-filled, as R's svymean on a subset keeps all rows).
+
+# Doubles as "%.17g" (they read back to the same double), NA as an empty field.
+num <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
+write_plain <- function(df, path) {
+  for (column in names(df)) if (is.double(df[[column]])) df[[column]] <- num(df[[column]])
+  df[is.na(df)] <- ""
+  write.csv(df, path, row.names = FALSE, quote = FALSE, na = "")
+  cat(sprintf("  wrote %s (%d rows)\n", path, nrow(df)))
+}
+
+# calibrate()'s population for ~factor(v1) + factor(v2) + ... from a variable,category,total file.
+population_of <- function(margins, vars) {
+  pop <- c(`(Intercept)` = sum(margins$total[margins$variable == vars[1]]))
+  for (v in vars) {
+    mv <- margins[margins$variable == v, ]
+    mv <- mv[order(mv$category), ]
+    pop <- c(pop, setNames(mv$total[-1], paste0("factor(", v, ")", mv$category[-1])))
+  }
+  pop
+}
+
 domains <- function(D) {
   v <- D$variables
   c(list(list("national", "", rep(TRUE, nrow(v)))),
@@ -27,4 +49,25 @@ row_of <- function(case, dom, variable, category, statistic, D, y, base) {
     }
   }
   r
+}
+
+# Every golden row of a design: each mean, each coded category (« Ne sait pas », 9, out of the base)
+# and, with `nsp_kept`, each category with 9 kept in the base, in every domain.
+estimate_rows <- function(case, D, means, coded, nsp_kept = FALSE) {
+  rows <- list()
+  add <- function(r) if (!is.null(r)) rows[[length(rows) + 1]] <<- r
+  v <- D$variables
+  for (dom in domains(D)) {
+    for (name in means) add(row_of(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]])))
+    for (name in names(coded)) {
+      x <- v[[name]]
+      for (code in coded[[name]]) {
+        add(row_of(case, dom, name, code, "proportion", D, as.numeric(x == code), !is.na(x) & x != 9))
+      }
+      if (nsp_kept && 9 %in% x) for (code in c(coded[[name]], 9)) {
+        add(row_of(case, dom, paste0(name, "_nsp_kept"), code, "proportion", D, as.numeric(x == code), !is.na(x)))
+      }
+    }
+  }
+  do.call(rbind, rows)
 }

@@ -9,12 +9,7 @@ set.seed(20150915)  # PHARE-Citoyens fieldwork, September 2015
 out <- "Tests/Oracle/indicators"
 if (!dir.exists("Tests/Oracle")) stop("run from the repository root")
 dir.create(out, showWarnings = FALSE)
-num <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
-write_plain <- function(df, name) {
-  for (column in names(df)) if (is.double(df[[column]])) df[[column]] <- num(df[[column]])
-  df[is.na(df)] <- ""
-  write.csv(df, file.path(out, name), row.names = FALSE, quote = FALSE, na = "")
-}
+source("Tests/Oracle/estimate-rows.R")  # num(), write_plain(), population_of(), domains(), estimate_rows()
 
 # --- A: 3,000 citizens raked on region, sex x age, rural/urban --------------------------------
 s <- read.csv("Tests/Oracle/weighting/citizens-sample.csv")
@@ -25,20 +20,10 @@ s$s02 <- sample(0:10, n, TRUE); s$s02[runif(n) < 0.03] <- NA
 s$q <- sample(1:4, n, TRUE, prob = c(.2, .3, .3, .2)); s$q[runif(n) < 0.06] <- 9; s$q[runif(n) < 0.02] <- NA
 s$f01 <- rbinom(n, 1, 0.3); s$f01[s$region == 94] <- 1   # a breakdown proportion of exactly 1
 s$f02 <- rbinom(n, 1, 0.2); s$f02[s$region == 94] <- 0   # and one of exactly 0
-write_plain(s, "citizens-survey.csv")
+write_plain(s, file.path(out, "citizens-survey.csv"))
 
-population_of <- function(formula_vars) {
-  total <- sum(margins$total[margins$variable == formula_vars[1]])
-  pop <- c(`(Intercept)` = total)
-  for (v in formula_vars) {
-    mv <- margins[margins$variable == v, ]
-    mv <- mv[order(mv$category), ]
-    pop <- c(pop, setNames(mv$total[-1], paste0("factor(", v, ")", mv$category[-1])))
-  }
-  pop
-}
 A <- calibrate(svydesign(ids = ~1, weights = ~w0, data = s), ~factor(region) + factor(sexage) + factor(urbain),
-               population = population_of(c("region", "sexage", "urbain")), calfun = "raking",
+               population = population_of(margins, c("region", "sexage", "urbain")), calfun = "raking",
                epsilon = 1e-13, maxit = 500)
 
 # --- B and C: 304 mayors post-stratified on region x urbain, C with a finite population correction
@@ -48,7 +33,7 @@ k <- nrow(m)
 m$q3 <- sample(c(1, 2, 9), k, TRUE, prob = c(.8, .15, .05))
 m$q4 <- sample(c(1:4, 9), k, TRUE, prob = c(.17, .13, .45, .2, .05))
 m$score <- sample(0:10, k, TRUE); m$score[runif(k) < 0.04] <- NA
-write_plain(m, "mayors-survey.csv")
+write_plain(m, file.path(out, "mayors-survey.csv"))
 m$w0 <- 1
 m$Ncell <- cells$total[match(m$cell, cells$category)]
 population <- data.frame(cell = cells$category, Freq = cells$total)
@@ -56,29 +41,10 @@ B <- postStratify(svydesign(ids = ~1, weights = ~w0, data = m), ~cell, populatio
 C <- postStratify(svydesign(ids = ~1, strata = ~cell, fpc = ~Ncell, weights = ~w0, data = m), ~cell, population)
 
 # --- Estimates ---------------------------------------------------------------------------------
-source("Tests/Oracle/estimate-rows.R")  # domains() and row_of()
-rows <- list()
-add <- function(r) if (!is.null(r)) rows[[length(rows) + 1]] <<- r
-estimate_all <- function(case, D, means, coded) {
-  v <- D$variables
-  for (dom in domains(D)) {
-    for (name in means) add(row_of(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]])))
-    for (name in names(coded)) {
-      x <- v[[name]]
-      for (code in coded[[name]]) {
-        add(row_of(case, dom, name, code, "proportion", D, as.numeric(x == code), !is.na(x) & x != 9))
-      }
-      if (9 %in% x) for (code in c(coded[[name]], 9)) {
-        add(row_of(case, dom, paste0(name, "_nsp_kept"), code, "proportion", D, as.numeric(x == code), !is.na(x)))
-      }
-    }
-  }
-}
-estimate_all("A", A, c("s01", "s02"), list(q = 1:4, f01 = 1, f02 = 1))
-estimate_all("B", B, "score", list(q3 = 1:2, q4 = 1:4))
-estimate_all("C", C, "score", list(q3 = 1:2, q4 = 1:4))
-estimates <- do.call(rbind, rows)
-write_plain(estimates, "estimates.csv")
+estimates <- rbind(estimate_rows("A", A, c("s01", "s02"), list(q = 1:4, f01 = 1, f02 = 1), nsp_kept = TRUE),
+                   estimate_rows("B", B, "score", list(q3 = 1:2, q4 = 1:4), nsp_kept = TRUE),
+                   estimate_rows("C", C, "score", list(q3 = 1:2, q4 = 1:4), nsp_kept = TRUE))
+write_plain(estimates, file.path(out, "estimates.csv"))
 cat(sprintf("estimates: %d rows\n", nrow(estimates)))
 
 # --- Differences (A): domain minus nation, domain minus the rest, from influence functions ------
@@ -114,7 +80,7 @@ check <- SE(svyglm(.y ~ .g, design = A[!is.na(A$variables$s01), ]))[[2]]
 mine <- differences$se[differences$breakdown == "region" & differences$value == 11 & differences$variable == "s01" &
                        differences$versus == "rest"]
 cat(sprintf("svyglm slope SE %.12g, influence SE %.12g\n", check, mine))
-write_plain(differences, "differences.csv")
+write_plain(differences, file.path(out, "differences.csv"))
 cat(sprintf("differences: %d rows\n", nrow(differences)))
 
 # --- Totals (svytotal): Σ w y of a score, weighted count of a category -------------------------
@@ -135,7 +101,7 @@ for (case in list(list("A", A, "s01", "", function(x) x, function(x) !is.na(x)),
   }
 }
 totals <- do.call(rbind, total_rows)
-write_plain(totals, "totals.csv")
+write_plain(totals, file.path(out, "totals.csv"))
 cat(sprintf("totals: %d rows\n", nrow(totals)))
 
 # --- A crossing breakdown (B): region x urbain, every cell present --------------------------------
@@ -151,5 +117,5 @@ for (r in sort(unique(B$variables$region))) for (u in 1:2) {
     statistic = "proportion", estimate = coef(mn)[[1]], se = SE(mn)[[1]], n = sum(ok))
 }
 crossing <- do.call(rbind, crossing_rows)
-write_plain(crossing, "crossing.csv")
+write_plain(crossing, file.path(out, "crossing.csv"))
 cat(sprintf("crossing: %d rows\n", nrow(crossing)))

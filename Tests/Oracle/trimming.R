@@ -23,29 +23,13 @@ suppressPackageStartupMessages(library(survey))
 out <- "Tests/Oracle/trimming"
 if (!dir.exists("Tests/Oracle")) stop("run from the repository root")
 dir.create(out, showWarnings = FALSE)
-num <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
-write_plain <- function(df, name) {
-  for (column in names(df)) if (is.double(df[[column]])) df[[column]] <- num(df[[column]])
-  df[is.na(df)] <- ""
-  write.csv(df, file.path(out, name), row.names = FALSE, quote = FALSE, na = "")
-  cat(sprintf("  wrote %s (%d rows)\n", file.path(out, name), nrow(df)))
-}
+source("Tests/Oracle/estimate-rows.R")  # num(), write_plain(), population_of(), domains(), estimate_rows()
 
 # --- The calibrated designs, as Tests/Oracle/indicators.R builds them ---------------------------
 s <- read.csv("Tests/Oracle/indicators/citizens-survey.csv")
 margins <- read.csv("Tests/Oracle/weighting/citizens-margins.csv")
-population_of <- function(formula_vars) {
-  total <- sum(margins$total[margins$variable == formula_vars[1]])
-  pop <- c(`(Intercept)` = total)
-  for (v in formula_vars) {
-    mv <- margins[margins$variable == v, ]
-    mv <- mv[order(mv$category), ]
-    pop <- c(pop, setNames(mv$total[-1], paste0("factor(", v, ")", mv$category[-1])))
-  }
-  pop
-}
 A <- calibrate(svydesign(ids = ~1, weights = ~w0, data = s), ~factor(region) + factor(sexage) + factor(urbain),
-               population = population_of(c("region", "sexage", "urbain")), calfun = "raking",
+               population = population_of(margins, c("region", "sexage", "urbain")), calfun = "raking",
                epsilon = 1e-13, maxit = 500)
 m <- read.csv("Tests/Oracle/indicators/mayors-survey.csv")
 cells <- read.csv("Tests/Oracle/weighting/mayors-population.csv")
@@ -86,9 +70,9 @@ trim <- function(name, D, ratio_lower, ratio_upper) {
               name, centre, lower, upper, iterations, at_lower, at_upper))
   cat(sprintf(" sum before %.17g after %.17g; trimmed range [%.10g, %.10g]\n", sum(w), sum(wt), min(wt), max(wt)))
   stopifnot(any(w < lower), any(w > upper), iterations > 1, min(wt) >= lower, max(wt) <= upper)
-  write_plain(data.frame(id = D$variables$id, calibrated = w, final = wt), paste0(name, "-weights.csv"))
+  write_plain(data.frame(id = D$variables$id, calibrated = w, final = wt), file.path(out, paste0(name, "-weights.csv")))
   write_plain(data.frame(lower = ratio_lower, upper = ratio_upper, mean = centre, iterations = iterations,
-                         at_lower = at_lower, at_upper = at_upper), paste0(name, "-settings.csv"))
+                         at_lower = at_lower, at_upper = at_upper), file.path(out, paste0(name, "-settings.csv")))
   T
 }
 At <- trim("citizens", A, 0.7, 1.8)
@@ -99,42 +83,15 @@ cat(sprintf("== mayors with lower 0.5, upper 1.2: trimWeights says \"%s\"; the s
             failure, passes(weights(B), 0.5 * mean(weights(B)), 1.2 * mean(weights(B)))$count))
 
 # --- Estimates on the trimmed designs (one variable per call, zero-filled, domain ∩ base) ----------
-# domains() as indicators.R and calibration.R; this script's row_of (one logit interval) replaces theirs.
-source("Tests/Oracle/estimate-rows.R")
-row_of <- function(case, dom, variable, category, statistic, D, y, base) {
-  ok <- base & dom[[3]]
-  if (sum(ok) == 0) return(NULL)
-  D$variables$.y <- ifelse(is.na(y), 0, y)
-  sub <- D[ok, ]
-  mn <- svymean(~.y, sub, deff = TRUE)
-  ci <- confint(mn)
-  r <- data.frame(case = case, breakdown = dom[[1]], value = dom[[2]], variable = variable, category = category,
-                  statistic = statistic, estimate = coef(mn)[[1]], se = SE(mn)[[1]], deff = deff(mn)[[1]],
-                  n = sum(ok), weighted_n = sum(weights(D)[ok]), df = degf(sub), lower = ci[1], upper = ci[2])
-  if (statistic == "proportion") {
-    p <- tryCatch(attr(svyciprop(~.y, sub, method = "logit"), "ci"), error = function(e) c(NA, NA))
-    r$lower <- p[[1]]; r$upper <- p[[2]]
-  }
-  r
+# The shared rows, with the one interval the trimmed specs ask: normal for means, logit for proportions.
+one_interval <- function(r) {
+  r$lower <- ifelse(r$statistic == "mean", r$lower_mean, r$lower_logit)
+  r$upper <- ifelse(r$statistic == "mean", r$upper_mean, r$upper_logit)
+  r[, !grepl("^(lower|upper)_", names(r))]
 }
-rows <- list()
-add <- function(r) if (!is.null(r)) rows[[length(rows) + 1]] <<- r
-estimate_all <- function(case, D, means, coded) {
-  v <- D$variables
-  for (dom in domains(D)) {
-    for (name in means) add(row_of(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]])))
-    for (name in names(coded)) {
-      x <- v[[name]]
-      for (code in coded[[name]]) {
-        add(row_of(case, dom, name, code, "proportion", D, as.numeric(x == code), !is.na(x) & x != 9))
-      }
-    }
-  }
-}
-estimate_all("citizens", At, c("s01", "s02"), list(q = 1:4, f01 = 1))
-estimate_all("mayors", Bt, "score", list(q3 = 1:2, q4 = 1:4))
-estimates <- do.call(rbind, rows)
-write_plain(estimates, "estimates.csv")
+estimates <- one_interval(rbind(estimate_rows("citizens", At, c("s01", "s02"), list(q = 1:4, f01 = 1)),
+                                estimate_rows("mayors", Bt, "score", list(q3 = 1:2, q4 = 1:4))))
+write_plain(estimates, file.path(out, "estimates.csv"))
 
 # The trimmed design's SE is not the calibrated design's: how far apart (national s01, score).
 for (pair in list(list(A, At, "s01"), list(B, Bt, "score"))) {
