@@ -34,21 +34,6 @@ import Testing
     #expect(result.table["a"]!.text(at: 0) == "x")
   }
 
-  @Test(arguments: [
-    "unicode-text-le-bom.txt", "unicode-text-le.txt", "unicode-text-be-bom.txt", "excel-sep-line.csv",
-    "trailing-empty-columns.csv", "semicolon-quoted-commas.csv",
-  ])
-  func resultDoesNotDependOnBlockSize(file: String) throws {
-    let reference = try CSVReader().read(Fixtures.ingest(file))
-    for blockSize in [1, 2, 3, 5, 7, 16] {
-      let result = try CSVReader(blockSize: blockSize).read(Fixtures.ingest(file))
-      #expect(result.table == reference.table, "block size \(blockSize)")
-      #expect(result.quarantined == reference.quarantined, "block size \(blockSize)")
-      #expect(result.sourceLines == reference.sourceLines, "block size \(blockSize)")
-      #expect(result.notes == reference.notes, "block size \(blockSize)")
-    }
-  }
-
   @Test func byteOrderFromTheNULBytesOfASCIIText() {
     func detect(_ bytes: [UInt8]) -> TextEncoding? { bytes.withUnsafeBytes(UTF16Text.nulPattern) }
     #expect(
