@@ -66,9 +66,7 @@ public struct WeightStage: Sendable {
         merged[rule.into, default: []].append(
           contentsOf: [MarginNames.category(rule.category, of: variables, in: wave)] + (merged[rule.category] ?? []))
         collapsed.append(Self.collapse(rule, cells: &cells, keys: &keys))
-        if let from = PackedCodes.key(rule.category), let to = PackedCodes.key(rule.into) {
-          setAsideKeys = setAsideKeys.map { $0 == from ? to : $0 }
-        }
+        Self.merge(rule, keys: &setAsideKeys)
       }
       let cellKeys = cells.map { PackedCodes.key($0.codes) ?? PackedCodes.missing }
       let lookup = CategoryLookup(keys: cellKeys)
@@ -88,7 +86,9 @@ public struct WeightStage: Sendable {
         MarginNames.category(cell.codes, of: variables, in: wave)
           + (merged[cell.codes].map { " (with \($0.joined(separator: ", ")))" } ?? "")
       }
-      let setAside = cellKeys.map { key in spec.missing == .quarantine ? setAsideKeys.filter { $0 == key }.count : 0 }
+      let setAsideCounts =
+        spec.missing == .quarantine ? setAsideKeys.reduce(into: [:]) { $0[$1, default: 0] += 1 } : [:]
+      let setAside = cellKeys.map { setAsideCounts[$0, default: 0] }
       try CalibrationPrecheck.categories(
         margin: name, totals: cells.map(\.total), respondents: respondents, setAside: setAside, names: categoryNames)
       categoryCounts.append(cells.count)
@@ -196,28 +196,42 @@ public struct WeightStage: Sendable {
       return WeightColumn(constant: populationTotal / Double(rows.count), count: rows.count)
     case .column(let name):
       guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
-      let weights = rows.map { column[$0] }
-      let invalid = weights.indices.filter { index in weights[index].map { !($0 > 0 && $0.isFinite) } ?? true }
-      guard invalid.isEmpty else {
-        throw WeightingError.invalidStartWeight(
-          variable: name, lines: invalid.prefix(10).map { Int(wave.sourceLines[rows[$0]]) },
-          values: invalid.prefix(10).map { weights[$0] }, count: invalid.count)
+      // One pass; the rows whose weight is blank, not positive or not finite are named together.
+      var invalid: [Int] = []
+      let weights = rows.map { row in
+        guard let weight = column[row], weight > 0, weight.isFinite else {
+          invalid.append(row)
+          return 0.0
+        }
+        return weight
       }
-      return WeightColumn(weights.map { $0! })
+      guard invalid.isEmpty else {
+        let shown = invalid.prefix(10)
+        throw WeightingError.invalidStartWeight(
+          variable: name, lines: shown.map { Int(wave.sourceLines[$0]) }, values: shown.map { column[$0] },
+          count: invalid.count)
+      }
+      return WeightColumn(weights)
     }
+  }
+
+  /// Gives the keys of a collapsed category its neighbour's; returns how many moved.
+  @discardableResult
+  private static func merge(_ rule: WeightingSpec.Collapse, keys: inout [Int]) -> Int {
+    guard let from = PackedCodes.key(rule.category), let to = PackedCodes.key(rule.into) else { return 0 }
+    var moved = 0
+    for index in keys.indices where keys[index] == from {
+      keys[index] = to
+      moved += 1
+    }
+    return moved
   }
 
   /// Moves a category's respondents and population total into its neighbour; says what it did.
   private static func collapse(_ rule: WeightingSpec.Collapse, cells: inout [PopulationMargins.Cell], keys: inout [Int])
     -> String
   {
-    var moved = 0
-    if let from = PackedCodes.key(rule.category), let to = PackedCodes.key(rule.into) {
-      for index in keys.indices where keys[index] == from {
-        keys[index] = to
-        moved += 1
-      }
-    }
+    let moved = merge(rule, keys: &keys)
     let total = cells.first { $0.codes == rule.category }?.total ?? 0
     cells.removeAll { $0.codes == rule.category }
     if let target = cells.firstIndex(where: { $0.codes == rule.into }) {
