@@ -9,29 +9,11 @@ enum FieldCountSampler {
   /// The header's field count and the sampled records' evidence for `separator`. When the block
   /// is not the `complete` file, its last record may be cut short and is not counted.
   static func evidence(_ text: UnsafeRawBufferPointer, separator: Separator, complete: Bool) -> SeparatorEvidence {
-    let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
     // Lenient mode: a stray quote counts as text, as the separator in question would read it.
-    csv_init(parser, 0)
-    defer {
-      csv_free(parser)
-      parser.deallocate()
-    }
-    csv_set_delim(parser, separator.byte)
-    csv_set_space_func(parser, noSpace)
-    var tally = FieldTally()
-    withUnsafeMutablePointer(to: &tally) { pointer in
-      var offset = 0
-      // Stop early once enough records are counted (a large block need not be parsed whole).
-      while offset < text.count && pointer.pointee.records.count <= maxRows {
-        let chunk = min(4096, text.count - offset)
-        offset += csv_parse(parser, text.baseAddress! + offset, chunk, onSampleField, onSampleRecord, pointer)
-        if csv_error(parser) != CSV_SUCCESS { break }
-      }
-      if complete && offset == text.count {
-        csv_fini(parser, onSampleField, onSampleRecord, pointer)
-      }
-    }
-    let records = tally.records.prefix(maxRows + 1)
+    let records = tally(
+      text, separator: separator, options: 0, keepingSpaces: true, records: maxRows + 1,
+      finishing: complete
+    ).records.prefix(maxRows + 1)
     let header = records.first ?? 0
     let rows = records.dropFirst()
     return SeparatorEvidence(
@@ -42,23 +24,45 @@ enum FieldCountSampler {
   /// Whether libcsv's strict mode, which refuses a quote inside an unquoted field, parses the
   /// sampled `records` split on `separator`.
   static func parsesStrictly(_ text: UnsafeRawBufferPointer, separator: Separator, records: Int) -> Bool {
+    !tally(
+      text, separator: separator, options: UInt8(CSV_STRICT), keepingSpaces: false, records: records,
+      finishing: false
+    ).failed
+  }
+
+  /// libcsv over `text` split on `separator` with `options`, in chunks, until `limit` records
+  /// are counted (a large block need not be parsed whole) or it fails: each record's field count,
+  /// and whether it stopped on an error. `finishing`: the text is the whole file, and a last
+  /// record without a line break counts once all of it is parsed.
+  private static func tally(
+    _ text: UnsafeRawBufferPointer, separator: Separator, options: UInt8, keepingSpaces: Bool, records limit: Int,
+    finishing: Bool
+  ) -> (records: [Int], failed: Bool) {
     let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
-    csv_init(parser, UInt8(CSV_STRICT))
+    csv_init(parser, options)
     defer {
       csv_free(parser)
       parser.deallocate()
     }
     csv_set_delim(parser, separator.byte)
+    if keepingSpaces { csv_set_space_func(parser, noSpace) }
     var tally = FieldTally()
-    return withUnsafeMutablePointer(to: &tally) { pointer in
+    var failed = false
+    withUnsafeMutablePointer(to: &tally) { pointer in
       var offset = 0
-      while offset < text.count && pointer.pointee.records.count < records {
+      while offset < text.count && pointer.pointee.records.count < limit {
         let chunk = min(4096, text.count - offset)
         offset += csv_parse(parser, text.baseAddress! + offset, chunk, onSampleField, onSampleRecord, pointer)
-        if csv_error(parser) != CSV_SUCCESS { return false }
+        if csv_error(parser) != CSV_SUCCESS {
+          failed = true
+          break
+        }
       }
-      return true
+      if finishing && offset == text.count {
+        csv_fini(parser, onSampleField, onSampleRecord, pointer)
+      }
     }
+    return (tally.records, failed)
   }
 
   /// The fields counted so far in the record in progress, and each finished record's count.
