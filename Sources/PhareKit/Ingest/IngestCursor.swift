@@ -155,7 +155,7 @@ struct IngestCursor {
     inHeader = false
     headerLine = recordStartLine
     columnCount = header.count
-    namedColumns = (header.lastIndex { !Self.name($0).trimmingSpaces().isEmpty } ?? -1) + 1
+    namedColumns = HeaderValidation.namedCount(header.map(Self.name))
     keptColumns = columnCount
     builders = .allocate(capacity: columnCount)
     for (column, name) in header.enumerated() {
