@@ -2,11 +2,16 @@
 SHELL := /bin/bash
 SYSTEM_PACKAGES := libcsv-dev r-mathlib libsqlite3-dev pkg-config
 RELEASE := .build/release
+# Every release build links the Swift standard library and Foundation statically, so the binary
+# runs where the toolchain is absent (one configuration: the benches and install share its objects).
+SWIFT_RELEASE := swift build -c release --static-swift-stdlib
+PREFIX ?= /usr/local
+DESTDIR ?=
 BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build run test lint format bench bench-data bench-ingest bench-weight bench-estimate fixtures clean
+.PHONY: deps build install uninstall check-install run test lint format bench bench-data bench-ingest bench-weight bench-estimate fixtures clean
 
 ## deps: install the system libraries phare links (apt-get when root, else print the command)
 deps:
@@ -22,7 +27,36 @@ deps:
 
 ## build: release build of the phare command
 build: deps
-	swift build -c release --product phare
+	$(SWIFT_RELEASE) --product phare
+
+## install: the phare binary, its man page and bash, zsh and fish completions under $(DESTDIR)$(PREFIX)
+install: build
+	$(SWIFT_RELEASE) --product generate-manual
+	@set -euo pipefail; \
+	root="$(DESTDIR)$(PREFIX)"; staging=$$(mktemp -d); trap 'rm -rf "$$staging"' EXIT; \
+	$(RELEASE)/generate-manual $(RELEASE)/phare --output-directory "$$staging" \
+	  --date "$$(git log -1 --format=%cs 2>/dev/null || date -u +%F)" >/dev/null; \
+	for shell in bash zsh fish; do $(RELEASE)/phare --generate-completion-script $$shell > "$$staging/phare.$$shell"; done; \
+	install -d "$$root/bin" "$$root/share/man/man1" "$$root/share/bash-completion/completions" \
+	  "$$root/share/zsh/site-functions" "$$root/share/fish/vendor_completions.d"; \
+	install -m 644 "$$staging/phare.1" "$$root/share/man/man1/phare.1"; \
+	install -m 644 "$$staging/phare.bash" "$$root/share/bash-completion/completions/phare"; \
+	install -m 644 "$$staging/phare.zsh" "$$root/share/zsh/site-functions/_phare"; \
+	install -m 644 "$$staging/phare.fish" "$$root/share/fish/vendor_completions.d/phare.fish"; \
+	install -m 755 $(RELEASE)/phare "$$root/bin/.phare.new"; \
+	mv -f "$$root/bin/.phare.new" "$$root/bin/phare"; \
+	echo "installed $$root/bin/phare ($$("$$root/bin/phare" --version)), its man page and completions"
+
+## uninstall: remove what install wrote
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/phare" "$(DESTDIR)$(PREFIX)/share/man/man1/phare.1" \
+	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/phare" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_phare" \
+	  "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/phare.fish"
+
+## check-install: install into a temporary prefix and run the bundled job there with the toolchain hidden
+check-install: build
+	swift build --product phare
+	bash Tests/Install/check-install.sh
 
 ## run: the main job: every PHARE pipeline and the territorial matrix on the bundled fixtures, into out/
 run: build
@@ -46,32 +80,32 @@ bench: bench-ingest bench-weight bench-estimate
 
 ## bench-estimate: the 16 × 32 indicator matrix on 1,000,000 and 10,000,000 raked respondents vs a one-pass floor
 bench-estimate: deps
-	swift build -c release --product phare-bench
+	$(SWIFT_RELEASE) --product phare-bench
 	$(RELEASE)/phare-bench estimate --rows 1000000
 	$(RELEASE)/phare-bench estimate --rows 10000000
 
 ## bench-weight: raking, linear and logit calibration of 1,000,000 respondents on 13 + 10 + 2 margins vs one pass over the weights; trimming them vs raking
 bench-weight: deps
-	swift build -c release --product phare-bench
+	$(SWIFT_RELEASE) --product phare-bench
 	$(RELEASE)/phare-bench weight --rows 1000000 --tolerance 1e-7
 
 ## bench-data: the PHARE generator's waves with 1,000,000 citizens each, for benchmarks on realistic exports
 bench-data: deps
-	swift build -c release --product phare
+	$(SWIFT_RELEASE) --product phare
 	$(RELEASE)/phare synth --citizens 1000000 --published Fixtures/published/published-figures.csv --out $(BENCH_DIR)/synth
 
 ## bench-ingest: libcsv floor vs phare ingest on a generated 1,000,000-row export
 bench-ingest: deps
-	swift build -c release --product phare-bench
-	swift build -c release --product csv-floor
+	$(SWIFT_RELEASE) --product phare-bench
+	$(SWIFT_RELEASE) --product csv-floor
 	@mkdir -p $(BENCH_DIR)
 	$(RELEASE)/phare-bench generate --rows $(BENCH_ROWS) --seed 42 $(BENCH_DIR)/survey-$(BENCH_ROWS).csv
 	$(RELEASE)/phare-bench ingest $(BENCH_DIR)/survey-$(BENCH_ROWS).csv --floor $(RELEASE)/csv-floor --repeat 3
 
 ## fixtures: rewrite every committed fixture from its generator (the tests check they are unchanged)
 fixtures:
-	swift build -c release --product phare-bench
-	swift build -c release --product phare
+	$(SWIFT_RELEASE) --product phare-bench
+	$(SWIFT_RELEASE) --product phare
 	$(RELEASE)/phare-bench generate --rows 200 --seed 2016 --separator ';' $(SAMPLE)
 	$(RELEASE)/phare synth --out Fixtures
 	cd Tests/Fixtures/ingest && python3 make-fixtures.py
