@@ -1,23 +1,23 @@
 /// The clean table on disk.
 extension CleanWave {
-  /// The clean table as CSV: the source line, then one column per variable, codes (or labels) as values.
-  public func cleanCSV(labels: Bool, locale: CSVLocale = .rfc4180) -> String {
-    var writer = CSVWriter(locale: locale)
+  /// The clean table as CSV (UTF-8 bytes): the source line, then one column per variable, codes
+  /// (or labels) as values; written row by row from per-column cell writers.
+  public func cleanCSV(labels: Bool, locale: CSVLocale = .rfc4180) -> [UInt8] {
+    // About 3 bytes a cell: reserving it spares the buffer's regrowth copies of a large wave.
+    var writer = CSVWriter(locale: locale, reservingCapacity: table.rowCount * (table.columns.count + 2) * 3)
     writer.row((["line"] + table.schema.fields.map(\.name)).map(CSVCell.text))
-    for row in 0..<table.rowCount {
-      var cells: [CSVCell] = [.integer(Int(sourceLines[row]))]
-      for (column, variable) in zip(table.columns, variables) {
-        if column.isNumeric {
-          cells.append(
-            column.number(at: row).map { value in
-              labels ? variable.label(of: Int(value)).map(CSVCell.text) ?? .number(value) : .number(value)
-            } ?? .empty)
-        } else {
-          cells.append(CSVCell(column.text(at: row)))
+    let columns = zip(table.columns, variables).map {
+      CleanColumnCells($0, variable: $1, labels: labels, writer: writer)
+    }
+    withExtendedLifetime(table) {
+      columns.withUnsafeBufferPointer { columns in
+        for row in 0..<table.rowCount {
+          writer.append(integer: Int64(sourceLines[row]))
+          for column in columns.indices { columns[column].append(row, to: &writer) }
+          writer.endRow()
         }
       }
-      writer.row(cells)
     }
-    return writer.text
+    return writer.bytes
   }
 }

@@ -1,45 +1,124 @@
 import Foundation
 
 /// Writes CSV as RFC 4180 says (comma, CRLF line ends, fields quoted only when they hold the
-/// separator, a quote or a line break) or in the French Excel locale (`;`, decimal comma, BOM).
+/// separator, a quote or a line break) or in the French Excel locale (`;`, decimal comma, BOM),
+/// as UTF-8 bytes appended to one buffer: no String per field.
 ///
 /// Every text cell is neutralised against formula injection: text a spreadsheet would run as a
 /// formula (`=`, `+`, `-`, `@`, tab or carriage return first) is prefixed with `'`, unless it is a
 /// plain number such as `-12`. Number cells are never touched.
 struct CSVWriter {
   let locale: CSVLocale
-  private(set) var text: String
+  private(set) var bytes: [UInt8]
+  private let separator: UInt8
+  /// Whether the next field starts a row (no separator before it).
+  private var atRowStart = true
 
-  init(locale: CSVLocale) {
+  init(locale: CSVLocale, reservingCapacity capacity: Int = 0) {
     self.locale = locale
-    text = locale.preamble
+    separator = locale.separator.asciiValue!
+    bytes = Array(locale.preamble.utf8)
+    bytes.reserveCapacity(capacity)
   }
+
+  /// The CSV written so far, as text.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
 
   mutating func row(_ cells: [CSVCell]) {
-    var first = true
-    for cell in cells {
-      if !first { text.append(locale.separator) }
-      first = false
-      text += quote(field(cell))
-    }
-    text += "\r\n"
+    for cell in cells { append(cell) }
+    endRow()
   }
 
-  private func field(_ cell: CSVCell) -> String {
+  /// Ends the current row with CRLF.
+  mutating func endRow() {
+    bytes.append(0x0D)
+    bytes.append(0x0A)
+    atRowStart = true
+  }
+
+  mutating func append(_ cell: CSVCell) {
     switch cell {
-    case .empty:
-      return ""
-    case .text(let value):
-      return Self.neutralised(value)
-    case .integer(let value):
-      return String(value)
-    case .number(let value):
-      guard value.isFinite else { return value.isNaN ? "NaN" : value < 0 ? "-Inf" : "Inf" }
-      return locale.localised(Self.positional(NumberParser.render(value, decimalComma: false)))
+    case .empty: appendEmpty()
+    case .text(let value): append(text: value)
+    case .integer(let value): append(integer: Int64(value))
+    case .number(let value): append(number: value)
     case .fixed(let value, let decimals, let note):
       let number = locale.localised(Format.fixed(value, decimals))
-      return note.isEmpty ? number : Self.neutralised(number + " " + note)
+      if note.isEmpty { append(encodedField: Array(number.utf8)) } else { append(text: number + " " + note) }
     }
+  }
+
+  mutating func appendEmpty() { startField() }
+
+  /// A text field, neutralised and quoted as needed.
+  mutating func append(text value: String) {
+    append(encodedField: Array(Self.neutralised(value).utf8))
+  }
+
+  /// A field's bytes, quoted as needed (neither neutralised nor localised).
+  mutating func append(encodedField field: [UInt8]) {
+    startField()
+    guard Self.needsQuotes(field, separator: separator) else {
+      bytes.append(contentsOf: field)
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    for byte in field {
+      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      bytes.append(byte)
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Bytes known to need neither quotes nor neutralising (from `encodedCell`), appended as they are.
+  mutating func append(verbatim field: [UInt8]) {
+    startField()
+    bytes.append(contentsOf: field)
+  }
+
+  /// An integer in decimal digits.
+  mutating func append(integer value: Int64) {
+    startField()
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var index = digits.count
+      repeat {
+        index -= 1
+        digits[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: digits[index...]))
+    }
+  }
+
+  /// A number written so it reads back exactly: whole numbers below 10^15 as integers, others as
+  /// the shortest round-trip digits without an exponent, with the locale's decimal mark; `NaN`,
+  /// `Inf`, `-Inf` as R writes them.
+  mutating func append(number value: Double) {
+    if value.rounded() == value && abs(value) < 1e15 {
+      append(integer: Int64(value))
+      return
+    }
+    guard value.isFinite else {
+      append(verbatim: Array((value.isNaN ? "NaN" : value < 0 ? "-Inf" : "Inf").utf8))
+      return
+    }
+    var text = Self.positional(String(value))
+    if locale == .french { text = locale.localised(text) }
+    append(encodedField: Array(text.utf8))
+  }
+
+  /// The bytes `append(_:)` writes for one cell, for a column to cache per distinct value.
+  func encodedCell(_ cell: CSVCell) -> [UInt8] {
+    var writer = CSVWriter(locale: locale)
+    writer.bytes = []
+    writer.append(cell)
+    return writer.bytes
+  }
+
+  private mutating func startField() {
+    if atRowStart { atRowStart = false } else { bytes.append(separator) }
   }
 
   /// Shortest round-trip digits without an exponent (`1.5e-08` → `0.000000015`): spreadsheets in
@@ -75,9 +154,8 @@ struct CSVWriter {
   }
 
   /// Whether a field holds the separator, a quote or a line break (what `Character.isNewline`
-  /// calls one: LF, VT, FF, CR, NEL, U+2028, U+2029), scanned as UTF-8 bytes: iterating Characters
-  /// dominated the writing of indicators.csv.
-  static func needsQuotes(_ bytes: String.UTF8View, separator: UInt8) -> Bool {
+  /// calls one: LF, VT, FF, CR, NEL, U+2028, U+2029), scanned as UTF-8 bytes.
+  static func needsQuotes<Bytes: Sequence<UInt8>>(_ bytes: Bytes, separator: UInt8) -> Bool {
     var previous: (UInt8, UInt8) = (0, 0)
     for byte in bytes {
       switch byte {
@@ -88,10 +166,5 @@ struct CSVWriter {
       }
     }
     return false
-  }
-
-  private func quote(_ field: String) -> String {
-    guard Self.needsQuotes(field.utf8, separator: locale.separator.asciiValue!) else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -57,11 +57,12 @@ public enum StageOutputs {
     -> [String]
   {
     var written: [String] = []
-    func write(_ text: String, _ name: String) throws {
-      try AtomicFile.write(text, to: folder + "/" + name)
+    func write(_ bytes: [UInt8], _ name: String) throws {
+      try AtomicFile.write(bytes, to: folder + "/" + name)
       written.append(name)
       options.afterEachFile(name)
     }
+    func write(_ text: String, _ name: String) throws { try write(Array(text.utf8), name) }
     let locale = options.csvLocale
     if let wave = result.cleaned {
       try write(wave.cleanCSV(labels: options.labels, locale: locale), "clean.csv")

@@ -39,6 +39,10 @@ public final class ColumnStorage<Element: BitwiseCopyable>: RandomAccessCollecti
     return base.unsafelyUnwrapped[position]
   }
 
+  /// The elements' memory, valid while this storage lives (keep it alive with
+  /// `withExtendedLifetime` around loops that hold the pointer across calls).
+  var unsafeElements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
   public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows
     -> Result
   {

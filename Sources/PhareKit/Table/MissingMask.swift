@@ -29,6 +29,9 @@ public struct MissingMask: Sendable, Equatable {
     try words.withUnsafeBufferPointer(body)
   }
 
+  /// The raw bits' memory, valid while the mask's storage lives (see `ColumnStorage.unsafeElements`).
+  var unsafeWords: UnsafeBufferPointer<UInt64> { words.unsafeElements }
+
   /// How many rows are missing.
   public var missingCount: Int {
     words.reduce(0) { $0 + $1.nonzeroBitCount }

@@ -54,6 +54,18 @@ import Testing
     #expect(fields.map { Double($0.replacingOccurrences(of: ",", with: ".")) } == values)
   }
 
+  @Test func integersAndCachedCellsAreTheBytesTheirCellsWrite() {
+    var writer = CSVWriter(locale: .french)
+    let integers: [Int64] = [0, -7, 35795, .max, .min]
+    for value in integers { writer.append(integer: value) }
+    writer.append(verbatim: writer.encodedCell(.text("a;b")))
+    writer.append(number: -0.0)
+    writer.append(number: 1e15)
+    writer.endRow()
+    #expect(
+      writer.text == "\u{FEFF}0;-7;35795;9223372036854775807;-9223372036854775808;\"a;b\";0;1000000000000000,0\r\n")
+  }
+
   @Test func nonFiniteNumbersAreWrittenAsRWritesThem() {
     var writer = CSVWriter(locale: .french)
     writer.row([.number(.nan), .number(.infinity), .number(-.infinity), CSVCell(nil as Double?)])
