@@ -98,6 +98,7 @@ struct CleanPass {
     guard name != nil else { return }
     // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
     var firstLine: [[UInt8]: Int32] = [:]
+    firstLine.reserveCapacity(rejections.count)
     for row in rejections.indices where rejections[row] == nil {
       guard let id = identifiers[row] else { continue }
       let bytes = Array(id.utf8)
@@ -188,9 +189,8 @@ struct CleanPass {
   private mutating func coded(
     _ variable: CodebookVariable, _ coder: AnswerCoder, source: Column, output: CleanVariable
   ) -> CleanColumn {
-    let outcomes = CellOutcomes.compute(source, number: coder.outcome(number:), text: coder.outcome(text:))
-    var values = [Double?](repeating: nil, count: outcomes.count)
-    for (row, outcome) in outcomes.enumerated() {
+    var values = [Double?](repeating: nil, count: source.count)
+    CellOutcomes.visit(source, number: coder.outcome(number:), text: coder.outcome(text:)) { row, outcome in
       switch outcome {
       case .blank:
         if variable.required {

@@ -36,9 +36,10 @@ enum ColumnTypeInference {
     let strings = used.map { code in dictionary.withBytes(of: code, decode) }
     // Distinct bytes may decode to one text (`Très` in UTF-8 and in Windows-1252 lines of a mixed
     // file): one level. Texts are told apart by their scalars, not by canonical equivalence.
-    var seen = Set<[UInt8]>()
-    let levels = strings.filter { seen.insert(Array($0.utf8)).inserted }.sorted()
-    if levels.count <= maxCategoricalLevels && levels.count * 2 <= present {
+    var seen = Set<[UInt8]>(minimumCapacity: strings.count)
+    let distinct = strings.filter { seen.insert(Array($0.utf8)).inserted }
+    if distinct.count <= maxCategoricalLevels && distinct.count * 2 <= present {
+      let levels = distinct.sorted()
       let rankOf = Dictionary(uniqueKeysWithValues: levels.enumerated().map { (Array($1.utf8), Int32($0)) })
       var recode = [Int32](repeating: CategoricalColumn.missingCode, count: dictionary.count)
       for (code, string) in zip(used, strings) {
