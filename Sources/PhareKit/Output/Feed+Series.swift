@@ -14,7 +14,7 @@ extension Feed {
     let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
     self.init(
       pipeline: pipeline, wave: ordered.last?.wave ?? "", indicators: ordered.last?.indicators ?? [],
-      generatedAt: generatedAt
+      generatedAt: generatedAt, covering: ordered.map(\.wave)
     ) { indicator in
       let points = history[Self.seriesKey(indicator)] ?? []
       return points.enumerated().map { index, point in

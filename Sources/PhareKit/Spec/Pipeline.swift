@@ -57,6 +57,10 @@ public struct Pipeline: Sendable {
         PipelineChecks.checkWeighting(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkEstimation(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkPopulations(of: spec, variables: variables, diagnostics: &diagnostics)
+        // Wave ids read from a column are known only once each export is read (`PipelineRunner`).
+        if case .fileName = spec.inputs.wave {
+          diagnostics += PipelineChecks.checkAsked(spec: spec, codebook: codebook, waves: waves.map(\.wave))
+        }
       }
     }
     guard diagnostics.isEmpty, let spec, let codebook else { throw SpecProblems(inFileOrder(diagnostics, spec: path)) }
