@@ -69,7 +69,8 @@ public struct CleanStage: Sendable {
     )
   }
 
-  private func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
+  /// The wave id of an export: its file's, or the one value of the wave column.
+  func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
     guard case .column(let name) = waveSource else { return wave }
     guard let column = ingest.table[name] else {
       throw SpecProblems([

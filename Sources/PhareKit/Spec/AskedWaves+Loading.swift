@@ -23,10 +23,9 @@ extension AskedWaves {
         return nil
       }
       let waves = items.map { wave($0, "a wave") }
-      for (index, id) in waves.enumerated() where id != nil && waves[..<index].contains(id) {
-        reader.report(items[index], "\(context) lists wave \(id!) twice")
-      }
-      return waves.contains(nil) ? nil : .listed(waves.compactMap { $0 })
+      let repeated = waves.indices.filter { waves[$0] != nil && waves[..<$0].contains(waves[$0]) }
+      for index in repeated { reader.report(items[index], "\(context) lists wave \(waves[index]!) twice") }
+      return waves.contains(nil) || !repeated.isEmpty ? nil : .listed(waves.compactMap { $0 })
     case .mapping:
       let fields = reader.fields(node, context, allowed: ["from", "to"])
       guard !fields.isEmpty else {
