@@ -22,7 +22,7 @@ import Testing
            "flags": ["low-base", "suppressed"], "series": null}
         ]
       }],
-      "not_asked": [{"wave": "2025", "variables": ["q9"]}]
+      "not_asked": [{"wave":"2025", "variables": ["q9"]}]
     }
     """
 
