@@ -8,8 +8,8 @@ import Testing
   typealias Workspace = UnattendedRunTests.Workspace
 
   /// Adds q9 to the codebook (with `waves` when given), a net of it and both to the estimate
-  /// variables, and a column `Q9` to the 2017 export only, holding that export's q3 answers.
-  private static func addQuestion(_ space: Workspace, waves: String?) throws {
+  /// variables, and a column `Q9` to the exports of `exports`, holding each export's q3 answers.
+  private static func addQuestion(_ space: Workspace, waves: String?, exports: [String] = ["2017"]) throws {
     let codebook = space.root + "/Pipelines/codebooks/institutions.yml"
     let entry = """
         q9:
@@ -29,7 +29,14 @@ import Testing
           with: "    - {name: q9_oui, label: Oui (net), net: {of: q9, codes: [1]}}\n  consistency:")
     }
     // Quotes only appear in the last field (the free comment), so splitting on ';' finds q3.
-    try edit(space.root + "/Fixtures/institutions/maires-2017.csv") { text in
+    for wave in exports {
+      try addColumn(to: space.root + "/Fixtures/institutions/maires-\(wave).csv")
+    }
+  }
+
+  /// Inserts `Q9` after `q3` in an export, with the same answers.
+  private static func addColumn(to export: String) throws {
+    try edit(export) { text in
       let lines = text.components(separatedBy: "\r\n")
       let q3 = lines[0].split(separator: ";", omittingEmptySubsequences: false).firstIndex(of: "q3")!
       return lines.enumerated().map { index, line in
@@ -39,6 +46,39 @@ import Testing
         return fields.joined(separator: ";")
       }.joined(separator: "\r\n")
     }
+  }
+
+  @Test func aRecordFromBeforeTheCodebookSaidSoIsLeftOutOfTrends() throws {
+    let space = try Workspace(waves: ["2015", "2016", "2017"])
+    defer { space.remove() }
+    try Self.addQuestion(space, waves: nil, exports: ["2015", "2016", "2017"])
+    #expect(try space.run("--quiet").status == 0)
+    let before = CSVText.records(try space.text("institutions/trends.csv"))
+    #expect(before.contains { $0["variable"] == "q9" && $0["from_wave"] == "2016" && $0["to_wave"] == "2017" })
+    // The codebook now says only 2017 asks q9; 2016 fails (a cut last record) and keeps its last
+    // good record, which still has q9: trends and series leave it out all the same.
+    let codebook = space.root + "/Pipelines/codebooks/institutions.yml"
+    try (try String(contentsOfFile: codebook, encoding: .utf8) + "    waves: [2017]\n").write(
+      toFile: codebook, atomically: true, encoding: .utf8)
+    let export = space.root + "/Fixtures/institutions/maires-2016.csv"
+    try (try String(contentsOfFile: export, encoding: .utf8) + "M9999;\"open").write(
+      toFile: export, atomically: true, encoding: .utf8)
+    let run = try space.run("--quiet")
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("wave 2016: export looks truncated"), "\(run.stderr)")
+    #expect(try Self.audit(space, "2016").contains { $0["variable"] == "q9" })
+    let trends = CSVText.records(try space.text("institutions/trends.csv"))
+    #expect(trends.contains { $0["variable"] == "q3" && $0["from_wave"] == "2016" && $0["to_wave"] == "2017" })
+    #expect(!trends.contains { $0["variable"] == "q9" || $0["variable"] == "q9_oui" })
+    let feed = try JSONValue.load(space.survey + "/feed.json")
+    guard case .array(let indicators)? = feed["indicators"],
+      let q9 = indicators.first(where: { $0["variable"] == .string("q9") }),
+      case .array(let values)? = q9["values"], case .array(let points)? = values.first?["series"]
+    else {
+      Issue.record("the time-series feed has q9 with a series")
+      return
+    }
+    #expect(points.map { $0["wave"] } == [.string("2017")])
   }
 
   private static func edit(_ path: String, _ change: (String) -> String) throws {
