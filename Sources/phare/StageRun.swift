@@ -43,8 +43,8 @@ enum StageRun {
           "  \(indicators.count) indicators: \(lowBase) on a low base, \(suppressed) suppressed, \(empty) of them empty"
         )
       }
-      if let problem = result.problem {
-        PipelineLoader.printError("error: \(result.file.path): \(problem)")
+      if let problem = result.located {
+        PipelineLoader.printError("error: \(problem)")
       }
     }
     for path in try StageOutputs.write(

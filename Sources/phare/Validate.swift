@@ -11,8 +11,10 @@ struct Validate: ParsableCommand {
       checks `phare run` makes before touching data: YAML errors, unknown keys, every name a \
       spec or codebook uses (a variable of a kind that fits its use), numeric settings in their \
       domain, the populations file (well-formed, positive totals, the codebook's categories, \
-      margins summing to one population), distinct output folders, matrices against the \
-      pipelines they read; then each wave file's header against the codebook. Every problem is \
+      margins summing to one population), a codebook's `waves:` (a list or a from/to range of \
+      wave ids; margins, breakdowns and fpc strata asked in every wave), distinct output \
+      folders, matrices against the pipelines they read; then each wave file's header against \
+      the variables that wave asks. Every problem is \
       printed as FILE:LINE: message, all of them at once. Exit code 0 only when all is well, else 1.
       """
   )

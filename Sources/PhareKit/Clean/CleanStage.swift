@@ -16,13 +16,17 @@ public struct CleanStage: Sendable {
     self.init(codebook: pipeline.codebook, settings: pipeline.spec.clean, waveSource: pipeline.spec.inputs.wave)
   }
 
-  /// Cleans one wave; throws `SpecProblems` when the export lacks a codebook column, holds two
-  /// source columns of one variable, or mixes waves. Read the export with
+  /// Cleans one wave with the variables it asks (`Codebook.asked(in:)`: the others, and the
+  /// derived variables that read them, are left out and listed in `CleanWave.notAsked`); throws
+  /// `SpecProblems` when the export lacks a column of a variable the wave asks, holds two source
+  /// columns of one variable, or mixes waves. Read the export with
   /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text.
   public func run(_ ingest: IngestResult, wave: WaveFile) throws -> CleanWave {
+    let waveID = try resolveWave(ingest, default: wave.wave)
+    let codebook = self.codebook.asked(in: waveID)
+    let notAsked = self.codebook.notAsked(in: waveID, derived: settings.derived)
     let missing = PipelineChecks.missingColumns(in: ingest, codebook: codebook)
     guard missing.isEmpty else { throw SpecProblems(missing) }
-    let waveID = try resolveWave(ingest, default: wave.wave)
 
     var pass = CleanPass(ingest: ingest, invalidCells: settings.invalidCells)
     for variable in codebook.variables {
@@ -35,7 +39,7 @@ public struct CleanStage: Sendable {
 
     let kept = pass.keptRows
     var columns = pass.columns
-    for derived in settings.derived {
+    for derived in settings.derived where !notAsked.contains(derived.name) {
       columns.append(DerivedColumnBuilder.build(derived, from: columns, dontKnow: settings.dontKnow))
     }
     let table = ColumnarTable(
@@ -60,11 +64,13 @@ public struct CleanStage: Sendable {
         cell.wave = waveID
         return cell
       },
-      rowsRead: ingest.rowsRead
+      rowsRead: ingest.rowsRead,
+      notAsked: notAsked
     )
   }
 
-  private func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
+  /// The wave id of an export: its file's, or the one value of the wave column.
+  func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
     guard case .column(let name) = waveSource else { return wave }
     guard let column = ingest.table[name] else {
       throw SpecProblems([

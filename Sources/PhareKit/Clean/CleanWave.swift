@@ -14,6 +14,9 @@ public struct CleanWave: Sendable {
   public var cellsSetMissing: [QuarantinedRow] = []
   /// Data records read from the export.
   public let rowsRead: Int
+  /// The codebook and derived variables the wave does not ask (`Codebook.notAsked(in:derived:)`):
+  /// no column in the table, no indicator.
+  public var notAsked: [String] = []
 
   public var rowsClean: Int { table.rowCount }
   public var rowsQuarantined: Int { quarantined.count }

@@ -1,4 +1,5 @@
-/// The aggregation stage: from a weighted wave, every indicator of the spec's variables in the
+/// The aggregation stage: from a weighted wave, every indicator of the spec's variables (those the
+/// wave asks: `CleanWave.notAsked` have none) in the
 /// national breakdown and each declared level of each breakdown (an empty one where nobody
 /// answered), with linearised standard errors that account for the calibration, confidence
 /// intervals, design effects and differences.
@@ -54,7 +55,9 @@ public struct EstimateStage: Sendable {
       }
     }
     var indicators: [Indicator] = []
-    for item in try AnalysisItem.items(for: spec.variables, in: wave, dontKnow: dontKnow) {
+    // A variable the wave does not ask has no indicator there, not an empty one.
+    let asked = spec.variables.filter { !wave.notAsked.contains($0) }
+    for item in try AnalysisItem.items(for: asked, in: wave, dontKnow: dontKnow) {
       let moments = item.accumulate(weighted, groups: groups)
       let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
       for (category, categoryMoments) in zip(item.categories, moments) {

@@ -10,6 +10,7 @@ extension Feed: Encodable {
     case pipeline, survey, actor, wave, title
     case confidenceLevel = "confidence_level"
     case regions, domains, indicators
+    case notAsked = "not_asked"
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -26,6 +27,7 @@ extension Feed: Encodable {
     try container.encode(regions, forKey: .regions)
     try container.encode(domains, forKey: .domains)
     try container.encode(indicators, forKey: .indicators)
+    try container.encode(notAsked, forKey: .notAsked)
   }
 
   /// The feed file's text.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A survey's time-series feed (`<survey>/feed.json`): the latest wave's feed in which every value
 /// carries its series over all waves, each point with its change from the previous wave
-/// (`Trend`: independent samples), in the feed's units.
+/// (`Trend`: independent samples), in the feed's units, and `not_asked` for every wave.
 extension Feed {
   /// `waves` are every wave's indicators, in any order; the latest wave id gives the feed's own values.
   public init(pipeline: Pipeline, series waves: [(wave: String, indicators: [Indicator])], generatedAt: Date) {
@@ -14,7 +14,7 @@ extension Feed {
     let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
     self.init(
       pipeline: pipeline, wave: ordered.last?.wave ?? "", indicators: ordered.last?.indicators ?? [],
-      generatedAt: generatedAt
+      generatedAt: generatedAt, covering: ordered.map(\.wave)
     ) { indicator in
       let points = history[Self.seriesKey(indicator)] ?? []
       return points.enumerated().map { index, point in

@@ -8,11 +8,12 @@ import Foundation
 /// Proportions are in percent (0-100, SE and interval in points), means are scores on the
 /// variable's own scale, totals are counts. A suppressed value keeps its bases but no estimate;
 /// an empty one (a declared level where nobody answered) has bases 0, no estimate and the flags
-/// `suppressed` and `empty`.
+/// `suppressed` and `empty`. `not_asked` lists, per wave the feed covers, the estimate variables
+/// that wave does not ask (codebook `waves:`), which have no indicator there.
 public struct Feed: Sendable {
   /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
   /// retyped, a unit changed) the major one; the schema's `schema_version` is this constant.
-  public static let schemaVersion = "1.3.0"
+  public static let schemaVersion = "1.4.0"
 
   /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
   struct Region: Encodable, Sendable, Equatable {
@@ -63,6 +64,13 @@ public struct Feed: Sendable {
     var change: Change?
   }
 
+  /// The estimate variables a wave does not ask, as its indicators would name them
+  /// (`Pipeline.unaskedIndicatorVariables(in:)`).
+  struct NotAsked: Encodable, Sendable, Equatable {
+    var wave: String
+    var variables: [String]
+  }
+
   /// A wave-over-wave change (`Trend`) in the feed's units; nil numbers when either wave is suppressed.
   struct Change: Sendable, Equatable {
     var fromWave: String
@@ -83,17 +91,21 @@ public struct Feed: Sendable {
   var regions: [Region]
   var domains: [FragilityDomain]
   var indicators: [Entry]
+  /// One entry per wave the feed covers, oldest first: its own wave, or every wave of the series.
+  var notAsked: [NotAsked]
 
   /// The codebook variable whose codes are regions.
   static let regionVariable = "region"
 
   public init(pipeline: Pipeline, wave: String, indicators: [Indicator], generatedAt: Date) {
-    self.init(pipeline: pipeline, wave: wave, indicators: indicators, generatedAt: generatedAt) { _ in nil }
+    self.init(pipeline: pipeline, wave: wave, indicators: indicators, generatedAt: generatedAt, covering: [wave]) {
+      _ in nil
+    }
   }
 
-  /// The feed, each value given the series `series(indicator)` returns for it.
+  /// The feed, each value given the series `series(indicator)` returns for it; `waves` are those it covers.
   init(
-    pipeline: Pipeline, wave: String, indicators: [Indicator], generatedAt: Date,
+    pipeline: Pipeline, wave: String, indicators: [Indicator], generatedAt: Date, covering waves: [String],
     series: (Indicator) -> [SeriesPoint]?
   ) {
     self.generatedAt = generatedAt
@@ -120,6 +132,7 @@ public struct Feed: Sendable {
       entries[position[id]!].values.append(value)
     }
     self.indicators = entries
+    notAsked = waves.map { NotAsked(wave: $0, variables: pipeline.unaskedIndicatorVariables(in: $0)) }
   }
 
   /// `<actor>.<variable>[.<category>].<statistic>`: the indicator's id in every feed.

@@ -33,6 +33,9 @@ public struct PipelineRunner: Sendable {
         }
         result.cleaned = wave
         result.windows1252Lines = windows1252Lines
+        // `Pipeline.load` checked the waves named by their files; a wave column names them only now.
+        let unasked = PipelineChecks.checkAsked(spec: pipeline.spec, codebook: pipeline.codebook, waves: [wave.wave])
+        guard unasked.isEmpty else { throw SpecProblems(unasked) }
         result.problem =
           truncation.map { "wave \(wave.wave): \($0); it is retried on the next run" }
           ?? rowProblem(wave.accounting, wave: wave)

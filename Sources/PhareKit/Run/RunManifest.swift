@@ -33,6 +33,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var indicators: Int?
     /// The export's physical lines read as Windows-1252 (`inputs.encoding: mixed`); absent when none.
     public var windows1252Lines: [Int]?
+    /// The codebook and derived variables the wave does not ask (`CleanWave.notAsked`); absent when it asks them all.
+    public var notAsked: [String]?
     public var seconds: StageTimings
   }
 
@@ -70,6 +72,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
         weighting: result.weighted?.diagnostics,
         indicators: result.indicators?.count,
         windows1252Lines: result.windows1252Lines.isEmpty ? nil : result.windows1252Lines,
+        notAsked: cleaned.flatMap { $0.notAsked.isEmpty ? nil : $0.notAsked },
         seconds: result.timings
       )
     }

@@ -37,7 +37,9 @@ public enum RunSummary {
       }
       for headline in pipeline.spec.headlines {
         guard let indicator = headline.find(in: latest.indicators) else {
-          lines.append("    \(headline.variable): no national estimate in wave \(latest.wave)")
+          let why =
+            pipeline.notAsked(in: latest.wave).contains(headline.variable) ? "not asked" : "no national estimate"
+          lines.append("    \(headline.variable): \(why) in wave \(latest.wave)")
           continue
         }
         lines.append("    \(latest.wave) " + describe(indicator))

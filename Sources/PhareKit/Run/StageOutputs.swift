@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — clean.csv and,
 /// as far as the stages went, weights.csv, weighting.csv, indicators.csv, indicators-audit.csv,
-/// `tables/<name>.csv`, feed.json, with the wave's own quarantine.csv and manifest.json — which
+/// `tables/<name>.csv` (of the variables the wave asks), feed.json, with the wave's own quarantine.csv and manifest.json — which
 /// replaces the previous one whole (`AtomicFolder`); `quarantine.csv` and `manifest.json` beside
 /// the wave folders cover all waves, failed ones included. Every file is written atomically.
 public enum StageOutputs {
@@ -73,7 +73,7 @@ public enum StageOutputs {
       if let indicators = result.indicators {
         try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
         try write(Indicator.csv(indicators, audit: true, locale: locale), "indicators-audit.csv")
-        for table in pipeline.spec.estimate?.tables ?? [] {
+        for table in pipeline.spec.estimate?.tables ?? [] where !wave.notAsked.contains(table.variable) {
           let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
           try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
         }

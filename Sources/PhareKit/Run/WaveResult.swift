@@ -21,6 +21,12 @@ public struct WaveResult: Sendable {
 
   public var failed: Bool { problem != nil }
 
+  /// The problem as an error line naming the export once: `FILE: problem`, or the problem alone
+  /// when it already starts with the file (a missing column's `FILE:LINE: …`).
+  public var located: String? {
+    problem.map { $0.hasPrefix(file.path) ? $0 : "\(file.path): \($0)" }
+  }
+
   /// The wave's rows across the stages that ran: the clean stage's accounting with the rows the
   /// weight stage set aside moved from kept to quarantined.
   public var accounting: RowAccounting? {

@@ -11,6 +11,7 @@ extension Codebook {
   ///     source: [Q4, q4_dynamique]
   ///     values: {1: "Oui, tout à fait", 4: "Non, pas du tout"}
   ///     missing: {9: Ne sait pas}
+  ///     waves: {from: 2016}      # asked from wave 2016 on (or [2016, 2017]; every wave without it)
   /// ```
   ///
   /// Problems are added to `diagnostics`; nil when the file cannot be used at all.
@@ -46,7 +47,7 @@ extension Codebook {
 
   private static let keys = [
     "type", "label", "source", "values", "missing", "range", "required", "items", "separator", "domain",
-    "blank",
+    "blank", "waves",
   ]
 
   private static func variable(named name: String, _ node: Node, line: Int?, reader: SpecReader) -> CodebookVariable? {
@@ -68,6 +69,7 @@ extension Codebook {
       line: line
     )
     variable.domain = reader.string(fields["domain"], "the domain of \(context)")
+    variable.waves = fields["waves"].flatMap { AskedWaves.load($0, context, reader: reader) }
     if let blank = reader.choice(fields["blank"], "blank in \(context)", BlankItems.allCases.map(\.rawValue)) {
       variable.blankItems = BlankItems(rawValue: blank) ?? .missing
     }
@@ -147,6 +149,8 @@ extension Codebook {
       ("values", [.identifier, .text, .personal, .numeric].contains(variable.kind)),
       ("range", ![.scale, .numeric].contains(variable.kind)),
       ("blank", variable.kind != .multiple),
+      // Every wave is read, deduplicated and quarantined by its respondent identifier.
+      ("waves", variable.kind == .identifier),
     ]
     for (key, misplaced) in unused where misplaced && fields[key] != nil {
       reader.report(fields[key], "'\(key)' does not apply to \(context)")

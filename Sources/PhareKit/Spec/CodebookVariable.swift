@@ -30,6 +30,13 @@ public struct CodebookVariable: Equatable, Sendable {
   public var line: Int?
   /// The fragility domain the variable measures (an id of the spec's domains file), if any.
   public var domain: String? = nil
+  /// The waves that ask the variable (`waves:`); nil when every wave does.
+  public var waves: AskedWaves? = nil
+
+  /// Whether the variable is asked in `wave`: always, unless its `waves:` leave that wave out.
+  public func isAsked(in wave: String) -> Bool {
+    waves?.contains(wave) ?? true
+  }
 
   /// Whether a code is one of the declared missing codes.
   public func isMissingCode(_ code: Double) -> Bool {

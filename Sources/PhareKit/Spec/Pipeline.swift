@@ -57,6 +57,10 @@ public struct Pipeline: Sendable {
         PipelineChecks.checkWeighting(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkEstimation(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkPopulations(of: spec, variables: variables, diagnostics: &diagnostics)
+        // Wave ids read from a column are known only once each export is read (`PipelineRunner`).
+        if case .fileName = spec.inputs.wave {
+          diagnostics += PipelineChecks.checkAsked(spec: spec, codebook: codebook, waves: waves.map(\.wave))
+        }
       }
     }
     guard diagnostics.isEmpty, let spec, let codebook else { throw SpecProblems(inFileOrder(diagnostics, spec: path)) }
@@ -79,13 +83,16 @@ public struct Pipeline: Sendable {
     }.map(\.element)
   }
 
-  /// Reads every wave file and reports those that cannot be read or lack a codebook column.
+  /// Reads every wave file and reports those that cannot be read or lack a column of a variable
+  /// the wave asks.
   public func checkInputs() -> [SpecDiagnostic] {
     let reader = CSVReader(separator: spec.inputs.separator, encoding: spec.inputs.encoding)
+    let clean = CleanStage(pipeline: self)
     return waves.flatMap { wave -> [SpecDiagnostic] in
       do {
         let ingest = try reader.read(wave.path)
-        var problems = PipelineChecks.missingColumns(in: ingest, codebook: codebook)
+        let id = (try? clean.resolveWave(ingest, default: wave.wave)) ?? wave.wave
+        var problems = PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id))
         if case .column(let name) = spec.inputs.wave, ingest.table[name] == nil {
           problems.append(
             SpecDiagnostic(

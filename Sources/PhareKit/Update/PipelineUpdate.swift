@@ -194,11 +194,15 @@ public struct PipelineUpdate {
 
   /// `trends.csv` and the time-series `feed.json` from every good wave the registry holds, each
   /// rewritten only when its content changes (the feed's `generated_at` aside): an unchanged rerun
-  /// touches nothing, and a run killed before them has them repaired.
+  /// touches nothing, and a run killed before them has them repaired. A wave's indicators of
+  /// variables the spec says it does not ask (a record older than the codebook's `waves:`) are
+  /// left out, so trends compare only waves that both asked the question.
   private func writeSeries() throws {
     var waves: [(wave: String, indicators: [Indicator])] = []
     for file in pipeline.waves where try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) != nil {
-      waves.append((file.wave, try registry.indicators(pipeline: pipeline.spec.file, wave: file.wave)))
+      let unasked = Set(pipeline.unaskedIndicatorVariables(in: file.wave))
+      let indicators = try registry.indicators(pipeline: pipeline.spec.file, wave: file.wave)
+      waves.append((file.wave, indicators.filter { !unasked.contains($0.variable) }))
     }
     let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
     let trends = Trend.series(waves, level: level)

@@ -92,8 +92,7 @@ public struct RunBatch {
       report.summary += RunSummary.lines(
         pipeline, outcomes: outcomes, latest: latest.map { ($0.wave, headlines) }, outputs: update.folder)
       for case .failed(let result) in outcomes {
-        let problem = result.problem ?? "failed"
-        report.errors.append(problem.hasPrefix(result.file.path) ? problem : "\(result.file.path): \(problem)")
+        report.errors.append(result.located ?? "\(result.file.path): failed")
         if report.exitCode == 0 { report.exitCode = 2 }
       }
       return pipeline.waves.map(\.wave)

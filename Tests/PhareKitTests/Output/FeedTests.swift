@@ -82,7 +82,7 @@ import Testing
   @Test func headerRegionsAndDomainsComeFromTheSpecCodebookAndDomainsFile() throws {
     let feed = try JSONValue.parse(try Self.feed().0.json())
     #expect(feed["generated_at"] == .string("2025-06-15T15:06:40Z"))
-    #expect(feed["schema_version"] == .string("1.3.0"))
+    #expect(feed["schema_version"] == .string("1.4.0"))
     #expect(feed["phare_version"] == .string(PhareVersion.current))
     #expect(feed["pipeline"] == .string("pipeline.yml"))
     #expect(feed["survey"] == .string("citoyens-test"))
@@ -160,7 +160,7 @@ import Testing
     let changed = zip(lines, later.split(separator: "\n")).filter { $0.0 != $0.1 }
     #expect(changed.map(\.0) == ["  \"generated_at\" : \"2025-06-15T15:06:40Z\","])
     let topLevel = lines.filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
-    #expect(topLevel.count == 12)
+    #expect(topLevel.count == 13)
     #expect(topLevel == topLevel.sorted())
     #expect(try JSONSchemaValidator.feed().errors(JSONValue.parse(later)) == [])
   }

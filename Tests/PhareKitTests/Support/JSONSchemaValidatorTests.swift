@@ -6,7 +6,7 @@ import Testing
   /// A smallest valid feed: one region, one domain, one indicator with a national and a regional value.
   private static let feed = """
     {
-      "schema_version": "1.3.0", "generated_at": "2025-06-01T08:30:00Z", "phare_version": "0.1.0",
+      "schema_version": "1.4.0", "generated_at": "2025-06-01T08:30:00Z", "phare_version": "0.1.0",
       "pipeline": "citoyens.yml", "survey": "citoyens", "actor": "citoyens", "wave": "2025", "title": "Citoyens",
       "confidence_level": 0.95,
       "regions": [{"id": "01", "label": "Guadeloupe"}],
@@ -21,7 +21,8 @@ import Testing
            "se": null, "ci_lower": null, "ci_upper": null, "n": 4, "weighted_n": 3.5,
            "flags": ["low-base", "suppressed"], "series": null}
         ]
-      }]
+      }],
+      "not_asked": [{"wave":"2025", "variables": ["q9"]}]
     }
     """
 
@@ -40,7 +41,7 @@ import Testing
       try errors(replacing: "\"unit\": \"percent\",", with: "")
         == ["$.indicators[0]: missing required key 'unit'"])
     #expect(
-      try errors(replacing: "\"schema_version\": \"1.3.0\",", with: "") == ["$: missing required key 'schema_version'"])
+      try errors(replacing: "\"schema_version\": \"1.4.0\",", with: "") == ["$: missing required key 'schema_version'"])
   }
 
   @Test func aWrongTypeIsRejected() throws {
@@ -94,8 +95,8 @@ import Testing
 
   @Test func constMinimumAndMaximumAreEnforced() throws {
     #expect(
-      try errors(replacing: "\"schema_version\": \"1.3.0\"", with: "\"schema_version\": \"2.0.0\"")
-        == ["$.schema_version: \"2.0.0\" is not \"1.3.0\""])
+      try errors(replacing: "\"schema_version\": \"1.4.0\"", with: "\"schema_version\": \"2.0.0\"")
+        == ["$.schema_version: \"2.0.0\" is not \"1.4.0\""])
     #expect(
       try errors(replacing: "\"confidence_level\": 0.95", with: "\"confidence_level\": 1.5")
         == ["$.confidence_level: 1.5 is above the maximum 1"])
