@@ -16,6 +16,10 @@ public struct CSVReader: Sendable {
   public var textColumns: Set<String>
   /// How the encoding of a file that is not UTF-16 is chosen (checked line by line unless Windows-1252).
   public var encoding: InputEncoding
+  /// Whether each quarantined row keeps its raw text (`QuarantinedRow.rawText`, which `phare
+  /// inspect` shows): finding it reads the file a second time, which the pipeline, writing no raw
+  /// text, skips.
+  public var keepsRawText = true
 
   public init(
     separator: Separator? = nil, blockSize: Int = 1 << 20, textColumns: Set<String> = [],
@@ -76,6 +80,7 @@ public struct CSVReader: Sendable {
       sniffed: sniffed,
       encoding: encoding,
       lineScan: lineScan,
+      keepsRawText: keepsRawText,
       cursor: &cursor.pointee
     )
     if endOfFileMark { result.notes.append("the file ends with a DOS end-of-file mark (Ctrl-Z); ignored") }

@@ -3,7 +3,7 @@
 enum TableAssembler {
   static func assemble(
     path: String, source: any ByteSource, sniffed: DialectSniffer.Sniffed, encoding option: InputEncoding = .auto,
-    lineScan: UTF8LineScan?, cursor: inout IngestCursor
+    lineScan: UTF8LineScan?, keepsRawText: Bool, cursor: inout IngestCursor
   ) throws -> IngestResult {
     let encoding = try settleEncoding(sniffed: sniffed, option: option, lineScan: lineScan, file: path)
     let windows1252Lines = encoding == .utf8WithWindows1252Lines ? lineScan?.invalidLines ?? [] : []
@@ -41,12 +41,14 @@ enum TableAssembler {
           + "\(rejected.count) quarantined"
       )
     }
-    let texts = try RawLineExtractor.extract(
-      from: source,
-      skipping: sniffed.skippedBytes,
-      firstLine: sniffed.firstLine,
-      ranges: rejected.map { ($0.line, $0.lineCount) }
-    )
+    let texts: [[UInt8]?] =
+      keepsRawText
+      ? try RawLineExtractor.extract(
+        from: source,
+        skipping: sniffed.skippedBytes,
+        firstLine: sniffed.firstLine,
+        ranges: rejected.map { ($0.line, $0.lineCount) }
+      ) : Array(repeating: nil, count: rejected.count)
     let quarantined = zip(rejected, texts).map { record, text in
       QuarantinedRow(
         file: path,
@@ -54,7 +56,7 @@ enum TableAssembler {
         lineCount: record.lineCount,
         rule: record.rejection.rule,
         message: record.rejection.message,
-        rawText: rawText(text, encoding: encoding)
+        rawText: text.map { rawText($0, encoding: encoding) }
       )
     }
     let dialect = Dialect(

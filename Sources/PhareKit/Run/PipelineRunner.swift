@@ -14,9 +14,10 @@ public struct PipelineRunner: Sendable {
   public func run(through stage: PipelineStage, waves: [WaveFile]? = nil) throws -> [WaveResult] {
     let weighting = try stage == .clean ? nil : weightStage()
     let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
-    let reader = CSVReader(
+    var reader = CSVReader(
       separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns,
       encoding: pipeline.spec.inputs.encoding)
+    reader.keepsRawText = false
     let clean = CleanStage(pipeline: pipeline)
     return (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)
