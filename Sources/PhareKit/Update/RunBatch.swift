@@ -63,7 +63,7 @@ public struct RunBatch {
         bar?.show(pipelines.count + index, matrix.file)
         try MatrixUpdate(
           spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options,
-          pipelineWaves: pipelineWaves
+          pipelineWaves: pipelineWaves, actors: preflight.pipelines.mapValues(\.spec.actor)
         ).update(logger: logger, report: &report)
       }
       bar?.finish()
