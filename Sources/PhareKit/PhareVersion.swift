@@ -1,4 +1,11 @@
-/// The version of phare, written into manifests and printed by `phare --version`.
+import Foundation
+
+/// The version of phare, written into manifests and the run registry and printed by `phare --version`.
 public enum PhareVersion {
-  public static let current = "0.1.0"
+  /// The released version, or, for tests only, the value of `PHARE_VERSION_OVERRIDE` (like
+  /// `PHARE_FAULT`, `FaultInjection`): an integration test sets it to simulate an upgrade.
+  public static let current =
+    ProcessInfo.processInfo.environment["PHARE_VERSION_OVERRIDE"].flatMap {
+      $0.isEmpty ? nil : $0
+    } ?? "0.1.0"
 }

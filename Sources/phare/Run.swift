@@ -14,15 +14,17 @@ struct Run: ParsableCommand {
       since the registry (DIR/phare.sqlite) recorded it is skipped, unless --force. A failed wave \
       keeps its previous outputs and says why in DIR/<survey>/rejected/<wave>/. Trends across \
       waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
-      DIR/<matrix>/<wave>/. One run at a time per DIR and per registry (locks, taken over from a \
-      dead process).
+      DIR/<matrix>/<wave>/; a wave some surveys have not delivered yet is written with their cells \
+      flagged actor-wave-missing (one warning, exit 0) and rebuilt when they deliver it. Trends, \
+      time-series feeds and matrices are rebuilt only when the waves they are built from changed. \
+      One run at a time per DIR and per registry (locks, taken over from a dead process).
       Logs: one line per stage per wave on standard error. The summary goes to standard output, \
       except with --quiet, which prints warnings and errors only, each once, on standard error.
       Before reading any data every spec is checked as `phare validate` checks it; a spec that \
       fails is refused whole (none of its waves processed, its outputs kept) while the others run.
       Exit codes: 0 done; 1 the registry or an output cannot be used; 2 a spec was refused, some \
-      waves failed (unreadable, too many rows quarantined, weighting impossible) or a matrix is \
-      incomplete, the others processed; 3 another phare run holds DIR.
+      waves failed (unreadable, too many rows quarantined, weighting impossible) or a matrix \
+      measure found nothing in a wave, the others processed; 3 another phare run holds DIR.
       """
   )
 

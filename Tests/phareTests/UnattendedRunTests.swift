@@ -117,6 +117,7 @@ import Testing
     let edited = try space.run()
     #expect(edited.status == 0)
     #expect(edited.stderr.split(separator: "\n").filter { $0.contains(" info clean done ") }.count == 2)
+    #expect(edited.stderr.split(separator: "\n").filter { $0.hasSuffix(" why=spec changed") }.count == 2)
     #expect(try space.text("institutions/2016/indicators.csv") == indicators)
     // --force reprocesses unchanged waves too.
     let forced = try space.run("--force")
@@ -133,7 +134,7 @@ import Testing
     #expect(french.status == 0, "\(french.stderr)")
     let log = french.stderr.split(separator: "\n")
     #expect(log.filter { $0.contains(" info clean done ") }.count == 2)
-    #expect(log.filter { $0.contains("why=spec, output options or phare version changed") }.count == 2)
+    #expect(log.filter { $0.hasSuffix("why=csv locale changed") }.count == 2)
     for path in ["institutions/2015/indicators.csv", "institutions/2016/indicators.csv", "institutions/trends.csv"] {
       let header = try #require(try space.text(path).split(separator: "\n").first)
       #expect(header.split(separator: ";").count >= 5, "\(path) is not in the French locale: \(header)")
@@ -141,6 +142,39 @@ import Testing
     let again = try space.run("--csv-locale", "fr")
     #expect(!again.stderr.contains(" clean done "))
     #expect(again.stdout.contains("  wave 2016: unchanged since the last run, skipped"))
+  }
+
+  /// An upgrade, simulated by the test-only `PHARE_VERSION_OVERRIDE`: every wave is reprocessed,
+  /// saying why, and the trends rebuilt; then skipped again under the new version.
+  @Test func anUpgradeReprocessesEveryWaveSayingWhy() throws {
+    let space = try Workspace(waves: ["2015", "2016"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let trends = try space.text("institutions/trends.csv")
+    let upgrade = ["PHARE_VERSION_OVERRIDE": "0.2.0"]
+    let upgraded = try space.run(environment: upgrade)
+    #expect(upgraded.status == 0, "\(upgraded.stderr)")
+    let log = upgraded.stderr.split(separator: "\n")
+    #expect(log.filter { $0.contains(" info clean done ") }.count == 2)
+    for wave in ["2015", "2016"] {
+      #expect(
+        log.contains { $0.hasSuffix(" info processing survey=institutions wave=\(wave) why=phare version changed") })
+      let manifest = try JSONValue.load(space.survey + "/\(wave)/manifest.json")
+      #expect(manifest["phareVersion"] == .string("0.2.0"))
+    }
+    #expect(log.filter { $0.contains(" info trends written ") }.count == 1)
+    #expect(try space.text("institutions/trends.csv") == trends)
+    let feed = try JSONValue.load(space.survey + "/feed.json")
+    #expect(feed["phare_version"] == .string("0.2.0"))
+    let again = try space.run(environment: upgrade)
+    #expect(!again.stderr.contains(" clean done ") && !again.stderr.contains(" trends written "))
+    let history = try PhareProcess.run("history", space.spec, "--registry", space.out + "/phare.sqlite")
+    #expect(history.stdout.contains("; phare 0.2.0: phare run "))
+    // Back to the released version with the French locale: both reasons are given.
+    let both = try space.run("--csv-locale", "fr")
+    #expect(
+      both.stderr.split(separator: "\n").filter { $0.hasSuffix(" why=phare version changed, csv locale changed") }
+        .count == 2)
   }
 
   @Test func aFailedWaveKeepsItsPreviousOutputsUntilItsExportIsFixed() throws {

@@ -7,4 +7,15 @@ public struct MatrixCell: Sendable, Equatable {
   public var domain: FragilityDomain
   public var measure: MatrixMeasure
   public var indicator: Indicator?
+  /// The measure's pipeline has not delivered this wave (yet): the cell is blank and flagged
+  /// `actor-wave-missing`.
+  public var actorWaveMissing = false
+
+  /// The flag of a cell whose actor has not delivered the wave.
+  public static let actorWaveMissingFlag = "actor-wave-missing"
+
+  /// The indicator's flags, or `actor-wave-missing`.
+  public var flags: [String] {
+    actorWaveMissing ? [Self.actorWaveMissingFlag] : indicator?.flags ?? []
+  }
 }

@@ -42,7 +42,7 @@ extension MatrixFeed.Measure: Encodable {
 }
 
 extension MatrixFeed.Cell: Encodable {
-  private enum CodingKeys: String, CodingKey { case region, domain, measure, indicator, value }
+  private enum CodingKeys: String, CodingKey { case region, domain, measure, indicator, value, flags }
 
   func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
@@ -51,5 +51,6 @@ extension MatrixFeed.Cell: Encodable {
     try container.encode(measure, forKey: .measure)
     try container.encode(indicator, forKey: .indicator)
     try container.encode(value, forKey: .value)
+    try container.encode(flags, forKey: .flags)
   }
 }

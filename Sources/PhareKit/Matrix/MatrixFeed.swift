@@ -6,7 +6,7 @@ import Foundation
 /// units of the survey feeds (percent for proportions, score for means) and that indicator's id.
 public struct MatrixFeed: Sendable {
   /// Versioned as the survey feed: additive changes bump the minor version, breaking ones the major.
-  public static let schemaVersion = "1.3.0"
+  public static let schemaVersion = "1.4.0"
 
   struct Measure: Sendable, Equatable {
     var id: String
@@ -24,6 +24,8 @@ public struct MatrixFeed: Sendable {
     /// The survey feed's id of the indicator behind the cell, nil for a blank cell.
     var indicator: String?
     var value: Feed.Value?
+    /// `actor-wave-missing` when the measure's pipeline has not delivered the wave; else empty.
+    var flags: [String]
   }
 
   var generatedAt: Date
@@ -55,7 +57,8 @@ public struct MatrixFeed: Sendable {
     cells = matrix.cells.map { cell in
       Cell(
         region: cell.rowValue.isEmpty ? nil : Self.regionID(cell.rowValue), domain: cell.domain.id,
-        measure: cell.measure.id, indicator: cell.indicator.map(Feed.id(of:)), value: cell.indicator.map(Feed.value))
+        measure: cell.measure.id, indicator: cell.indicator.map(Feed.id(of:)), value: cell.indicator.map(Feed.value),
+        flags: cell.actorWaveMissing ? [MatrixCell.actorWaveMissingFlag] : [])
     }
   }
 

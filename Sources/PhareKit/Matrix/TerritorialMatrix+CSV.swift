@@ -1,8 +1,9 @@
 import Foundation
 
 /// `matrix.csv`: one row per (row of the matrix, domain, measure), tidy, with the indicator's
-/// estimate, SE, interval, base and flags; blank where the actor has no estimate, where the
-/// cell is suppressed for its small base, and where it is empty (n 0; the flags say so).
+/// estimate, SE, interval, base and flags; blank where the actor has no estimate (flagged
+/// `actor-wave-missing` when its pipeline has not delivered the wave), where the cell is suppressed
+/// for its small base, and where it is empty (n 0; the flags say so).
 extension TerritorialMatrix {
   static let csvHeader = [
     "wave", "breakdown", "breakdown_value", "breakdown_label", "domain_code", "domain", "domain_label", "measure",
@@ -24,7 +25,7 @@ extension TerritorialMatrix {
         CSVCell(indicator?.category), CSVCell(indicator?.statistic.rawValue), number(indicator?.estimate),
         number(indicator?.standardError), number(indicator?.lower), number(indicator?.upper),
         indicator.map { .integer($0.respondents) } ?? .empty, CSVCell(indicator?.weightedTotal),
-        CSVCell(indicator?.flags.joined(separator: ";")),
+        .text(cell.flags.joined(separator: ";")),
       ])
     }
     return writer.text

@@ -9,8 +9,12 @@ public struct TerritorialMatrix: Sendable {
   public let cells: [MatrixCell]
   /// Measures that found nothing in this wave, or found two variables for one domain.
   public let problems: [String]
+  /// The pipelines (spec paths) that have not delivered the wave: their measures' cells are blank
+  /// and flagged `actor-wave-missing`, which is not a problem (the matrix is rebuilt when they do).
+  public let missingPipelines: [String]
 
-  /// Builds the matrix of `wave` from each pipeline's indicators of that wave (keyed by spec path).
+  /// Builds the matrix of `wave` from each pipeline's indicators of that wave (keyed by spec path;
+  /// a pipeline absent from `indicators` has not delivered the wave).
   public init(
     spec: MatrixSpec, wave: String, domains: [FragilityDomain], indicators: [String: [Indicator]]
   ) {
@@ -21,10 +25,7 @@ public struct TerritorialMatrix: Sendable {
     var chosen: [String: [String: Indicator]] = [:]
     var rows: [(value: String, label: String)] = [("", "Ensemble")]
     for measure in spec.measures {
-      guard let found = indicators[measure.pipeline] else {
-        problems.append("measure '\(measure.id)': \(measure.pipeline) has no indicators for wave \(wave)")
-        continue
-      }
+      guard let found = indicators[measure.pipeline] else { continue }
       let selected = found.filter { measure.selects($0, breakdown: spec.breakdown) }
       if selected.isEmpty {
         problems.append(
@@ -49,11 +50,13 @@ public struct TerritorialMatrix: Sendable {
         spec.measures.map { measure in
           MatrixCell(
             rowValue: row.value, rowLabel: row.label, domain: domain, measure: measure,
-            indicator: chosen[measure.id]?[Self.key(row.value, domain.id)])
+            indicator: chosen[measure.id]?[Self.key(row.value, domain.id)],
+            actorWaveMissing: indicators[measure.pipeline] == nil)
         }
       }
     }
     self.problems = problems
+    missingPipelines = spec.pipelines.filter { indicators[$0] == nil }
   }
 
   private static func key(_ row: String, _ domain: String) -> String { row + "|" + domain }

@@ -121,6 +121,18 @@ public struct RunRegistry: Sendable {
     }
   }
 
+  /// The national indicators of `variables` in the latest `ok` record of a wave, in the order
+  /// recorded (a run summary's headlines), without reading the wave's other indicators.
+  public func nationalIndicators(pipeline: String, wave: String, variables: [String]) throws -> [Indicator] {
+    try read { db in
+      guard let waveID = try Self.latestOK(db, pipeline: pipeline, wave: wave)?.id else { return [] }
+      return try StoredIndicator.filter(
+        StoredIndicator.Columns.waveID == waveID && StoredIndicator.Columns.breakdown == "national"
+          && variables.contains(StoredIndicator.Columns.variable)
+      ).order(StoredIndicator.Columns.id).fetchAll(db).map(\.indicator)
+    }
+  }
+
   /// The runs that recorded a wave of the pipeline, newest first, each with those waves.
   public func history(pipeline: String) throws -> [RunRecord] {
     try read { db in

@@ -13,6 +13,8 @@ struct StoredIndicator: FetchableRecord, PersistableRecord {
   enum Columns {
     static let id = GRDB.Column("id")
     static let waveID = GRDB.Column("wave_id")
+    static let breakdown = GRDB.Column("breakdown")
+    static let variable = GRDB.Column("variable")
   }
 
   init(_ indicator: Indicator, wave: Int64) {

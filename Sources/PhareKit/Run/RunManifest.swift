@@ -39,6 +39,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
   }
 
   public var phareVersion: String
+  /// The CSV locale (`rfc4180`, `fr`) and whether clean.csv has labels: with `phareVersion` and
+  /// `specFiles`, what tells a run why a wave's outputs are out of date. Absent from older manifests.
+  public var csvLocale: String?
+  public var labels: Bool?
   /// ISO 8601 UTC: the only field, with the timings, that differs between reruns on the same inputs.
   public var generatedAt: String
   public var pipeline: String
@@ -47,12 +51,14 @@ public struct RunManifest: Codable, Sendable, Equatable {
   public var specFiles: [Input]
   public var waves: [Wave]
 
-  public init(pipeline: Pipeline, results: [WaveResult], generatedAt: Date = Date()) throws {
+  public init(pipeline: Pipeline, results: [WaveResult], options: StageOutputs.Options = .init()) throws {
     phareVersion = PhareVersion.current
-    self.generatedAt = generatedAt.formatted(.iso8601)
+    csvLocale = options.csvLocale.rawValue
+    labels = options.labels
+    generatedAt = options.generatedAt.formatted(.iso8601)
     self.pipeline = pipeline.spec.file
     survey = pipeline.spec.survey
-    specFiles = try pipeline.specFiles.map { Input(file: $0, sha256: try FileDigest.sha256(of: $0)) }
+    specFiles = try Self.specFiles(of: pipeline)
     waves = results.map { result in
       let cleaned = result.cleaned
       let rows = result.accounting
@@ -76,6 +82,11 @@ public struct RunManifest: Codable, Sendable, Equatable {
         seconds: result.timings
       )
     }
+  }
+
+  /// The pipeline's spec files (`Pipeline.specFiles`) with their SHA-256 now.
+  static func specFiles(of pipeline: Pipeline) throws -> [Input] {
+    try pipeline.specFiles.map { Input(file: $0, sha256: try FileDigest.sha256(of: $0)) }
   }
 
   /// The manifest file's text: sorted keys, so that only the times differ between reruns.

@@ -47,7 +47,7 @@ public enum StageOutputs {
     let quarantined = results.flatMap(\.quarantined)
     try AtomicFile.write(QuarantinedRow.csv(quarantined, locale: csvLocale), to: "\(folder)/quarantine.csv")
     try AtomicFile.write(
-      try RunManifest(pipeline: pipeline, results: results, generatedAt: generatedAt).json(),
+      try RunManifest(pipeline: pipeline, results: results, options: options).json(),
       to: "\(folder)/manifest.json")
     return written + ["\(folder)/quarantine.csv", "\(folder)/manifest.json"]
   }
@@ -83,7 +83,7 @@ public enum StageOutputs {
     }
     try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")
     try write(
-      try RunManifest(pipeline: pipeline, results: [result], generatedAt: options.generatedAt).json(), "manifest.json")
+      try RunManifest(pipeline: pipeline, results: [result], options: options).json(), "manifest.json")
     return written
   }
 }

@@ -6,12 +6,12 @@ public struct WaveFile: Equatable, Sendable {
   /// Whether a wave id can name the wave's folder inside its survey's output folder: one path
   /// component, not hidden, not one of the survey folder's own entries.
   public static func isValidID(_ id: String) -> Bool {
-    FilePath.isPlainName(id) && !["rejected", "trends.csv", "feed.json"].contains(id)
+    FilePath.isPlainName(id) && !["rejected", "trends.csv", "feed.json", "series-manifest.json"].contains(id)
   }
 
   /// Why a wave id cannot be used, for messages.
   static func invalidIDProblem(_ id: String) -> String {
     "wave id '\(id)' cannot name the wave's output folder: use letters, digits, '.', '-' and '_', not starting "
-      + "with '.', not rejected, trends.csv or feed.json"
+      + "with '.', not rejected, trends.csv, feed.json or series-manifest.json"
   }
 }

@@ -2,8 +2,11 @@ import Foundation
 import Logging
 
 /// Brings a matrix's outputs up to date: for each wave its pipelines recorded, the matrix is
-/// rebuilt from the registry's indicators when its spec or any of its sources changed since the
-/// `manifest.json` of its folder was written (or with `force`), and the folder replaced whole.
+/// rebuilt from the registry's indicators only when the good wave records it reads (which
+/// pipelines delivered the wave, their export and spec SHA-256), its spec or the output options
+/// differ from the `manifest.json` of its folder, or a file is missing or damaged (or with
+/// `force`); the folder is replaced whole. A wave some pipelines have not delivered yet is written
+/// with their cells flagged `actor-wave-missing`, with a warning, and rebuilt when they deliver it.
 struct MatrixUpdate {
   let spec: MatrixSpec
   let out: String
@@ -12,50 +15,54 @@ struct MatrixUpdate {
   let options: StageOutputs.Options
   /// The wave ids of each pipeline this run loaded, by spec path (a pipeline that failed to load has none).
   let pipelineWaves: [String: [String]]
-
-  /// What a matrix folder was built from: its spec and, per pipeline, the wave's recorded hashes.
-  struct Manifest: Codable, Equatable {
-    var matrix: String
-    var wave: String
-    var sources: [String]
-  }
+  /// The actor (`actor:`) of each pipeline this run loaded, by spec path, to name those missing.
+  let actors: [String: String]
 
   func update(logger: Logger, report: inout RunBatch.Report) throws {
-    let domains = try FragilityDomain.load(spec.domains)
     let specSHA256 = try FileDigest.sha256(of: spec.file)
-    var waves: Set<String> = []
+    var records: [String: [String: WaveRecord]] = [:]
     for path in spec.pipelines {
-      for wave in pipelineWaves[path] ?? [] where try registry.lastProcessed(pipeline: path, wave: wave) != nil {
-        waves.insert(wave)
+      for wave in pipelineWaves[path] ?? [] {
+        guard let record = try registry.lastProcessed(pipeline: path, wave: wave) else { continue }
+        records[wave, default: [:]][path] = record
       }
     }
     report.summary.append("\(spec.title) (\(spec.file))")
-    for wave in waves.sorted() {
-      var sources = ["spec \(specSHA256)", "options \(options.fingerprint)"]
-      var indicators: [String: [Indicator]] = [:]
-      for path in spec.pipelines {
-        guard let record = try registry.lastProcessed(pipeline: path, wave: wave) else { continue }
-        sources.append("\(path) \(record.inputSHA256 ?? "") \(record.specSHA256)")
-        indicators[path] = try registry.indicators(pipeline: path, wave: wave)
-      }
-      let manifest = Manifest(matrix: spec.name, wave: wave, sources: sources)
+    var domains: [FragilityDomain]?
+    for (wave, delivered) in records.sorted(by: { $0.key < $1.key }) {
+      let missing = spec.pipelines.filter { delivered[$0] == nil }.map { actors[$0] ?? $0 }
+      let missingNote = missing.isEmpty ? "" : "; no wave \(wave) yet from \(missing.joined(separator: ", "))"
+      let sources =
+        ["spec \(specSHA256)", "options \(options.fingerprint)"]
+        + spec.pipelines.compactMap { path in
+          delivered[path].map { "\(path) \($0.inputSHA256 ?? "") \($0.specSHA256)" }
+        }
       let folder = "\(out)/\(spec.name)/\(wave)"
-      if !force, let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
-        (try? JSONDecoder().decode(Manifest.self, from: data)) == manifest
-      {
-        report.summary.append("  wave \(wave): unchanged")
+      if !force, DerivedManifest.isCurrent(folder + "/manifest.json", sources: sources, folder: folder) {
+        report.summary.append("  wave \(wave): unchanged\(missingNote)")
         continue
       }
-      let matrix = TerritorialMatrix(spec: spec, wave: wave, domains: domains, indicators: indicators)
+      let loaded = try domains ?? FragilityDomain.load(spec.domains)
+      domains = loaded
+      var indicators: [String: [Indicator]] = [:]
+      for path in delivered.keys { indicators[path] = try registry.indicators(pipeline: path, wave: wave) }
+      let matrix = TerritorialMatrix(spec: spec, wave: wave, domains: loaded, indicators: indicators)
       try AtomicFolder.replace(folder) { temporary in
         try matrix.write(into: temporary, locale: options.csvLocale, generatedAt: options.generatedAt)
-        // An incomplete matrix keeps no fingerprint: the next run rebuilds it and reports it again.
+        // A matrix with problems keeps no manifest: the next run rebuilds it and reports them again.
         guard matrix.problems.isEmpty else { return }
-        try AtomicFile.write(try JSONText.encode(manifest), to: temporary + "/manifest.json")
+        try DerivedManifest.write(
+          sources: sources, files: ["matrix.csv", "feed.json"], in: temporary, to: temporary + "/manifest.json")
       }
       let filled = matrix.cells.filter { $0.indicator != nil }.count
-      report.summary.append("  wave \(wave): \(filled) of \(matrix.cells.count) cells estimated; wrote \(folder)/")
+      report.summary.append(
+        "  wave \(wave): \(filled) of \(matrix.cells.count) cells estimated\(missingNote); wrote \(folder)/")
       logger.info("matrix written", metadata: ["matrix": "\(spec.name)", "wave": "\(wave)", "cells": "\(filled)"])
+      if !missing.isEmpty {
+        logger.warning(
+          "matrix written without some actors' wave, their cells flagged \(MatrixCell.actorWaveMissingFlag)",
+          metadata: ["matrix": "\(spec.name)", "wave": "\(wave)", "missing": "\(missing.joined(separator: ","))"])
+      }
       for problem in matrix.problems {
         report.errors.append("\(spec.file): wave \(wave): \(problem)")
         if report.exitCode == 0 { report.exitCode = 2 }

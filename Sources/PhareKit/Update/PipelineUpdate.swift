@@ -27,8 +27,8 @@ public struct PipelineUpdate {
     self.run = run
   }
 
-  /// Updates every wave, then the trends and the time-series feed (rewritten only where they
-  /// changed); returns each wave's outcome. Throws only what concerns the whole pipeline: its
+  /// Updates every wave, then the trends and the time-series feed (rebuilt only when the waves
+  /// they are built from changed); returns each wave's outcome. Throws only what concerns the whole pipeline: its
   /// spec's fingerprint, the registry (`RegistryError`), the trends and feed.
   public func update() throws -> [WaveOutcome] {
     for leftover in AtomicFolder.sweep(folder) + AtomicFolder.sweep(folder + "/rejected") {
@@ -51,7 +51,7 @@ public struct PipelineUpdate {
       }
       outcomes.append(try process(file, specSHA256: specSHA256))
     }
-    try writeSeries()
+    try writeSeries(specSHA256: specSHA256)
     return outcomes
   }
 
@@ -65,11 +65,24 @@ public struct PipelineUpdate {
     guard let inputSHA256 = try? FileDigest.sha256(of: file.path), record.inputSHA256 == inputSHA256 else {
       return "export changed"
     }
-    guard record.specSHA256 == specSHA256 else { return "spec, output options or phare version changed" }
+    guard record.specSHA256 == specSHA256 else { return try outdated(file.wave) }
     guard FileManager.default.fileExists(atPath: waveFolder(file.wave) + "/manifest.json") else {
       return "outputs missing"
     }
     return nil
+  }
+
+  /// Which of phare's version, the output options and the spec files changed since the wave's
+  /// outputs were written, told by their manifest; all three when it cannot tell (no manifest, or
+  /// one written by an older phare).
+  private func outdated(_ wave: String) throws -> String {
+    let specFiles = try RunManifest.specFiles(of: pipeline)
+    guard let data = FileManager.default.contents(atPath: waveFolder(wave) + "/manifest.json"),
+      let changes = (try? JSONDecoder().decode(RunManifest.self, from: data))?.changes(
+        specFiles: specFiles, options: options),
+      !changes.isEmpty
+    else { return "spec, output options or phare version changed" }
+    return changes.joined(separator: ", ")
   }
 
   private func waveFolder(_ wave: String) -> String { folder + "/" + wave }
@@ -192,41 +205,43 @@ public struct PipelineUpdate {
       weighting: result.weighted?.diagnostics, outputs: outputs, processedAt: Date(), seconds: result.timings)
   }
 
-  /// `trends.csv` and the time-series `feed.json` from every good wave the registry holds, each
-  /// rewritten only when its content changes (the feed's `generated_at` aside): an unchanged rerun
-  /// touches nothing, and a run killed before them has them repaired. A wave's indicators of
-  /// variables the spec says it does not ask (a record older than the codebook's `waves:`) are
-  /// left out, so trends compare only waves that both asked the question.
-  private func writeSeries() throws {
-    var waves: [(wave: String, indicators: [Indicator])] = []
-    for file in pipeline.waves where try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) != nil {
-      let unasked = Set(pipeline.unaskedIndicatorVariables(in: file.wave))
-      let indicators = try registry.indicators(pipeline: pipeline.spec.file, wave: file.wave)
-      waves.append((file.wave, indicators.filter { !unasked.contains($0.variable) }))
+  /// `trends.csv` and the time-series `feed.json` from every good wave the registry holds, rebuilt
+  /// only when those waves' records (ids, export and spec SHA-256), the spec or the output options
+  /// differ from `series-manifest.json`'s, or a file is missing or damaged: an unchanged rerun
+  /// reads no indicator and writes nothing. The manifest is removed first and written last, so a
+  /// run killed in between has them rebuilt. A wave's indicators of variables the spec says it
+  /// does not ask (a record older than the codebook's `waves:`) are left out, so trends compare
+  /// only waves that both asked the question.
+  private func writeSeries(specSHA256: String) throws {
+    var sources = ["spec and options \(specSHA256)"]
+    var waves: [String] = []
+    for file in pipeline.waves {
+      guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) else { continue }
+      sources.append("wave \(file.wave) \(record.inputSHA256 ?? "") \(record.specSHA256)")
+      waves.append(file.wave)
+    }
+    let manifest = folder + "/" + Self.seriesManifest
+    if !force, DerivedManifest.isCurrent(manifest, sources: sources, folder: folder) { return }
+    if FileManager.default.fileExists(atPath: manifest) { try FileManager.default.removeItem(atPath: manifest) }
+    let series = try waves.map { wave in
+      let unasked = Set(pipeline.unaskedIndicatorVariables(in: wave))
+      let indicators = try registry.indicators(pipeline: pipeline.spec.file, wave: wave)
+      return (wave: wave, indicators: indicators.filter { !unasked.contains($0.variable) })
     }
     let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel
-    let trends = Trend.series(waves, level: level)
-    try writeIfChanged(Trend.csv(trends, locale: options.csvLocale), to: folder + "/trends.csv")
+    let trends = Trend.series(series, level: level)
+    try AtomicFile.write(Trend.csv(trends, locale: options.csvLocale), to: folder + "/trends.csv")
     faults.reached("trends")
-    let feed = Feed(pipeline: pipeline, series: waves, generatedAt: options.generatedAt)
-    try writeIfChanged(try feed.json(), to: folder + "/feed.json")
+    let feed = Feed(pipeline: pipeline, series: series, generatedAt: options.generatedAt)
+    try AtomicFile.write(try feed.json(), to: folder + "/feed.json")
+    try DerivedManifest.write(sources: sources, files: ["trends.csv", "feed.json"], in: folder, to: manifest)
     logger.info(
       "trends written",
       metadata: ["survey": "\(pipeline.spec.survey)", "waves": "\(waves.count)", "changes": "\(trends.count)"])
   }
 
-  /// Writes `text` unless the file already holds it, ignoring a feed's `generated_at` line.
-  private func writeIfChanged(_ text: String, to path: String) throws {
-    func comparable(_ text: String) -> [Substring] {
-      text.split(separator: "\n").filter { !$0.hasPrefix("  \"generated_at\" : ") }
-    }
-    if let old = FileManager.default.contents(atPath: path),
-      comparable(String(decoding: old, as: UTF8.self)) == comparable(text)
-    {
-      return
-    }
-    try AtomicFile.write(text, to: path)
-  }
+  /// The file beside `trends.csv` and `feed.json` that says what they were built from.
+  static let seriesManifest = "series-manifest.json"
 
   /// One log line's fields for a stage of a wave: its counts and its seconds, as numbers (JSON
   /// logs keep them so), seconds and efficiency rounded to 3 decimals.

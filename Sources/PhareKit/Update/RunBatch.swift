@@ -20,7 +20,7 @@ public struct RunBatch {
     public var summary: [String] = []
     public var errors: [String] = []
     /// 0 done; 1 the registry or an output could not be used (first in precedence); 2 a spec was
-    /// refused, waves failed or a matrix is incomplete.
+    /// refused, waves failed or a matrix measure found nothing (a survey's missing wave is no failure).
     public var exitCode = 0
   }
 
@@ -63,7 +63,7 @@ public struct RunBatch {
         bar?.show(pipelines.count + index, matrix.file)
         try MatrixUpdate(
           spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options,
-          pipelineWaves: pipelineWaves
+          pipelineWaves: pipelineWaves, actors: preflight.pipelines.mapValues(\.spec.actor)
         ).update(logger: logger, report: &report)
       }
       bar?.finish()
@@ -88,7 +88,11 @@ public struct RunBatch {
       update.logger = settings.logger
       let outcomes = try update.update()
       let latest = try pipeline.waves.last { try registry.lastProcessed(pipeline: path, wave: $0.wave) != nil }
-      let headlines = try latest.map { try registry.indicators(pipeline: path, wave: $0.wave) } ?? []
+      let headlines =
+        try latest.map {
+          try registry.nationalIndicators(
+            pipeline: path, wave: $0.wave, variables: pipeline.spec.headlines.map(\.variable))
+        } ?? []
       report.summary += RunSummary.lines(
         pipeline, outcomes: outcomes, latest: latest.map { ($0.wave, headlines) }, outputs: update.folder)
       for case .failed(let result) in outcomes {

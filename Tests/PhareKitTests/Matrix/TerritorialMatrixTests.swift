@@ -136,7 +136,7 @@ import Testing
     #expect(value["flags"] == .array([.string("low-base"), .string("suppressed"), .string("empty")]))
   }
 
-  @Test func missingPipelinesEmptyMeasuresAndAmbiguousDomainsAreReported() {
+  @Test func emptyMeasuresAndAmbiguousDomainsAreReportedAndAMissingActorWaveIsFlagged() throws {
     let spec = MatrixSpec(
       file: "m.yml", name: "t", title: "T", domains: "d.csv", breakdown: "region",
       measures: [measure("a", "c.yml", "imp_*"), measure("b", "c.yml", "none_*"), measure("c", "absent.yml", "x")])
@@ -151,8 +151,22 @@ import Testing
       matrix.problems == [
         "measure 'a': imp_01 and imp_1b both measure domain emploi",
         "measure 'b': no indicator of c.yml matches 'none_*' with a domain",
-        "measure 'c': absent.yml has no indicators for wave 2016",
       ])
+    // absent.yml has not delivered wave 2016: not a problem, its cells are blank and flagged.
+    #expect(matrix.missingPipelines == ["absent.yml"])
+    let missing = matrix.cells.filter { $0.measure.id == "c" }
+    #expect(missing.count == 2 && missing.allSatisfy { $0.indicator == nil && $0.flags == ["actor-wave-missing"] })
+    #expect(matrix.cells.filter { $0.measure.id != "c" }.allSatisfy { !$0.actorWaveMissing && $0.flags == [] })
+    let csv = matrix.csv().split(separator: "\r\n")
+    #expect(csv.contains("2016,national,,Ensemble,4,pauvrete,Pauvreté,c,c,,,,,,,,,,,actor-wave-missing"))
+    let feed = try JSONValue.parse(try MatrixFeed(matrix, generatedAt: Date(timeIntervalSince1970: 0)).json())
+    #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
+    guard case .array(let cells)? = feed["cells"] else {
+      Issue.record("cells is an array")
+      return
+    }
+    #expect(cells.filter { $0["flags"] == .array([.string("actor-wave-missing")]) }.count == 2)
+    #expect(cells.filter { $0["flags"] == .array([]) }.count == 4)
   }
 }
 

@@ -37,6 +37,26 @@ import Testing
     #expect(try registry.lastProcessed(pipeline: "Pipelines/other.yml", wave: "2016") == nil)
   }
 
+  /// A run summary's headlines read only the national indicators of the variables they name.
+  @Test func nationalIndicatorsOfNamedVariablesAreReadAlone() throws {
+    defer { folder.remove() }
+    let run = try registry.beginRun(command: "phare run Pipelines --out out")
+    var regional = RegistryExamples.mean
+    regional.breakdown = "region"
+    regional.breakdownValue = "84"
+    var national = RegistryExamples.proportion
+    national.breakdown = "national"
+    national.breakdownValue = ""
+    let indicators = [RegistryExamples.proportion, regional, national, RegistryExamples.mean, RegistryExamples.total]
+    try registry.record(wave: RegistryExamples.wave("2016"), indicators: indicators, in: run)
+    let read = try registry.nationalIndicators(
+      pipeline: RegistryExamples.pipeline, wave: "2016", variables: ["q4", "q7"])
+    #expect(RegistryExamples.same(read, [national, RegistryExamples.mean]))
+    #expect(
+      try registry.nationalIndicators(pipeline: RegistryExamples.pipeline, wave: "2016", variables: ["q2_01"]) == [])
+    #expect(try registry.nationalIndicators(pipeline: RegistryExamples.pipeline, wave: "2017", variables: ["q4"]) == [])
+  }
+
   @Test func emptyLevelsReadBackEmpty() throws {
     defer { folder.remove() }
     let waves = try TemporaryFolder()

@@ -304,7 +304,7 @@ import Testing
       name: "an empty wave id", edits: [("essai.yml", "w(\\\\d{4})", "w(\\\\d*)")],
       extra: ["waves/w.csv": SpecFixture.wave],
       expected: [
-        "essai.yml:7: wave file w.csv: wave id '' cannot name the wave's output folder: use letters, digits, '.', '-' and '_', not starting with '.', not rejected, trends.csv or feed.json"
+        "essai.yml:7: wave file w.csv: wave id '' cannot name the wave's output folder: use letters, digits, '.', '-' and '_', not starting with '.', not rejected, trends.csv, feed.json or series-manifest.json"
       ]),
     Case(
       name: "margins left empty", edits: [("essai.yml", "margins: [region, urbain]", "margins:")],
