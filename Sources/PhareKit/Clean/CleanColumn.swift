@@ -1,7 +1,8 @@
 /// A clean column being built over all ingested rows, before rejected rows are dropped.
 struct CleanColumn {
   enum Storage {
-    case numbers([Double?])
+    /// NaN where the row holds no value: 8 bytes a cell, where `Double?` takes 16.
+    case numbers([Double])
     case texts([String?])
   }
 
@@ -22,14 +23,14 @@ struct CleanColumn {
   /// Whether the row holds an answer (any value, declared missing codes included).
   func isAnswered(_ row: Int) -> Bool {
     switch storage {
-    case .numbers(let values): return values[row] != nil
+    case .numbers(let values): return !values[row].isNaN
     case .texts(let values): return values[row] != nil
     }
   }
 
   func number(_ row: Int) -> Double? {
-    if case .numbers(let values) = storage { return values[row] }
-    return nil
+    guard case .numbers(let values) = storage, !values[row].isNaN else { return nil }
+    return values[row]
   }
 
   /// Stores a number in a row of a numeric or coded column.
@@ -44,9 +45,15 @@ struct CleanColumn {
   func column(keeping rows: [Int]) -> Column {
     switch storage {
     case .numbers(let values) where isCoded:
-      return .coded(CodedColumn(rows.map { values[$0].map { Int32($0) } }))
+      return .coded(
+        CodedColumn(
+          codes: ColumnStorage(rows.lazy.map { values[$0].isNaN ? 0 : Int32(values[$0]) }),
+          missing: MissingMask(count: rows.count) { values[rows[$0]].isNaN }))
     case .numbers(let values):
-      return .numeric(NumericColumn(rows.map { values[$0] }))
+      return .numeric(
+        NumericColumn(
+          values: ColumnStorage(rows.lazy.map { values[$0] }),
+          missing: MissingMask(count: rows.count) { values[rows[$0]].isNaN }))
     case .texts(let values):
       return .text(TextColumn(values: rows.map { values[$0] }))
     }

@@ -94,6 +94,13 @@ struct CleanPass {
 
   /// Keeps the first row of each identifier among rows not otherwise rejected; rejects every
   /// identifier a spreadsheet wrote in scientific notation (`1,23457E+15`), whose digits are lost.
+  /// Hands the clean columns over (the pass keeps none), so that each can be freed once it has
+  /// become a table column.
+  mutating func takeColumns() -> [CleanColumn] {
+    defer { columns = [] }
+    return columns
+  }
+
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
     // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
@@ -189,7 +196,7 @@ struct CleanPass {
   private mutating func coded(
     _ variable: CodebookVariable, _ coder: AnswerCoder, source: Column, output: CleanVariable
   ) -> CleanColumn {
-    var values = [Double?](repeating: nil, count: source.count)
+    var values = [Double](repeating: .nan, count: source.count)
     CellOutcomes.visit(source, number: coder.outcome(number:), text: coder.outcome(text:)) { row, outcome in
       switch outcome {
       case .blank:
@@ -247,7 +254,7 @@ struct CleanPass {
     let source = sourceColumn(variable)
     let separator = variable.cellSeparator ?? "|"
     let coder = AnswerCoder(variable.withKind(.single), decimalComma: decimalComma)
-    var items = variable.values.map { _ in [Double?](repeating: nil, count: rejections.count) }
+    var items = variable.values.map { _ in [Double](repeating: .nan, count: rejections.count) }
     for row in rejections.indices {
       guard let text = source.text(at: row), !AnswerText.isBlank(text) else {
         if variable.required {

@@ -38,15 +38,20 @@ public struct CleanStage: Sendable {
     pass.rejectDuplicateIdentifiers(codebook.identifier?.name)
 
     let kept = pass.keptRows
-    var columns = pass.columns
+    var columns = pass.takeColumns()
     for derived in settings.derived where !notAsked.contains(derived.name) {
       columns.append(DerivedColumnBuilder.build(derived, from: columns, dontKnow: settings.dontKnow))
     }
-    let table = ColumnarTable(
-      schema: Schema(fields: columns.map { Schema.Field(name: $0.variable.name, type: $0.type) }),
-      columns: columns.map { $0.column(keeping: kept) },
-      rowCount: kept.count
-    )
+    let schema = Schema(fields: columns.map { Schema.Field(name: $0.variable.name, type: $0.type) })
+    let variables = columns.map(\.variable)
+    // Each column of all ingested rows is freed as soon as its kept rows are copied out.
+    var tableColumns: [Column] = []
+    tableColumns.reserveCapacity(columns.count)
+    for index in columns.indices {
+      tableColumns.append(columns[index].column(keeping: kept))
+      columns[index].storage = .texts([])
+    }
+    let table = ColumnarTable(schema: schema, columns: tableColumns, rowCount: kept.count)
     let quarantined = (ingest.quarantined + pass.quarantinedRows).map { row -> QuarantinedRow in
       var row = row
       row.wave = waveID
@@ -56,7 +61,7 @@ public struct CleanStage: Sendable {
       wave: waveID,
       file: ingest.file,
       table: table,
-      variables: columns.map(\.variable),
+      variables: variables,
       sourceLines: kept.map { ingest.sourceLines[$0] },
       quarantined: quarantined.sorted { $0.line < $1.line },
       cellsSetMissing: pass.cellsSetMissing.map { cell -> QuarantinedRow in

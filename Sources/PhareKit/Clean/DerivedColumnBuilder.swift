@@ -38,7 +38,7 @@ enum DerivedColumnBuilder {
     }
     let variable = CleanVariable(
       name: derived.name, label: derived.label, kind: .single, values: labels, missingCodes: [], domain: domain)
-    return CleanColumn(variable: variable, storage: .numbers(values))
+    return CleanColumn(variable: variable, storage: .numbers(values.map { $0 ?? .nan }))
   }
 
   private static func rows(_ column: CleanColumn) -> Range<Int> {

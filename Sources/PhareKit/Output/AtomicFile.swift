@@ -8,7 +8,12 @@ enum AtomicFile {
   }
 
   static func write(_ bytes: [UInt8], to path: String) throws {
-    try write(Data(bytes), to: path)
+    // Written from the array's own memory: a copy of a large clean table would double its peak.
+    var bytes = bytes
+    try bytes.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else { return try write(Data(), to: path) }
+      try write(Data(bytesNoCopy: base, count: buffer.count, deallocator: .none), to: path)
+    }
   }
 
   static func write(_ data: Data, to path: String) throws {
