@@ -11,7 +11,7 @@ BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build install uninstall check-install run test lint format bench bench-data bench-ingest bench-weight bench-estimate bench-rerun fixtures clean
+.PHONY: deps build install uninstall check-install run test lint format bench bench-data bench-ingest bench-weight bench-estimate bench-rerun bench-run fixtures clean
 
 ## deps: install the system libraries phare links (apt-get when root, else print the command)
 deps:
@@ -76,7 +76,7 @@ format:
 	swift format --in-place --recursive Package.swift Sources Tests
 
 ## bench: every benchmark
-bench: bench-ingest bench-weight bench-estimate bench-rerun
+bench: bench-ingest bench-weight bench-estimate bench-rerun bench-run
 
 ## bench-estimate: the 16 × 32 indicator matrix on 1,000,000 and 10,000,000 raked respondents vs a one-pass floor
 bench-estimate: deps
@@ -88,6 +88,14 @@ bench-estimate: deps
 bench-weight: deps
 	$(SWIFT_RELEASE) --product phare-bench
 	$(RELEASE)/phare-bench weight --rows 1000000 --tolerance 1e-7
+
+## bench-run: phare run end to end on a generated PHARE citizens wave of 1,000,000 and of 10,000,000 respondents (cached in out/bench) vs the libcsv floor
+bench-run: deps
+	$(SWIFT_RELEASE) --product phare
+	$(SWIFT_RELEASE) --product phare-bench
+	$(SWIFT_RELEASE) --product csv-floor
+	$(RELEASE)/phare-bench run --rows 1000000 --phare $(RELEASE)/phare --floor $(RELEASE)/csv-floor --data $(BENCH_DIR) --repeat 3
+	$(RELEASE)/phare-bench run --rows 10000000 --phare $(RELEASE)/phare --floor $(RELEASE)/csv-floor --data $(BENCH_DIR) --repeat 1
 
 ## bench-rerun: phare run on copies of the shipped pipelines: first run, unchanged rerun, one changed wave (median of 3)
 bench-rerun: deps

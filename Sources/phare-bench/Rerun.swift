@@ -10,11 +10,7 @@ struct Rerun: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Time phare run on the shipped pipelines: first run, unchanged rerun, one changed wave.")
 
-  @Option(help: "The phare executable (a release build).")
-  var phare = ".build/release/phare"
-
-  @Option(help: "The pipelines folder to copy.")
-  var pipelines = "Pipelines"
+  @OptionGroup var job: JobOptions
 
   @Option(help: "The fixtures folder to copy (the pipelines' exports and populations).")
   var fixtures = "Fixtures"
@@ -22,20 +18,13 @@ struct Rerun: ParsableCommand {
   @Option(help: "The export changed for the one-wave rerun, relative to the fixtures folder.")
   var change = "citoyens/citoyens-2017.csv"
 
-  @Option(help: "Fresh copies timed; the median is reported.")
-  var `repeat` = 3
-
-  func validate() throws {
-    guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
-  }
-
   func run() throws {
     var times: [[Double]] = [[], [], []]
-    for _ in 0..<`repeat` {
+    for _ in 0..<job.repeat {
       let root = NSTemporaryDirectory() + "phare-bench-rerun-" + UUID().uuidString
       defer { try? FileManager.default.removeItem(atPath: root) }
       try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-      try FileManager.default.copyItem(atPath: pipelines, toPath: root + "/Pipelines")
+      try FileManager.default.copyItem(atPath: job.pipelines, toPath: root + "/Pipelines")
       try FileManager.default.copyItem(atPath: fixtures, toPath: root + "/Fixtures")
       let out = root + "/out"
       times[0].append(try timed(root, out, processing: nil))
@@ -44,7 +33,7 @@ struct Rerun: ParsableCommand {
       times[2].append(try timed(root, out, processing: 1))
     }
     let medians = times.map { $0.sorted()[$0.count / 2] }
-    print("phare run \(pipelines) (copied with \(fixtures)), \(phare), median of \(`repeat`)")
+    print("phare run \(job.pipelines) (copied with \(fixtures)), \(job.phare), median of \(job.repeat)")
     for (name, seconds) in zip(["first run", "unchanged rerun", "one-wave change"], medians) {
       let ratio = seconds / medians[0]
       var line = name.padding(toLength: 17, withPad: " ", startingAt: 0)
@@ -56,26 +45,15 @@ struct Rerun: ParsableCommand {
 
   /// Seconds one `phare run` takes; checks it exits 0 and, when given, processes that many waves.
   private func timed(_ root: String, _ out: String, processing waves: Int?) throws -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: phare)
-    process.arguments = ["run", root + "/Pipelines", "--out", out]
-    process.currentDirectoryURL = URL(fileURLWithPath: root)
-    let log = Pipe()
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = log
-    let start = Clock.now()
-    try process.run()
-    let text = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let seconds = Clock.now() - start
-    guard process.terminationStatus == 0 else {
-      throw BenchFailure(description: "phare run exited with \(process.terminationStatus):\n\(text)")
+    let run = try ChildProcess(job.phare, ["run", root + "/Pipelines", "--out", out])
+    guard run.status == 0 else {
+      throw BenchFailure(description: "phare run exited with \(run.status):\n\(run.standardError)")
     }
-    let processed = text.split(separator: "\n").filter { $0.contains(" clean done ") }.count
+    let processed = run.standardError.split(separator: "\n").filter { $0.contains(" clean done ") }.count
     if let waves, processed != waves {
-      throw BenchFailure(description: "phare run processed \(processed) waves, not \(waves):\n\(text)")
+      throw BenchFailure(description: "phare run processed \(processed) waves, not \(waves):\n\(run.standardError)")
     }
-    return seconds
+    return run.seconds
   }
 
   /// Removes the export's last line (one respondent): a changed wave that still passes.

@@ -29,9 +29,23 @@ public struct PhareSynthesis: Sendable {
       }
   }
 
+  /// Writes one survey's population file and its export of one wave under `folder` (the layout
+  /// of `write(to:)`), for benchmarks on one large wave; returns the paths written (none for a
+  /// survey that is not one of the pipelines). Throws what writing a file throws.
+  public func write(survey: String, wave: Int, to folder: String) throws -> [String] {
+    let files = models.filter { $0.pipeline == survey }.flatMap { model in
+      [model.population, (model.exportPath(wave: wave), WaveExport(model: model, wave: wave, seed: seed).text)]
+    }
+    return try Self.write(files, to: folder)
+  }
+
   /// Writes every file under `folder`, each atomically; returns the paths written.
   public func write(to folder: String) throws -> [String] {
-    try files().map { file in
+    try Self.write(files(), to: folder)
+  }
+
+  private static func write(_ files: [(path: String, text: String)], to folder: String) throws -> [String] {
+    try files.map { file in
       let path = FilePath.join(folder, file.path)
       try AtomicFile.write(file.text, to: path)
       return path
