@@ -9,7 +9,7 @@ import Testing
   private typealias Workspace = UnattendedRunTests.Workspace
 
   /// A matrix over the mayors' pipeline alone, as the shipped territorial matrix reads it.
-  private static let matrix = """
+  static let matrix = """
     matrix: territoires
     domains: domaines.csv
     breakdown: region
@@ -19,7 +19,7 @@ import Testing
     """
 
   /// The mayors' workspace with the matrix spec beside the pipeline.
-  private static func workspace(waves: [String]) throws -> Workspace {
+  static func workspace(waves: [String]) throws -> UnattendedRunTests.Workspace {
     let space = try Workspace(waves: waves)
     try matrix.write(toFile: space.root + "/Pipelines/territoires.yml", atomically: true, encoding: .utf8)
     return space
