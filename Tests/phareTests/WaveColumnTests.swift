@@ -8,8 +8,10 @@ import Testing
 @Suite struct WaveColumnTests {
   private typealias Workspace = UnattendedRunTests.Workspace
 
-  /// A matrix over the mayors' pipeline alone, as the shipped territorial matrix reads it.
-  static let matrix = """
+  /// A matrix over the mayors' pipeline, as the shipped territorial matrix reads it, and with
+  /// `citizens` the citizens' pipeline too (its wave ids from its file names).
+  static func matrix(citizens: Bool = false) -> String {
+    """
     matrix: territoires
     domains: domaines.csv
     breakdown: region
@@ -17,18 +19,31 @@ import Testing
       - {id: partenariats-maires, pipeline: institutions.yml, variables: "q2_*", category: 1}
 
     """
+      + (citizens ? "  - {id: importance-citoyens, pipeline: citoyens.yml, variables: \"importance_*\"}\n" : "")
+  }
 
-  /// The mayors' workspace with the matrix spec beside the pipeline.
-  static func workspace(waves: [String]) throws -> UnattendedRunTests.Workspace {
+  /// The mayors' workspace with the matrix spec beside the pipeline, and the citizens' pipeline
+  /// and its three waves with `citizens`.
+  static func workspace(waves: [String], citizens: Bool = false) throws -> UnattendedRunTests.Workspace {
     let space = try Workspace(waves: waves)
-    try matrix.write(toFile: space.root + "/Pipelines/territoires.yml", atomically: true, encoding: .utf8)
+    if citizens {
+      for file in [
+        "Pipelines/citoyens.yml", "Pipelines/codebooks/citoyens.yml", "Fixtures/populations/adultes-2015.csv",
+      ]
+        + ["2015", "2016", "2017"].map({ "Fixtures/citoyens/citoyens-\($0).csv" })
+      {
+        try space.copy(file)
+      }
+    }
+    try matrix(citizens: citizens).write(
+      toFile: space.root + "/Pipelines/territoires.yml", atomically: true, encoding: .utf8)
     return space
   }
 
   /// The same workspace reading `export-*.csv` with the wave id in column `vague`, the exports named
   /// so that their file order (a, b, c) is not the wave order (2017, 2015, 2016).
-  private static func columnWorkspace() throws -> Workspace {
-    let space = try workspace(waves: [])
+  private static func columnWorkspace(citizens: Bool = false) throws -> Workspace {
+    let space = try workspace(waves: [], citizens: citizens)
     let spec = try String(contentsOfFile: space.spec, encoding: .utf8)
     let byColumn = spec.replacingOccurrences(
       of: "  files: \"maires-*.csv\"\n  wave:\n    file_name: \"maires-(\\\\d{4})\"\n",
@@ -68,10 +83,12 @@ import Testing
       .filter { !$0.contains("\"generated_at\"") }.joined(separator: "\n")
   }
 
+  /// The matrix also reads the citizens' pipeline, whose wave ids come from its file names: the
+  /// mayors' waves from the column meet the citizens' of the same id.
   @Test func wavesAreTheColumnsValuesEverywhere() throws {
-    let byName = try Self.workspace(waves: ["2015", "2016", "2017"])
+    let byName = try Self.workspace(waves: ["2015", "2016", "2017"], citizens: true)
     defer { byName.remove() }
-    let byColumn = try Self.columnWorkspace()
+    let byColumn = try Self.columnWorkspace(citizens: true)
     defer { byColumn.remove() }
     #expect(try Self.run(byName).status == 0)
     let first = try Self.run(byColumn)
@@ -79,7 +96,8 @@ import Testing
     #expect(first.stdout.contains("  wave 2015: 311 rows read, 304 kept, 7 quarantined"), "\(first.stdout)")
     #expect(first.stdout.contains("  wave 2017: 311 rows read, 304 kept, 7 quarantined"))
     // The headlines are the latest wave's, 2017, though export-c (2016) is the last file.
-    #expect(first.stdout.contains("\n    2017 "))
+    let mayors = first.stdout.components(separatedBy: "PHARE-Institutions").last?.components(separatedBy: "outputs:")
+    #expect(mayors?.first?.contains("\n    2017 ") == true, "\(first.stdout)")
     let folders = try FileManager.default.contentsOfDirectory(atPath: byColumn.survey).sorted()
     #expect(folders == ["2015", "2016", "2017", "feed.json", "trends.csv"])
     #expect(
