@@ -144,7 +144,8 @@ import Testing
   }
 
   /// Two exports whose column gives one wave id: that wave fails, naming both, its previous outputs
-  /// kept; the other waves are skipped. A failed wave's reasons go to `rejected/<column value>/`.
+  /// kept; the other waves are skipped. A failed wave's reasons go to `rejected/<column value>/`,
+  /// or `rejected/<file name>/` when the column gives no one id.
   @Test func twoExportsOfOneWaveFailItNamingBoth() throws {
     let space = try Self.columnWorkspace()
     defer { space.remove() }
@@ -172,6 +173,25 @@ import Testing
     #expect(resolved.stdout.contains("  wave 2016: unchanged since the last run, skipped"))
     #expect(!FileManager.default.fileExists(atPath: space.survey + "/rejected/2016"))
 
+    // An export whose column holds two ids fails under its file name; fixed, it is its wave, and
+    // the rejected folder named after the file goes.
+    let mixed = Self.path("export-e", in: space)
+    try Self.writeExport(of: "2016", to: space, as: "export-e", vague: "2018")
+    var text = try String(contentsOfFile: mixed, encoding: .utf8)
+    text.replaceSubrange(try #require(text.range(of: ";2018\r\n", options: .backwards)), with: ";2019\r\n")
+    try text.write(toFile: mixed, atomically: true, encoding: .utf8)
+    let two = try Self.run(space)
+    #expect(two.status == 2)
+    #expect(two.stderr.contains("error: \(mixed): column 'vague' should hold one wave id, found: 2018, 2019\n"))
+    #expect(FileManager.default.fileExists(atPath: space.survey + "/rejected/export-e/manifest.json"))
+    try Self.writeExport(of: "2016", to: space, as: "export-e", vague: "2018")
+    let fixed = try Self.run(space)
+    #expect(fixed.status == 0, "\(fixed.stderr)")
+    #expect(fixed.stdout.contains("  wave 2018: 311 rows read, 304 kept, 7 quarantined"))
+    #expect(!FileManager.default.fileExists(atPath: space.survey + "/rejected/export-e"))
+    let fourWaves = try space.text("institutions/trends.csv")
+    #expect(fourWaves.contains(",2017,2018,"))
+
     // 30 respondents from a region the codebook does not know: wave 2017 (export-a) fails, kept.
     let export = Self.path("export-a", in: space)
     let extra = (0..<30).map { index in
@@ -184,7 +204,7 @@ import Testing
     #expect(failed.status == 2)
     #expect(failed.stderr.contains("error: \(export): wave 2017: 10.9% of rows quarantined"), "\(failed.stderr)")
     #expect(try space.text("institutions/2017/indicators.csv") == good)
-    #expect(try space.text("institutions/trends.csv") == trends)
+    #expect(try space.text("institutions/trends.csv") == fourWaves)
     #expect(try space.text("institutions/rejected/2017/quarantine.csv").contains(",clean.unknown-code,"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: space.survey + "/rejected") == ["2017"])
   }

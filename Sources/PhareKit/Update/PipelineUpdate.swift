@@ -63,6 +63,9 @@ public struct PipelineUpdate {
       }
       outcomes.append(try process(file, specSHA256: specSHA256))
     }
+    // A rejected folder of no current wave (its export gone, or its id one the export no longer gives) is out of date.
+    let rejected = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/rejected")) ?? []
+    for name in rejected where !name.hasPrefix(".") && !identities.waves.contains(name) { removeRejected(name) }
     try writeSeries(waves: identities.waves, specSHA256: specSHA256)
     return outcomes
   }
