@@ -7,8 +7,9 @@ import Logging
 /// registry (so a run killed in between only makes the next run redo that wave); a failed wave
 /// keeps its previous outputs and writes why under `<out>/rejected/<wave>/`. A wave id is the
 /// file name's or the wave column's (`WaveIdentities`); a wave id that several exports give fails,
-/// naming them. Then the trends and the time-series feed over all waves. Any error while processing a wave (its stages, its outputs) fails that
-/// wave only; a registry that cannot be read or written stops the update (`RegistryError`).
+/// naming them. Then the trends and the time-series feed over all waves. Any error while
+/// processing a wave (its stages, its outputs) fails that wave only; a registry that cannot be
+/// read or written stops the update (`RegistryError`).
 public struct PipelineUpdate {
   public let pipeline: Pipeline
   /// The pipeline's output folder, `out/<survey>`.
@@ -63,7 +64,8 @@ public struct PipelineUpdate {
       }
       outcomes.append(try process(file, specSHA256: specSHA256))
     }
-    // A rejected folder of no current wave (its export gone, or its id one the export no longer gives) is out of date.
+    // A rejected folder of no current wave id (its export gone, or named after an id the export no
+    // longer gives) is out of date.
     let rejected = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/rejected")) ?? []
     for name in rejected where !name.hasPrefix(".") && !identities.waves.contains(name) { removeRejected(name) }
     try writeSeries(waves: identities.waves, specSHA256: specSHA256)
