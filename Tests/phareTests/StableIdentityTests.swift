@@ -20,6 +20,8 @@ import Testing
     let space = try WaveColumnTests.workspace(waves: ["2015", "2016"])
     defer { space.remove() }
     try FileManager.default.createSymbolicLink(atPath: space.root + "/lien", withDestinationPath: "Pipelines")
+    try FileManager.default.createSymbolicLink(
+      atPath: space.root + "/maires.yml", withDestinationPath: "Pipelines/institutions.yml")
     let first = try Self.run("Pipelines", in: space)
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stderr.split(separator: "\n").filter { $0.contains(" info clean done ") }.count == 2)
@@ -39,7 +41,7 @@ import Testing
     // Every spelling of the spec, and the survey id, lists the one run that recorded the waves.
     let spellings = [
       "institutions", "Pipelines/institutions.yml", space.spec, "./Pipelines/institutions.yml",
-      "lien/institutions.yml", "Pipelines/../lien/institutions.yml",
+      "lien/institutions.yml", "Pipelines/../lien/institutions.yml", "maires.yml",
     ]
     let listed = try spellings.map { try Self.history($0, in: space) }
     #expect(listed.allSatisfy { $0.status == 0 && $0.stderr == "" })
