@@ -167,6 +167,14 @@ import Testing
     #expect(try space.text("institutions/2016/indicators.csv") == indicators)
     #expect(try space.text("institutions/trends.csv") == trends)
     #expect(try space.text("institutions/rejected/2016/manifest.json").contains("several exports give this wave id"))
+    // `phare clean` writes neither of them to the folder of wave 2016, saying so.
+    let clean = try PhareProcess.run("clean", space.spec, "--out", space.root + "/clean")
+    #expect(clean.status == 2)
+    #expect(clean.stderr.contains("error: \(Self.path("export-d", in: space)): \(problem)\n"), "\(clean.stderr)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: space.root + "/clean").sorted() == [
+        "2015", "2017", "manifest.json", "quarantine.csv",
+      ])
     try FileManager.default.removeItem(atPath: Self.path("export-d", in: space))
     let resolved = try Self.run(space)
     #expect(resolved.status == 0, "\(resolved.stderr)")

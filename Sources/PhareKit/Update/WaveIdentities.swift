@@ -46,7 +46,12 @@ struct WaveIdentities {
   func clash(_ wave: String) -> String? {
     let exports = files.filter { $0.wave == wave }
     guard exports.count > 1, let column else { return nil }
-    return "wave \(wave): several exports give this wave id in column '\(column)': "
-      + exports.map(\.path).joined(separator: ", ") + "; keep one export per wave"
+    return Self.clash(wave, exports: exports.map(\.path), column: column)
+  }
+
+  /// The problem of a wave id that the wave column of several exports (paths) gives.
+  static func clash(_ wave: String, exports: [String], column: String) -> String {
+    "wave \(wave): several exports give this wave id in column '\(column)': "
+      + exports.joined(separator: ", ") + "; keep one export per wave"
   }
 }
