@@ -99,7 +99,7 @@ import Testing
     let mayors = first.stdout.components(separatedBy: "PHARE-Institutions").last?.components(separatedBy: "outputs:")
     #expect(mayors?.first?.contains("\n    2017 ") == true, "\(first.stdout)")
     let folders = try FileManager.default.contentsOfDirectory(atPath: byColumn.survey).sorted()
-    #expect(folders == ["2015", "2016", "2017", "feed.json", "trends.csv"])
+    #expect(folders == ["2015", "2016", "2017", "feed.json", "series-manifest.json", "trends.csv"])
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: byColumn.out + "/territoires").sorted() == [
         "2015", "2016", "2017",
