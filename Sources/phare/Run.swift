@@ -10,8 +10,10 @@ struct Run: ParsableCommand {
     abstract: "Process new or changed waves of pipelines (and the territorial matrix); safe under cron.",
     discussion: """
       Each survey pipeline's waves are processed into DIR/<survey>/<wave>/ (as `phare estimate` \
-      writes them), each wave's folder replaced whole; a wave whose export and spec are unchanged \
-      since the registry (DIR/phare.sqlite) recorded it is skipped, unless --force. A failed wave \
+      writes them; <wave> from the file name or the spec's wave column), each wave's folder \
+      replaced whole; a wave whose export and spec are unchanged since the registry \
+      (DIR/phare.sqlite) recorded it under the survey id is skipped, unless --force, whatever path \
+      the specs are given by (relative, absolute, a symbolic link). A failed wave \
       keeps its previous outputs and says why in DIR/<survey>/rejected/<wave>/. Trends across \
       waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
       DIR/<matrix>/<wave>/; a wave some surveys have not delivered yet is written with their cells \

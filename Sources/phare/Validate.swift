@@ -30,8 +30,13 @@ struct Validate: ParsableCommand {
       let inputs = pipeline.checkInputs()
       problems += inputs
       if inputs.isEmpty {
-        let waves = pipeline.waves.map(\.wave).joined(separator: ", ")
-        print("\(path): ok — \(pipeline.codebook.variables.count) variables, waves \(waves)")
+        let waves =
+          if case .column(let column) = pipeline.spec.inputs.wave {
+            "\(pipeline.waves.count) exports, wave ids from column \(column)"
+          } else {
+            "waves " + pipeline.waves.map(\.wave).joined(separator: ", ")
+          }
+        print("\(path): ok — \(pipeline.codebook.variables.count) variables, \(waves)")
       }
     }
     for matrix in preflight.matrices {

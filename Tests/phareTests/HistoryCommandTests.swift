@@ -17,12 +17,6 @@ import Testing
     let registry = folder + "/phare.sqlite"
     try FileManager.default.copyItem(atPath: Self.fixture, toPath: registry)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: registry))
-    let run = try PhareProcess.run("history", "Pipelines/institutions.yml", "--registry", registry)
-    #expect(run.status == 0)
-    #expect(run.stderr == "")
-    // A read command: the v1 registry is read through a migrated copy in memory, its file untouched.
-    #expect(try Data(contentsOf: URL(fileURLWithPath: registry)) == bytes)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["phare.sqlite"])
     let expected: [String] = [
       "run 2: failed, exit 2; started 2025-03-10T06:00:00Z, ended 2025-03-10T06:00:41Z; phare 0.1.0: "
         + "phare run Pipelines --out out",
@@ -34,10 +28,21 @@ import Testing
         + "phare run Pipelines --out out",
       "  wave 2016: ok; 304 read, 296 clean, 8 quarantined; input 3a7bd3e2360a; processed 2025-03-03T06:01:12Z",
     ]
-    #expect(run.stdout.split(separator: "\n").map(String.init) == expected)
-    let other = try PhareProcess.run("history", "Pipelines/citoyens.yml", "--registry", registry)
+    // The v1 registry recorded the spec as `Pipelines/institutions.yml`; its survey id, or the spec
+    // by an absolute path, finds the same runs.
+    let absolute = URL(fileURLWithPath: PhareProcess.fixtures + "../../../Pipelines/institutions.yml").standardized.path
+    for pipeline in ["Pipelines/institutions.yml", "institutions", absolute] {
+      let run = try PhareProcess.run("history", pipeline, "--registry", registry)
+      #expect(run.status == 0)
+      #expect(run.stderr == "")
+      #expect(run.stdout.split(separator: "\n").map(String.init) == expected, "\(pipeline)")
+      // A read command: the v1 registry is read through a migrated copy in memory, its file untouched.
+      #expect(try Data(contentsOf: URL(fileURLWithPath: registry)) == bytes)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["phare.sqlite"])
+    }
+    let other = try PhareProcess.run("history", "citoyens", "--registry", registry)
     #expect(other.status == 0)
-    #expect(other.stdout == "Pipelines/citoyens.yml: no run recorded in \(registry)\n")
+    #expect(other.stdout == "survey citoyens: no run recorded in \(registry)\n")
   }
 
   @Test func aMissingOrBrokenRegistryIsNamedAndNotCreated() throws {

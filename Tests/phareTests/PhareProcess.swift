@@ -20,11 +20,15 @@ struct PhareProcess {
     try run(arguments)
   }
 
-  /// Runs phare with `arguments`, the test's environment plus `environment`, and waits for it.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> PhareProcess {
+  /// Runs phare with `arguments`, the test's environment plus `environment`, in `directory` (the
+  /// test's own by default), and waits for it.
+  static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws
+    -> PhareProcess
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let out = Pipe()
     let err = Pipe()

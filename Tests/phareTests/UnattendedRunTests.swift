@@ -6,7 +6,7 @@ import Testing
 /// waves are processed; a run killed anywhere leaves each wave's previous complete outputs or its
 /// new complete ones, and the next run repairs; one run at a time.
 @Suite struct UnattendedRunTests {
-  private static let repository = PhareProcess.fixtures + "../../.."
+  static let repository = PhareProcess.fixtures + "../../.."
 
   /// A copy of the mayors' pipeline, its codebook, domains, population and the given waves.
   struct Workspace {

@@ -77,6 +77,12 @@ public struct CleanStage: Sendable {
   /// The wave id of an export: its file's, or the one value of the wave column.
   func resolveWave(_ ingest: IngestResult, default wave: String) throws -> String {
     guard case .column(let name) = waveSource else { return wave }
+    return try Self.waveID(in: ingest, column: name)
+  }
+
+  /// The one wave id the column `name` holds in the export's kept rows; throws `SpecProblems` when
+  /// the column is missing, holds several ids or one that cannot name a folder.
+  static func waveID(in ingest: IngestResult, column name: String) throws -> String {
     guard let column = ingest.table[name] else {
       throw SpecProblems([
         SpecDiagnostic(

@@ -89,14 +89,15 @@ public struct RunRegistry: Sendable {
   }
 
   /// Records a wave and its indicators in one transaction, replacing (deleting) any earlier record of
-  /// the same pipeline, wave id and status with its indicators: a failed attempt never erases the
-  /// last good record, which still describes the outputs on disk. On any error nothing is changed.
+  /// the same survey, wave id and status with its indicators, whatever path its spec was given by: a
+  /// failed attempt never erases the last good record, which still describes the outputs on disk. On
+  /// any error nothing is changed.
   public func record(wave: WaveRecord, indicators: [Indicator], in run: RunID) throws {
     var stored = StoredWave(wave, run: run)
     stored.pipeline = FilePath.normalise(wave.pipeline)
     try write { db in
       try StoredWave.filter(
-        StoredWave.Columns.pipeline == stored.pipeline && StoredWave.Columns.wave == stored.wave
+        StoredWave.Columns.survey == stored.survey && StoredWave.Columns.wave == stored.wave
           && StoredWave.Columns.status == stored.status
       ).deleteAll(db)
       try stored.insert(db)
@@ -107,25 +108,26 @@ public struct RunRegistry: Sendable {
     }
   }
 
-  /// The latest `ok` record of a wave, failed ones ignored: its input and spec hashes tell whether it changed since.
-  public func lastProcessed(pipeline: String, wave: String) throws -> WaveRecord? {
-    try read { db in try Self.latestOK(db, pipeline: pipeline, wave: wave)?.record() }
+  /// The latest `ok` record of a survey's wave, failed ones ignored: its input and spec hashes tell
+  /// whether it changed since.
+  public func lastProcessed(survey: String, wave: String) throws -> WaveRecord? {
+    try read { db in try Self.latestOK(db, survey: survey, wave: wave)?.record() }
   }
 
-  /// The indicators of the latest `ok` record of a wave, in the order recorded; empty when there is none.
-  public func indicators(pipeline: String, wave: String) throws -> [Indicator] {
+  /// The indicators of the latest `ok` record of a survey's wave, in the order recorded; empty when there is none.
+  public func indicators(survey: String, wave: String) throws -> [Indicator] {
     try read { db in
-      guard let waveID = try Self.latestOK(db, pipeline: pipeline, wave: wave)?.id else { return [] }
+      guard let waveID = try Self.latestOK(db, survey: survey, wave: wave)?.id else { return [] }
       return try StoredIndicator.filter(StoredIndicator.Columns.waveID == waveID).order(StoredIndicator.Columns.id)
         .fetchAll(db).map(\.indicator)
     }
   }
 
-  /// The national indicators of `variables` in the latest `ok` record of a wave, in the order
+  /// The national indicators of `variables` in the latest `ok` record of a survey's wave, in the order
   /// recorded (a run summary's headlines), without reading the wave's other indicators.
-  public func nationalIndicators(pipeline: String, wave: String, variables: [String]) throws -> [Indicator] {
+  public func nationalIndicators(survey: String, wave: String, variables: [String]) throws -> [Indicator] {
     try read { db in
-      guard let waveID = try Self.latestOK(db, pipeline: pipeline, wave: wave)?.id else { return [] }
+      guard let waveID = try Self.latestOK(db, survey: survey, wave: wave)?.id else { return [] }
       return try StoredIndicator.filter(
         StoredIndicator.Columns.waveID == waveID && StoredIndicator.Columns.breakdown == "national"
           && variables.contains(StoredIndicator.Columns.variable)
@@ -133,11 +135,34 @@ public struct RunRegistry: Sendable {
     }
   }
 
-  /// The runs that recorded a wave of the pipeline, newest first, each with those waves.
-  public func history(pipeline: String) throws -> [RunRecord] {
+  /// The wave id of the survey's latest `ok` record made from an export with this SHA-256 and this
+  /// spec fingerprint: the id a wave column gave that very export, known without reading it again.
+  public func waveID(survey: String, inputSHA256: String, specSHA256: String) throws -> String? {
     try read { db in
-      let waves = try StoredWave.filter(StoredWave.Columns.pipeline == FilePath.normalise(pipeline))
-        .order(StoredWave.Columns.wave, StoredWave.Columns.id).fetchAll(db)
+      try StoredWave.filter(
+        StoredWave.Columns.survey == survey && StoredWave.Columns.inputSHA256 == inputSHA256
+          && StoredWave.Columns.specSHA256 == specSHA256 && StoredWave.Columns.status == WaveStatus.ok.rawValue
+      ).order(StoredWave.Columns.processedAt.desc, StoredWave.Columns.id.desc).fetchOne(db)?.wave
+    }
+  }
+
+  /// The wave id of the survey's latest record (ok or failed) of an export with this file name,
+  /// whatever its folder was spelled: the id a file whose wave column cannot be read last had.
+  public func waveID(survey: String, inputName: String) throws -> String? {
+    try read { db in
+      try StoredWave.filter(StoredWave.Columns.survey == survey)
+        .order(StoredWave.Columns.processedAt.desc, StoredWave.Columns.id.desc).fetchAll(db)
+        .first { ($0.inputFile as NSString).lastPathComponent == inputName }?.wave
+    }
+  }
+
+  /// The runs that recorded a wave of the survey, newest first, each with those waves. `survey` is
+  /// a survey id or, for records of a spec that no longer exists, the spec path they were recorded under.
+  public func history(survey: String) throws -> [RunRecord] {
+    try read { db in
+      let waves = try StoredWave.filter(
+        StoredWave.Columns.survey == survey || StoredWave.Columns.pipeline == FilePath.normalise(survey)
+      ).order(StoredWave.Columns.wave, StoredWave.Columns.id).fetchAll(db)
       let byRun = Dictionary(grouping: waves, by: \.runID)
       let newestFirst = [StoredRun.Columns.startedAt.desc, StoredRun.Columns.id.desc]
       let runs = try StoredRun.filter(keys: byRun.keys).order(newestFirst).fetchAll(db)
@@ -157,9 +182,9 @@ public struct RunRegistry: Sendable {
     }
   }
 
-  private static func latestOK(_ db: Database, pipeline: String, wave: String) throws -> StoredWave? {
+  private static func latestOK(_ db: Database, survey: String, wave: String) throws -> StoredWave? {
     try StoredWave.filter(
-      StoredWave.Columns.pipeline == FilePath.normalise(pipeline) && StoredWave.Columns.wave == wave
+      StoredWave.Columns.survey == survey && StoredWave.Columns.wave == wave
         && StoredWave.Columns.status == WaveStatus.ok.rawValue
     ).order(StoredWave.Columns.processedAt.desc, StoredWave.Columns.id.desc).fetchOne(db)
   }

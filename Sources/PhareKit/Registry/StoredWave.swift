@@ -39,6 +39,9 @@ struct StoredWave: Codable, FetchableRecord, PersistableRecord {
   enum Columns {
     static let id = GRDB.Column(CodingKeys.id)
     static let pipeline = GRDB.Column(CodingKeys.pipeline)
+    static let survey = GRDB.Column(CodingKeys.survey)
+    static let inputSHA256 = GRDB.Column(CodingKeys.inputSHA256)
+    static let specSHA256 = GRDB.Column(CodingKeys.specSHA256)
     static let wave = GRDB.Column(CodingKeys.wave)
     static let status = GRDB.Column(CodingKeys.status)
     static let processedAt = GRDB.Column(CodingKeys.processedAt)

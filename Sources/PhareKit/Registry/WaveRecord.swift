@@ -3,8 +3,10 @@ import Foundation
 /// What the registry keeps of one wave processed by a run: its inputs' hashes, which let a later run
 /// skip it when unchanged, its row accounting, weighting diagnostics, outputs and timings.
 public struct WaveRecord: Sendable, Equatable {
-  /// The pipeline spec's path, as `phare run` names it; kept normalised (`Pipelines/./a.yml` is `Pipelines/a.yml`).
+  /// The pipeline spec's path, as `phare run` named it, for information; kept normalised
+  /// (`Pipelines/./a.yml` is `Pipelines/a.yml`).
   public var pipeline: String
+  /// The spec's `survey:`, which identifies the pipeline's records however its spec path is spelled.
   public var survey: String
   /// The wave id (`2016`).
   public var wave: String

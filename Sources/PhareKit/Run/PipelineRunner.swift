@@ -19,7 +19,7 @@ public struct PipelineRunner: Sendable {
       encoding: pipeline.spec.inputs.encoding)
     reader.keepsRawText = false
     let clean = CleanStage(pipeline: pipeline)
-    return (waves ?? pipeline.waves).map { file in
+    let results = (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)
       do {
         let before = try ExportSnapshot.take(file.path)
@@ -58,6 +58,24 @@ public struct PipelineRunner: Sendable {
         result.problem = result.cleaned.map { "wave \($0.wave): \(error)" } ?? String(describing: error)
       }
       return result
+    }
+    return Self.failingSharedWaveIDs(results, source: pipeline.spec.inputs.wave)
+  }
+
+  /// Fails every wave whose id several exports' wave column gives, naming them: none can be told
+  /// to be the right one, and their outputs would go to one folder.
+  private static func failingSharedWaveIDs(_ results: [WaveResult], source: WaveSource) -> [WaveResult] {
+    guard case .column(let column) = source else { return results }
+    var exports: [String: [String]] = [:]
+    for result in results {
+      if let wave = result.cleaned?.wave { exports[wave, default: []].append(result.file.path) }
+    }
+    return results.map { result in
+      guard let wave = result.cleaned?.wave, let shared = exports[wave], shared.count > 1 else { return result }
+      var failed = result
+      let clash = WaveIdentities.clash(wave, exports: shared, column: column)
+      failed.problem = result.problem.map { "\($0); \(clash)" } ?? clash
+      return failed
     }
   }
 

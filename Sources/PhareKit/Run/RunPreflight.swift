@@ -25,18 +25,25 @@ public struct RunPreflight: Sendable {
         refused.append(RefusedSpec(spec: path, problems: [SpecDiagnostic(file: path, line: nil, message: "\(error)")]))
       }
     }
-    // Two specs writing one output folder: both are refused, since neither can be told to be the right one.
-    var owners: [String: [(file: String, line: Int?)]] = [:]
+    // Two specs writing one output folder, or two pipelines of one survey id (the registry's key):
+    // both are refused, since neither can be told to be the right one.
+    var owners: [String: [(file: String, line: Int?, isMatrix: Bool)]] = [:]
     for path in plan.pipelines {
       guard let spec = loaded[path]?.spec else { continue }
-      owners[spec.survey, default: []].append((path, spec.lines["survey"]))
+      owners[spec.survey, default: []].append((path, spec.lines["survey"], false))
     }
-    for matrix in plan.matrices { owners[matrix.name, default: []].append((matrix.file, matrix.lines["matrix"])) }
+    for matrix in plan.matrices {
+      owners[matrix.name, default: []].append((matrix.file, matrix.lines["matrix"], true))
+    }
     for (name, specs) in owners.sorted(by: { $0.key < $1.key }) where specs.count > 1 {
+      let pipelinesOnly = !specs.contains(where: \.isMatrix)
       for spec in specs {
         let others = specs.filter { $0.file != spec.file }.map(\.file).joined(separator: ", ")
-        let problem = SpecDiagnostic(
-          file: spec.file, line: spec.line, message: "'\(name)' is also the output folder of \(others)")
+        let message =
+          pipelinesOnly
+          ? "survey '\(name)' is also the survey of \(others) (one output folder, one history in the registry)"
+          : "'\(name)' is also the output folder of \(others)"
+        let problem = SpecDiagnostic(file: spec.file, line: spec.line, message: message)
         loaded[spec.file] = nil
         if let index = refused.firstIndex(where: { $0.spec == spec.file }) {
           refused[index].problems.append(problem)

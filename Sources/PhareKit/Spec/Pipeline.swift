@@ -84,27 +84,43 @@ public struct Pipeline: Sendable {
   }
 
   /// Reads every wave file and reports those that cannot be read or lack a column of a variable
-  /// the wave asks.
+  /// the wave asks, and with a wave column, those whose column does not hold one wave id, or the
+  /// same as another's.
   public func checkInputs() -> [SpecDiagnostic] {
     let reader = CSVReader(separator: spec.inputs.separator, encoding: spec.inputs.encoding)
-    let clean = CleanStage(pipeline: self)
-    return waves.flatMap { wave -> [SpecDiagnostic] in
+    var exports: [String: [String]] = [:]
+    let problems = waves.flatMap { wave -> [SpecDiagnostic] in
       do {
         let ingest = try reader.read(wave.path)
-        let id = (try? clean.resolveWave(ingest, default: wave.wave)) ?? wave.wave
-        var problems = PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id))
-        if case .column(let name) = spec.inputs.wave, ingest.table[name] == nil {
-          problems.append(
-            SpecDiagnostic(
-              file: wave.path, line: ingest.headerLine,
-              message: "no column '\(name)' for the wave id (inputs.wave.column; header: \(ingest.headerReading))"))
+        var id = wave.wave
+        var waveProblems: [SpecDiagnostic] = []
+        if case .column(let name) = spec.inputs.wave {
+          if ingest.table[name] == nil {
+            waveProblems.append(
+              SpecDiagnostic(
+                file: wave.path, line: ingest.headerLine,
+                message: "no column '\(name)' for the wave id (inputs.wave.column; header: \(ingest.headerReading))"))
+          } else {
+            do {
+              id = try CleanStage.waveID(in: ingest, column: name)
+              exports[id, default: []].append(wave.path)
+            } catch let error as SpecProblems {
+              waveProblems += error.diagnostics
+            }
+          }
         }
-        return problems
+        return PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id)) + waveProblems
       } catch let error as IngestError {
         return [SpecDiagnostic(file: wave.path, line: nil, message: error.problem)]
       } catch {
         return [SpecDiagnostic(file: wave.path, line: nil, message: String(describing: error))]
       }
     }
+    return problems
+      + exports.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { wave, files in
+        SpecDiagnostic(
+          file: files[0], line: nil,
+          message: "wave \(wave) comes from several exports: \(files.joined(separator: ", ")) (inputs.wave.column)")
+      }
   }
 }

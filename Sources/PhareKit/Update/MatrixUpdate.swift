@@ -17,13 +17,16 @@ struct MatrixUpdate {
   let pipelineWaves: [String: [String]]
   /// The actor (`actor:`) of each pipeline this run loaded, by spec path, to name those missing.
   let actors: [String: String]
+  /// The survey id of each pipeline that passed the checks, by spec path: the registry's key.
+  let surveys: [String: String]
 
   func update(logger: Logger, report: inout RunBatch.Report) throws {
     let specSHA256 = try FileDigest.sha256(of: spec.file)
     var records: [String: [String: WaveRecord]] = [:]
     for path in spec.pipelines {
+      guard let survey = surveys[path] else { continue }
       for wave in pipelineWaves[path] ?? [] {
-        guard let record = try registry.lastProcessed(pipeline: path, wave: wave) else { continue }
+        guard let record = try registry.lastProcessed(survey: survey, wave: wave) else { continue }
         records[wave, default: [:]][path] = record
       }
     }
@@ -32,10 +35,11 @@ struct MatrixUpdate {
     for (wave, delivered) in records.sorted(by: { $0.key < $1.key }) {
       let missing = spec.pipelines.filter { delivered[$0] == nil }.map { actors[$0] ?? $0 }
       let missingNote = missing.isEmpty ? "" : "; no wave \(wave) yet from \(missing.joined(separator: ", "))"
+      // By survey id, not spec path: the same pipelines under another spelling are the same sources.
       let sources =
         ["spec \(specSHA256)", "options \(options.fingerprint)"]
         + spec.pipelines.compactMap { path in
-          delivered[path].map { "\(path) \($0.inputSHA256 ?? "") \($0.specSHA256)" }
+          delivered[path].map { "\(surveys[path] ?? path) \($0.inputSHA256 ?? "") \($0.specSHA256)" }
         }
       let folder = "\(out)/\(spec.name)/\(wave)"
       if !force, DerivedManifest.isCurrent(folder + "/manifest.json", sources: sources, folder: folder) {
@@ -45,7 +49,7 @@ struct MatrixUpdate {
       let loaded = try domains ?? FragilityDomain.load(spec.domains)
       domains = loaded
       var indicators: [String: [Indicator]] = [:]
-      for path in delivered.keys { indicators[path] = try registry.indicators(pipeline: path, wave: wave) }
+      for (path, record) in delivered { indicators[path] = try registry.indicators(survey: record.survey, wave: wave) }
       let matrix = TerritorialMatrix(spec: spec, wave: wave, domains: loaded, indicators: indicators)
       try AtomicFolder.replace(folder) { temporary in
         try matrix.write(into: temporary, locale: options.csvLocale, generatedAt: options.generatedAt)

@@ -2,12 +2,14 @@ import Foundation
 import Logging
 
 /// Brings one pipeline's outputs up to date with its inputs, as cron reruns need: a wave whose
-/// export and spec are unchanged since the registry recorded it is skipped; any other wave is
-/// processed, its folder `<out>/<wave>/` replaced whole, then recorded in the registry (so a run
-/// killed in between only makes the next run redo that wave); a failed wave keeps its previous
-/// outputs and writes why under `<out>/rejected/<wave>/`. Then the trends and the time-series
-/// feed over all waves. Any error while processing a wave (its stages, its outputs) fails that
-/// wave only; a registry that cannot be read or written stops the update (`RegistryError`).
+/// export and spec are unchanged since the registry recorded it (under the survey id) is skipped;
+/// any other wave is processed, its folder `<out>/<wave>/` replaced whole, then recorded in the
+/// registry (so a run killed in between only makes the next run redo that wave); a failed wave
+/// keeps its previous outputs and writes why under `<out>/rejected/<wave>/`. A wave id is the
+/// file name's or the wave column's (`WaveIdentities`); a wave id that several exports give fails,
+/// naming them. Then the trends and the time-series feed over all waves. Any error while
+/// processing a wave (its stages, its outputs) fails that wave only; a registry that cannot be
+/// read or written stops the update (`RegistryError`).
 public struct PipelineUpdate {
   public let pipeline: Pipeline
   /// The pipeline's output folder, `out/<survey>`.
@@ -36,8 +38,19 @@ public struct PipelineUpdate {
     }
     // The spec files, the output options and phare's version: a change to any reprocesses every wave.
     let specSHA256 = FileDigest.sha256(text: try pipeline.specFingerprint() + "\n" + options.fingerprint)
+    let identities = try WaveIdentities(pipeline: pipeline, registry: registry, specSHA256: specSHA256)
     var outcomes: [WaveOutcome] = []
-    for file in pipeline.waves {
+    var clashing: Set<String> = []
+    for file in identities.files {
+      if let problem = identities.clash(file.wave) {
+        // One failure per wave id, naming every export that gives it; the previous outputs stay.
+        guard clashing.insert(file.wave).inserted else { continue }
+        var result = WaveResult(file: file)
+        result.sha256 = try? FileDigest.sha256(of: file.path)
+        result.problem = problem
+        outcomes.append(try publish(result, specSHA256: specSHA256))
+        continue
+      }
       let reason = force ? "--force" : try change(file, specSHA256: specSHA256)
       if let reason {
         logger.info(
@@ -51,7 +64,11 @@ public struct PipelineUpdate {
       }
       outcomes.append(try process(file, specSHA256: specSHA256))
     }
-    try writeSeries(specSHA256: specSHA256)
+    // A rejected folder of no current wave id (its export gone, or named after an id the export no
+    // longer gives) is out of date.
+    let rejected = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/rejected")) ?? []
+    for name in rejected where !name.hasPrefix(".") && !identities.waves.contains(name) { removeRejected(name) }
+    try writeSeries(waves: identities.waves, specSHA256: specSHA256)
     return outcomes
   }
 
@@ -59,7 +76,7 @@ public struct PipelineUpdate {
   /// spec, output options and phare version, and its outputs are in place. An export that cannot
   /// be read counts as changed: processing it then fails that wave, saying why.
   private func change(_ file: WaveFile, specSHA256: String) throws -> String? {
-    guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) else {
+    guard let record = try registry.lastProcessed(survey: pipeline.spec.survey, wave: file.wave) else {
       return "new wave"
     }
     guard let inputSHA256 = try? FileDigest.sha256(of: file.path), record.inputSHA256 == inputSHA256 else {
@@ -97,6 +114,21 @@ public struct PipelineUpdate {
       result = Self.failing(WaveResult(file: file), error)
       result.sha256 = try? FileDigest.sha256(of: file.path)
     }
+    if let read = result.cleaned?.wave, read != file.wave {
+      // The export changed between its identification and its processing (still being written?).
+      let problem = SpecDiagnostic(
+        file: file.path, line: nil,
+        message: "its wave column gives \(read) now, \(file.wave) when first read: the export changed while phare "
+          + "read it; it is retried on the next run")
+      result = Self.failing(result, SpecProblems([problem]))
+    }
+    return try publish(result, specSHA256: specSHA256)
+  }
+
+  /// Writes a wave's outputs (a failed wave's under `rejected/`) and records it.
+  private func publish(_ result: WaveResult, specSHA256: String) throws -> WaveOutcome {
+    var result = result
+    let file = result.file
     let target = result.failed ? rejectedFolder(file.wave) : waveFolder(file.wave)
     var outputs: String? = target
     do {
@@ -198,34 +230,35 @@ public struct PipelineUpdate {
 
   private func record(of result: WaveResult, specSHA256: String, outputs: String?) -> WaveRecord {
     WaveRecord(
-      pipeline: pipeline.spec.file, survey: pipeline.spec.survey, wave: result.cleaned?.wave ?? result.file.wave,
+      pipeline: pipeline.spec.file, survey: pipeline.spec.survey, wave: result.file.wave,
       inputFile: result.file.path, inputSHA256: result.sha256, specSHA256: specSHA256,
       status: result.failed ? .failed : .ok, problem: result.problem, rowsRead: result.cleaned?.rowsRead,
       rowsClean: result.accounting?.kept, rowsQuarantined: result.accounting?.quarantined.count,
       weighting: result.weighted?.diagnostics, outputs: outputs, processedAt: Date(), seconds: result.timings)
   }
 
-  /// `trends.csv` and the time-series `feed.json` from every good wave the registry holds, rebuilt
-  /// only when those waves' records (ids, export and spec SHA-256), the spec or the output options
-  /// differ from `series-manifest.json`'s, or a file is missing or damaged: an unchanged rerun
-  /// reads no indicator and writes nothing. The manifest is removed first and written last, so a
-  /// run killed in between has them rebuilt. A wave's indicators of variables the spec says it
-  /// does not ask (a record older than the codebook's `waves:`) are left out, so trends compare
+  /// `trends.csv` and the time-series `feed.json` from every good wave of `ids` the registry holds,
+  /// rebuilt only when those waves' records (ids, export and spec SHA-256), the spec or the output
+  /// options differ from `series-manifest.json`'s, or a file is missing or damaged: an unchanged
+  /// rerun reads no indicator and writes nothing. The manifest is removed first and written last,
+  /// so a run killed in between has them rebuilt. A wave's indicators of variables the spec says
+  /// it does not ask (a record older than the codebook's `waves:`) are left out, so trends compare
   /// only waves that both asked the question.
-  private func writeSeries(specSHA256: String) throws {
+  private func writeSeries(waves ids: [String], specSHA256: String) throws {
+    let survey = pipeline.spec.survey
     var sources = ["spec and options \(specSHA256)"]
     var waves: [String] = []
-    for file in pipeline.waves {
-      guard let record = try registry.lastProcessed(pipeline: pipeline.spec.file, wave: file.wave) else { continue }
-      sources.append("wave \(file.wave) \(record.inputSHA256 ?? "") \(record.specSHA256)")
-      waves.append(file.wave)
+    for wave in ids {
+      guard let record = try registry.lastProcessed(survey: survey, wave: wave) else { continue }
+      sources.append("wave \(wave) \(record.inputSHA256 ?? "") \(record.specSHA256)")
+      waves.append(wave)
     }
     let manifest = folder + "/" + Self.seriesManifest
     if !force, DerivedManifest.isCurrent(manifest, sources: sources, folder: folder) { return }
     if FileManager.default.fileExists(atPath: manifest) { try FileManager.default.removeItem(atPath: manifest) }
     let series = try waves.map { wave in
       let unasked = Set(pipeline.unaskedIndicatorVariables(in: wave))
-      let indicators = try registry.indicators(pipeline: pipeline.spec.file, wave: wave)
+      let indicators = try registry.indicators(survey: survey, wave: wave)
       return (wave: wave, indicators: indicators.filter { !unasked.contains($0.variable) })
     }
     let level = pipeline.spec.estimate?.level ?? EstimationSpec.defaultLevel

@@ -59,11 +59,12 @@ public struct RunBatch {
         bar?.show(index, pipeline.spec.file)
         pipelineWaves[pipeline.spec.file] = update(pipeline, run: run, settings: settings, report: &report)
       }
+      let surveys = preflight.pipelines.mapValues(\.spec.survey)
       for (index, matrix) in preflight.matrices.enumerated() {
         bar?.show(pipelines.count + index, matrix.file)
         try MatrixUpdate(
           spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options,
-          pipelineWaves: pipelineWaves, actors: preflight.pipelines.mapValues(\.spec.actor)
+          pipelineWaves: pipelineWaves, actors: preflight.pipelines.mapValues(\.spec.actor), surveys: surveys
         ).update(logger: logger, report: &report)
       }
       bar?.finish()
@@ -87,19 +88,22 @@ public struct RunBatch {
       update.faults = settings.faults
       update.logger = settings.logger
       let outcomes = try update.update()
-      let latest = try pipeline.waves.last { try registry.lastProcessed(pipeline: path, wave: $0.wave) != nil }
+      let survey = pipeline.spec.survey
+      // The wave ids as the update resolved them (from file names or a wave column), in wave order.
+      let waves = Set(outcomes.map(\.file.wave)).sorted()
+      let latest = try waves.last { try registry.lastProcessed(survey: survey, wave: $0) != nil }
       let headlines =
         try latest.map {
           try registry.nationalIndicators(
-            pipeline: path, wave: $0.wave, variables: pipeline.spec.headlines.map(\.variable))
+            survey: survey, wave: $0, variables: pipeline.spec.headlines.map(\.variable))
         } ?? []
       report.summary += RunSummary.lines(
-        pipeline, outcomes: outcomes, latest: latest.map { ($0.wave, headlines) }, outputs: update.folder)
+        pipeline, outcomes: outcomes, latest: latest.map { ($0, headlines) }, outputs: update.folder)
       for case .failed(let result) in outcomes {
         report.errors.append(result.located ?? "\(result.file.path): failed")
         if report.exitCode == 0 { report.exitCode = 2 }
       }
-      return pipeline.waves.map(\.wave)
+      return waves
     } catch {
       report.errors.append("\(path): \(error)")
     }

@@ -5,3 +5,13 @@ public enum WaveOutcome: Sendable {
   case processed(WaveResult)
   case failed(WaveResult)
 }
+
+extension WaveOutcome {
+  /// The export and the wave id it was skipped, written and recorded under.
+  public var file: WaveFile {
+    switch self {
+    case .unchanged(let file): file
+    case .processed(let result), .failed(let result): result.file
+    }
+  }
+}

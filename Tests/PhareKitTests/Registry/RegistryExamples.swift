@@ -5,6 +5,7 @@ import Foundation
 /// Wave records and indicators with every field set to a distinct value, for the registry's round trips.
 enum RegistryExamples {
   static let pipeline = "Pipelines/institutions.yml"
+  static let survey = "institutions"
 
   static let weighting = WeightingDiagnostics(
     method: "raking", weights: [60, 120, 120, 270], populationTotal: 570, iterations: 6,
@@ -19,7 +20,7 @@ enum RegistryExamples {
     _ wave: String, input: String = "aa11", status: WaveStatus = .ok, second: Double = 0, pipeline: String = pipeline
   ) -> WaveRecord {
     WaveRecord(
-      pipeline: pipeline, survey: "institutions", wave: wave, inputFile: "Fixtures/institutions/maires-\(wave).csv",
+      pipeline: pipeline, survey: survey, wave: wave, inputFile: "Fixtures/institutions/maires-\(wave).csv",
       inputSHA256: input, specSHA256: "bb22", status: status, problem: status == .failed ? "too many rows" : nil,
       rowsRead: 304, rowsClean: 296, rowsQuarantined: 8, weighting: weighting, outputs: "out/institutions",
       processedAt: Date(timeIntervalSince1970: 1_767_225_600 + second),

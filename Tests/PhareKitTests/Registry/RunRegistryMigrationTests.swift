@@ -65,15 +65,15 @@ import Testing
     #expect(after.filter { $0.hasPrefix("run [") } == before.filter { $0.hasPrefix("run [") })
 
     // Read through the API: the latest ok record of 2016 is run 1's, the newer failed one ignored.
-    let pipeline = "Pipelines/institutions.yml"
-    let wave2016 = try #require(try registry.lastProcessed(pipeline: pipeline, wave: "2016"))
+    let survey = "institutions"
+    let wave2016 = try #require(try registry.lastProcessed(survey: survey, wave: "2016"))
     #expect(wave2016.inputSHA256 == RegistryFixture.inputSHA256[0] && wave2016.status == .ok)
     #expect(wave2016.rowsRead == 304 && wave2016.rowsClean == 296 && wave2016.rowsQuarantined == 8)
     #expect(wave2016.processedAt == Date(timeIntervalSince1970: 1_740_981_672.125))
     #expect(wave2016.seconds == nil && wave2016.weighting?.efficiency == 0.875)
     #expect(wave2016.weighting?.margins.map(\.respondents) == [231, 65])
-    #expect(try registry.indicators(pipeline: pipeline, wave: "2016") == [])
-    let history = try registry.history(pipeline: pipeline)
+    #expect(try registry.indicators(survey: survey, wave: "2016") == [])
+    let history = try registry.history(survey: survey)
     #expect(history.map(\.id.rawValue) == [2, 1])
     #expect(history.map(\.status) == [.failed, .done] && history.map(\.exitCode) == [2, 0])
     #expect(history[0].waves.map(\.wave) == ["2016", "2017"] && history[0].waves[0].problem == RegistryFixture.problem)
@@ -90,7 +90,7 @@ import Testing
     let run = try registry.beginRun(command: "phare run Pipelines")
     #expect(run.rawValue == 3)
     try registry.record(wave: RegistryExamples.wave("2016"), indicators: [RegistryExamples.proportion], in: run)
-    #expect(try registry.history(pipeline: pipeline).map { $0.waves.map(\.wave) } == [["2016"], ["2016", "2017"]])
-    #expect(try registry.indicators(pipeline: pipeline, wave: "2016") == [RegistryExamples.proportion])
+    #expect(try registry.history(survey: survey).map { $0.waves.map(\.wave) } == [["2016"], ["2016", "2017"]])
+    #expect(try registry.indicators(survey: survey, wave: "2016") == [RegistryExamples.proportion])
   }
 }

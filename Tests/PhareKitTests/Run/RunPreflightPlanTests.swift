@@ -7,6 +7,7 @@ import Testing
 /// pipelines they read, and the shipped `Pipelines/` folder as cron runs it.
 @Suite struct RunPreflightPlanTests {
   private static let shipped = FilePath.normalise(Fixtures.pipelines(""))
+  private static let oneSurvey = " (one output folder, one history in the registry)"
 
   @Test func theShippedFolderAndTheMatrixAlonePass() throws {
     let folder = RunPreflight([Self.shipped])
@@ -28,10 +29,16 @@ import Testing
       preflight.refused == [
         RefusedSpec(
           spec: first,
-          problems: [SpecDiagnostic(file: first, line: 1, message: "'essai' is also the output folder of \(second)")]),
+          problems: [
+            SpecDiagnostic(
+              file: first, line: 1, message: "survey 'essai' is also the survey of \(second)\(Self.oneSurvey)")
+          ]),
         RefusedSpec(
           spec: second,
-          problems: [SpecDiagnostic(file: second, line: 1, message: "'essai' is also the output folder of \(first)")]),
+          problems: [
+            SpecDiagnostic(
+              file: second, line: 1, message: "survey 'essai' is also the survey of \(first)\(Self.oneSurvey)")
+          ]),
       ])
     #expect(preflight.pipelines.isEmpty)
   }

@@ -155,6 +155,27 @@ import Testing
       ])
   }
 
+  /// `phare validate` reads each export's wave column: one wave id per export, each from one export.
+  @Test func aWaveColumnHoldingSeveralIdsOrTheIdOfAnotherExport() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = try folder.write(
+      "pipeline.yml", "survey: test\ninputs: {folder: waves, wave: {column: vague}}\ncodebook: codebook.yml\n")
+    try folder.write("codebook.yml", codebook)
+    try folder.write("waves/a.csv", "id,q4,age,vague\n1,1,30,2016\n")
+    try folder.write("waves/b.csv", "id,q4,age,vague\n1,1,30,2016\n2,2,40,2016\n")
+    try folder.write("waves/c.csv", "id,q4,age,vague\n1,1,30,2016\n2,2,40,2017\n")
+    try folder.write("waves/d.csv", "id,q4,age,vague\n1,1,30,2018\n")
+    let found = try Pipeline.load(file).checkInputs().map {
+      $0.description.replacingOccurrences(of: folder.path + "/", with: "")
+    }
+    #expect(
+      found == [
+        "waves/c.csv: column 'vague' should hold one wave id, found: 2016, 2017",
+        "waves/a.csv: wave 2016 comes from several exports: waves/a.csv, waves/b.csv (inputs.wave.column)",
+      ])
+  }
+
   @Test func missingInputFolderAndCodebook() throws {
     let found = try problems(spec: "survey: test\ninputs: {folder: nowhere}\ncodebook: none.yml\n")
     #expect(found.contains("none.yml: no such file"))

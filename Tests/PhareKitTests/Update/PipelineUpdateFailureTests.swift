@@ -26,7 +26,7 @@ import Testing
 
     /// The registry's records of the run, by wave.
     func records() throws -> [String: WaveRecord] {
-      let runs = try registry.history(pipeline: update.pipeline.spec.file)
+      let runs = try registry.history(survey: update.pipeline.spec.survey)
       return Dictionary(uniqueKeysWithValues: (runs.first?.waves ?? []).map { ($0.wave, $0) })
     }
 
@@ -64,8 +64,8 @@ import Testing
     #expect(records["2016"]?.weighting == nil)
     #expect(records["2016"]?.rowsRead == 311)
     #expect(records["2015"]?.status == .ok && records["2017"]?.status == .ok)
-    #expect(try space.registry.lastProcessed(pipeline: space.update.pipeline.spec.file, wave: "2016") == nil)
-    #expect(try space.registry.indicators(pipeline: space.update.pipeline.spec.file, wave: "2017").count > 0)
+    #expect(try space.registry.lastProcessed(survey: space.update.pipeline.spec.survey, wave: "2016") == nil)
+    #expect(try space.registry.indicators(survey: space.update.pipeline.spec.survey, wave: "2017").count > 0)
     // Why is written beside, without weights or indicators; the good waves and the trends are in place.
     #expect(space.exists("rejected/2016/manifest.json") && space.exists("rejected/2016/clean.csv"))
     #expect(!space.exists("rejected/2016/weights.csv") && !space.exists("rejected/2016/indicators.csv"))
