@@ -83,8 +83,8 @@ public struct Pipeline: Sendable {
     }.map(\.element)
   }
 
-  /// Reads every wave file and reports those that cannot be read or lack a column of a variable
-  /// the wave asks.
+  /// Reads every wave file and reports those that cannot be read, lack a column of a variable
+  /// the wave asks or fill in one of a variable it does not ask.
   public func checkInputs() -> [SpecDiagnostic] {
     let reader = CSVReader(separator: spec.inputs.separator, encoding: spec.inputs.encoding)
     let clean = CleanStage(pipeline: self)
@@ -92,7 +92,9 @@ public struct Pipeline: Sendable {
       do {
         let ingest = try reader.read(wave.path)
         let id = (try? clean.resolveWave(ingest, default: wave.wave)) ?? wave.wave
-        var problems = PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id))
+        var problems =
+          PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id))
+          + PipelineChecks.answeredButNotAsked(in: ingest, codebook: codebook, wave: id)
         if case .column(let name) = spec.inputs.wave, ingest.table[name] == nil {
           problems.append(
             SpecDiagnostic(
