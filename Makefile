@@ -25,13 +25,22 @@ deps:
 	  fi; \
 	fi
 
-## build: release build of the phare command
+## build: release build of the phare command (and of generate-manual, which writes its man page)
 build: deps
 	$(SWIFT_RELEASE) --product phare
+	$(SWIFT_RELEASE) --product generate-manual
 
 ## install: the phare binary, its man page and bash, zsh and fish completions under $(DESTDIR)$(PREFIX)
-install: build
-	$(SWIFT_RELEASE) --product generate-manual
+install:
+	@# Under sudo nothing is built (root-owned files in .build/ would break the next build): the
+	@# binaries must be there and newer than every source, from `make build` run as yourself.
+	@if [ -n "$${SUDO_USER:-}" ]; then \
+	  for built in $(RELEASE)/phare $(RELEASE)/generate-manual; do \
+	    if [ ! -x "$$built" ] || [ -n "$$(find Sources Package.swift -newer "$$built" -print -quit)" ]; then \
+	      echo "$$built is missing or older than the sources: run 'make build' as $$SUDO_USER first"; exit 1; \
+	    fi; \
+	  done; \
+	else $(MAKE) --no-print-directory build; fi
 	@set -euo pipefail; \
 	root="$(DESTDIR)$(PREFIX)"; staging=$$(mktemp -d); trap 'rm -rf "$$staging"' EXIT; \
 	$(RELEASE)/generate-manual $(RELEASE)/phare --output-directory "$$staging" \

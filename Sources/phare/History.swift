@@ -17,10 +17,12 @@ struct History: ParsableCommand {
       """
   )
 
-  @Argument(help: "A survey id (e.g. institutions) or the path of its pipeline spec (e.g. Pipelines/institutions.yml).")
+  @Argument(
+    help: "A survey id (e.g. institutions) or the path of its pipeline spec (e.g. Pipelines/institutions.yml).",
+    completion: .file(extensions: ["yml", "yaml"]))
   var pipeline: String
 
-  @Option(help: "The run registry (SQLite).")
+  @Option(help: "The run registry (SQLite).", completion: .file())
   var registry = "out/phare.sqlite"
 
   func run() throws {

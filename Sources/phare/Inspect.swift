@@ -19,7 +19,7 @@ struct Inspect: ParsableCommand {
       """
   )
 
-  @Argument(help: "The CSV export to inspect.")
+  @Argument(help: "The CSV export to inspect.", completion: .file())
   var file: String
 
   @Option(help: "Separator to use instead of detecting it: ',', ';', 'tab' or '|'.")

@@ -8,7 +8,7 @@ struct Phare: ParsableCommand {
     commandName: "phare",
     abstract: "Turns PHARE survey exports into weighted indicators with confidence intervals.",
     discussion: """
-      Stages: ingest (CSV) → clean → weight → aggregate → outputs.
+      Stages: ingest (CSV), clean, weight, aggregate, outputs.
       Start with `phare inspect FILE` to see how an export will be read.
 
       Exit codes: 0 success; 1 an input, spec or codebook cannot be used (each problem \

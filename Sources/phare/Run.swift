@@ -30,13 +30,13 @@ struct Run: ParsableCommand {
       """
   )
 
-  @Argument(help: "Pipeline or matrix specs, or folders of them (e.g. Pipelines).")
+  @Argument(help: "Pipeline or matrix specs, or folders of them (e.g. Pipelines).", completion: .file())
   var specs: [String]
 
-  @Option(help: "The folder to write the outputs into.")
+  @Option(help: "The folder to write the outputs into.", completion: .directory)
   var out = "out"
 
-  @Option(help: "The run registry (SQLite); default DIR/phare.sqlite.")
+  @Option(help: "The run registry (SQLite); default DIR/phare.sqlite.", completion: .file())
   var registry: String?
 
   @Flag(help: "Reprocess every wave, changed or not.")

@@ -3,10 +3,11 @@ import PhareKit
 
 /// The arguments `clean`, `weight` and `estimate` share.
 struct StageOptions: ParsableArguments {
-  @Argument(help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.")
+  @Argument(
+    help: "The pipeline spec (YAML), e.g. Pipelines/institutions.yml.", completion: .file(extensions: ["yml", "yaml"]))
   var pipeline: String
 
-  @Option(help: "The folder to write the outputs into.")
+  @Option(help: "The folder to write the outputs into.", completion: .directory)
   var out: String
 
   @Flag(help: "Write answer labels instead of codes in clean.csv.")

@@ -14,13 +14,15 @@ struct Synth: ParsableCommand {
       """
   )
 
-  @Option(help: "The fixtures folder to write into, e.g. Fixtures.")
+  @Option(help: "The fixtures folder to write into, e.g. Fixtures.", completion: .directory)
   var out: String
 
   @Option(help: "The seed of the sampling draws.")
   var seed: UInt64 = PhareSynthesis.defaultSeed
 
-  @Option(help: "The published figures the truth comes from (default: OUT/published/published-figures.csv).")
+  @Option(
+    help: "The published figures the truth comes from (default: OUT/published/published-figures.csv).",
+    completion: .file(extensions: ["csv"]))
   var published: String?
 
   @Option(help: "The citizens' sample size per wave: the bundled 3,000, or millions for benchmark data.")

@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
       """
   )
 
-  @Argument(help: "Pipeline or matrix specs, or folders of them (e.g. Pipelines).")
+  @Argument(help: "Pipeline or matrix specs, or folders of them (e.g. Pipelines).", completion: .file())
   var specs: [String]
 
   func run() throws {

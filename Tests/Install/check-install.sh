@@ -14,7 +14,8 @@ fail() {
 
 make --no-print-directory install PREFIX="$work/prefix" >/dev/null
 bin=$work/prefix/bin/phare
-version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/PhareKit/PhareVersion.swift)
+version=$(sed -n 's/.*static let released = "\(.*\)".*/\1/p' Sources/PhareKit/PhareVersion.swift)
+[ -n "$version" ] || fail "Sources/PhareKit/PhareVersion.swift names no released version"
 
 # 1. Linked libraries: the Debian ones only, nothing from the toolchain.
 libraries=$(ldd "$bin")

@@ -65,7 +65,8 @@ import Testing
       toFile: export, atomically: true, encoding: .utf8)
     let run = try space.run("--quiet")
     #expect(run.status == 2)
-    #expect(run.stderr.contains("wave 2016: export looks truncated"), "\(run.stderr)")
+    // 2016 fails (its export fills in Q9, which the codebook now says 2016 does not ask).
+    #expect(run.stderr.contains("maires-2016.csv:1: column 'Q9' holds"), "\(run.stderr)")
     #expect(try Self.audit(space, "2016").contains { $0["variable"] == "q9" })
     let trends = CSVText.records(try space.text("institutions/trends.csv"))
     #expect(trends.contains { $0["variable"] == "q3" && $0["from_wave"] == "2016" && $0["to_wave"] == "2017" })
@@ -174,6 +175,40 @@ import Testing
         #expect(points.count == 1 && points[0]["wave"] == .string("2017") && points[0]["change"] == .null)
       }
     }
+  }
+
+  /// A `waves:` typo (2106 for 2016) would drop the question's answers from every wave without a
+  /// word: a wave that fills in the column of a question it does not ask fails, naming the column,
+  /// its count of answers and the codebook line; `phare validate` refuses the spec alike.
+  @Test func aWaveFillingInAQuestionItDoesNotAskFailsNamingTheColumnAndTheCodebookLine() throws {
+    let space = try Workspace(waves: ["2015", "2016", "2017"])
+    defer { space.remove() }
+    try Self.addQuestion(space, waves: "[2106]", exports: ["2015", "2016", "2017"])
+    let codebook = space.root + "/Pipelines/codebooks/institutions.yml"
+    let line =
+      try String(contentsOfFile: codebook, encoding: .utf8).components(separatedBy: "\n")
+      .firstIndex(of: "  q9:")! + 1
+    var expected: [String] = []
+    for wave in ["2015", "2016", "2017"] {
+      let export = space.root + "/Fixtures/institutions/maires-\(wave).csv"
+      // The answers: Q9's non-blank fields in the export's records of the header's width (the
+      // ingest quarantines the others), read by the tests' own CSV reader.
+      let rows = CSVText.rows(
+        String(try String(contentsOfFile: export, encoding: .utf8).drop { $0 == "\u{FEFF}" }), separator: ";")
+      let column = rows[0].firstIndex(of: "Q9")!
+      let answers = rows.dropFirst().filter { $0.count == rows[0].count && !$0[column].isEmpty }.count
+      expected.append(
+        "\(export):1: column 'Q9' holds \(answers) answers to 'q9', which wave \(wave) does not ask by the "
+          + "codebook's waves: [2106] (\(codebook):\(line)): correct waves: or leave the column empty")
+    }
+    let run = try space.run("--quiet")
+    #expect(run.status == 2)
+    #expect(run.stderr.split(separator: "\n").map(String.init) == expected.map { "error: " + $0 })
+    #expect(!FileManager.default.fileExists(atPath: space.survey + "/2016/indicators.csv"))
+    let validate = try PhareProcess.run("validate", space.spec)
+    #expect(validate.status == 1)
+    let problems = (validate.stdout + validate.stderr).split(separator: "\n").map(String.init)
+    #expect(problems.filter { $0.contains("holds") } == expected)
   }
 
   @Test func aQuestionWithoutWavesFailsTheWavesWhoseExportLacksItNamingTheFileOnce() throws {

@@ -19,13 +19,16 @@ public struct CleanStage: Sendable {
   /// Cleans one wave with the variables it asks (`Codebook.asked(in:)`: the others, and the
   /// derived variables that read them, are left out and listed in `CleanWave.notAsked`); throws
   /// `SpecProblems` when the export lacks a column of a variable the wave asks, holds two source
-  /// columns of one variable, or mixes waves. Read the export with
+  /// columns of one variable, fills in a column of a variable the wave does not ask, or mixes
+  /// waves. Read the export with
   /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text.
   public func run(_ ingest: IngestResult, wave: WaveFile) throws -> CleanWave {
     let waveID = try resolveWave(ingest, default: wave.wave)
     let codebook = self.codebook.asked(in: waveID)
     let notAsked = self.codebook.notAsked(in: waveID, derived: settings.derived)
-    let missing = PipelineChecks.missingColumns(in: ingest, codebook: codebook)
+    let missing =
+      PipelineChecks.missingColumns(in: ingest, codebook: codebook)
+      + PipelineChecks.answeredButNotAsked(in: ingest, codebook: self.codebook, wave: waveID)
     guard missing.isEmpty else { throw SpecProblems(missing) }
 
     var pass = CleanPass(ingest: ingest, invalidCells: settings.invalidCells)

@@ -83,9 +83,9 @@ public struct Pipeline: Sendable {
     }.map(\.element)
   }
 
-  /// Reads every wave file and reports those that cannot be read or lack a column of a variable
-  /// the wave asks, and with a wave column, those whose column does not hold one wave id, or the
-  /// same as another's.
+  /// Reads every wave file and reports those that cannot be read, lack a column of a variable
+  /// the wave asks or fill in one of a variable it does not ask, and with a wave column, those
+  /// whose column does not hold one wave id, or the same as another's.
   public func checkInputs() -> [SpecDiagnostic] {
     let reader = CSVReader(separator: spec.inputs.separator, encoding: spec.inputs.encoding)
     var exports: [String: [String]] = [:]
@@ -109,7 +109,8 @@ public struct Pipeline: Sendable {
             }
           }
         }
-        return PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id)) + waveProblems
+        return PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id))
+          + PipelineChecks.answeredButNotAsked(in: ingest, codebook: codebook, wave: id) + waveProblems
       } catch let error as IngestError {
         return [SpecDiagnostic(file: wave.path, line: nil, message: error.problem)]
       } catch {

@@ -138,3 +138,38 @@ enum PipelineChecks {
     return diagnostics
   }
 }
+
+extension PipelineChecks {
+  /// Columns the export fills in for variables the codebook says `wave` does not ask: a `waves:`
+  /// list with a wrong id (`[2106]`, `[2016.0]`) would otherwise drop a question's answers
+  /// without a word. One diagnostic per variable, at the export's header line.
+  static func answeredButNotAsked(in ingest: IngestResult, codebook: Codebook, wave: String) -> [SpecDiagnostic] {
+    codebook.variables.compactMap { variable -> SpecDiagnostic? in
+      guard let waves = variable.waves, !waves.contains(wave) else { return nil }
+      let names = variable.kind == .multiple && !variable.items.isEmpty ? variable.items.map(\.name) : variable.sources
+      let answered = names.compactMap { name in
+        ingest.table[name].map { (name, answeredCount($0)) }
+      }.filter { $0.1 > 0 }
+      guard let (column, count) = answered.first else { return nil }
+      let at = variable.line.map { " (\(codebook.file):\($0))" } ?? ""
+      return SpecDiagnostic(
+        file: ingest.file, line: ingest.headerLine,
+        message:
+          "column '\(column)' holds \(count) answers to '\(variable.name)', which wave \(wave) does not ask by the "
+          + "codebook's waves: \(waves)\(at): correct waves: or leave the column empty")
+    }
+  }
+
+  /// The cells of an ingested column that hold something other than blanks.
+  private static func answeredCount(_ column: Column) -> Int {
+    switch column {
+    case .numeric, .coded:
+      return column.count - column.missingCount
+    case .categorical(let categorical):
+      let blank = categorical.levels.map(AnswerText.isBlank)
+      return categorical.codes.reduce(0) { $0 + ($1 != CategoricalColumn.missingCode && !blank[Int($1)] ? 1 : 0) }
+    case .text(let text):
+      return text.values.reduce(0) { $0 + ($1.map { AnswerText.isBlank($0) ? 0 : 1 } ?? 0) }
+    }
+  }
+}
