@@ -76,7 +76,8 @@ struct Run: ParsableCommand {
       lock.release()
     }
     if let pid = lock.takenOverFrom {
-      logger.warning("took over the lock of a dead run", metadata: ["pid": "\(pid)", "lock": "\(lock.path)"])
+      logger.warning(
+        "took over the lock of a dead run", metadata: ["pid": .stringConvertible(pid), "lock": "\(lock.path)"])
     }
     let batch: RunBatch
     do {

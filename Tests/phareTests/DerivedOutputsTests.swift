@@ -180,4 +180,79 @@ import Testing
       #expect(after[path] == written[path], "\(path) was rewritten")
     }
   }
+
+  /// A survey whose update fails after its waves were recorded (its trends cannot be written)
+  /// leaves every matrix as it was: building them then would flag its cells actor-wave-missing.
+  @Test func aSurveyThatCannotBeUpdatedLeavesTheMatricesAsTheyWere() throws {
+    let space = try Workspace(waves: ["2016"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let matrix = ["territoires/2016/matrix.csv", "territoires/2016/feed.json"]
+    let before = try space.identity(matrix)
+    try FileManager.default.removeItem(atPath: space.out + "/citoyens/trends.csv")
+    try FileManager.default.removeItem(atPath: space.out + "/citoyens/series-manifest.json")
+    try FileManager.default.createDirectory(
+      atPath: space.out + "/citoyens/trends.csv/in-the-way", withIntermediateDirectories: true)
+    let blocked = try space.run("--quiet")
+    #expect(blocked.status == 1)
+    #expect(blocked.stderr.contains("trends.csv"), "\(blocked.stderr)")
+    #expect(!blocked.stderr.contains("actor-wave-missing"), "\(blocked.stderr)")
+    #expect(blocked.stderr.contains("matrix left as it was"), "\(blocked.stderr)")
+    #expect(try space.identity(matrix) == before)
+    try FileManager.default.removeItem(atPath: space.out + "/citoyens/trends.csv")
+    #expect(try space.run("--quiet").status == 0)
+    #expect(try space.identity(matrix) == before)
+    #expect(FileManager.default.fileExists(atPath: space.out + "/citoyens/trends.csv"))
+  }
+
+  /// A question the mayors' codebook says 2015 did not ask (`waves: {from: 2016}`, its column gone
+  /// from the 2015 export): the matrix of 2015 has its cells blank and flagged not-asked, no
+  /// problem, exit 0; 2016's cells of the same measure and domain are estimated as before.
+  @Test func aQuestionNotAskedInAWaveFlagsItsMatrixCellsNotAsked() throws {
+    let space = try Workspace(waves: ["2015", "2016"])
+    defer { space.remove() }
+    let codebook = space.root + "/Pipelines/codebooks/institutions.yml"
+    try (try String(contentsOfFile: codebook, encoding: .utf8)).replacingOccurrences(
+      of: "  q2_05:\n", with: "  q2_05:\n    waves: {from: 2016}\n"
+    ).write(toFile: codebook, atomically: true, encoding: .utf8)
+    let export = space.root + "/Fixtures/institutions/maires-2015.csv"
+    let text = try String(contentsOfFile: export, encoding: .utf8)
+    let header = text.prefix { $0 != "\r\n" }.split(separator: ";", omittingEmptySubsequences: false)
+    let column = header.firstIndex(of: "q2_05")!
+    // Blank the column rather than drop it: quotes only appear in the last field (the comment).
+    let blanked = text.components(separatedBy: "\r\n").enumerated().map { index, line -> String in
+      guard index > 0, !line.isEmpty else { return line }
+      var fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+      fields[column] = ""
+      return fields.joined(separator: ";")
+    }.joined(separator: "\r\n")
+    try blanked.write(toFile: export, atomically: true, encoding: .utf8)
+    let run = try space.run("--quiet")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+    let measure = "partenariats-tres-important-maires"
+    func cells(_ wave: String) throws -> [[String: String]] {
+      CSVText.records(try space.text("territoires/\(wave)/matrix.csv")).filter {
+        $0["measure"] == measure && $0["domain"] == "logement"
+      }
+    }
+    let notAsked = try cells("2015")
+    #expect(notAsked.count == 14)
+    #expect(notAsked.allSatisfy { $0["flags"] == "not-asked" && $0["estimate"] == "" }, "\(notAsked)")
+    let asked = try cells("2016")
+    #expect(asked.count == 14 && asked.allSatisfy { $0["flags"] != "not-asked" && $0["estimate"] != "" })
+    // The other domains of the measure are estimated in 2015.
+    let others = CSVText.records(try space.text("territoires/2015/matrix.csv")).filter {
+      $0["measure"] == measure && $0["domain"] != "logement"
+    }
+    #expect(others.count == 14 * 15 && others.allSatisfy { $0["estimate"] != "" })
+    let feed = try JSONValue.load(space.out + "/territoires/2015/feed.json")
+    #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
+    guard case .array(let feedCells)? = feed["cells"] else {
+      Issue.record("the matrix feed has cells")
+      return
+    }
+    let flagged = feedCells.filter { $0["measure"] == .string(measure) && $0["domain"] == .string("logement") }
+    #expect(flagged.count == 14 && flagged.allSatisfy { $0["flags"] == .array([.string("not-asked")]) })
+  }
 }

@@ -11,11 +11,23 @@ public struct MatrixCell: Sendable, Equatable {
   /// `actor-wave-missing`.
   public var actorWaveMissing = false
 
+  /// The measure's survey did not ask its question of this domain in this wave (the codebook's
+  /// `waves:`): the cell is blank and flagged `not-asked`.
+  public var notAsked = false
+
   /// The flag of a cell whose actor has not delivered the wave.
   public static let actorWaveMissingFlag = "actor-wave-missing"
+  /// The flag of a cell whose question the actor's survey did not ask in the wave.
+  public static let notAskedFlag = "not-asked"
 
-  /// The indicator's flags, or `actor-wave-missing`.
+  /// Why the cell has no indicator when its actor's wave says so: `actor-wave-missing` or
+  /// `not-asked`; empty otherwise.
+  public var coverageFlags: [String] {
+    actorWaveMissing ? [Self.actorWaveMissingFlag] : notAsked && indicator == nil ? [Self.notAskedFlag] : []
+  }
+
+  /// The coverage flags, or the indicator's flags.
   public var flags: [String] {
-    actorWaveMissing ? [Self.actorWaveMissingFlag] : indicator?.flags ?? []
+    coverageFlags.isEmpty ? indicator?.flags ?? [] : coverageFlags
   }
 }

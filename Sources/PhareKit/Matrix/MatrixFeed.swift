@@ -58,7 +58,7 @@ public struct MatrixFeed: Sendable {
       Cell(
         region: cell.rowValue.isEmpty ? nil : Self.regionID(cell.rowValue), domain: cell.domain.id,
         measure: cell.measure.id, indicator: cell.indicator.map(Feed.id(of:)), value: cell.indicator.map(Feed.value),
-        flags: cell.actorWaveMissing ? [MatrixCell.actorWaveMissingFlag] : [])
+        flags: cell.coverageFlags)
     }
   }
 

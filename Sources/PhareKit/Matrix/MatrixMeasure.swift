@@ -14,10 +14,15 @@ public struct MatrixMeasure: Equatable, Sendable {
   public var line: Int?
 
   /// Whether an indicator belongs to the measure in the given breakdown (national included).
+  /// Whether the measure's variable pattern names `variable`.
+  func matches(variable: String) -> Bool {
+    fnmatch(variables, variable, 0) == 0
+  }
+
   func selects(_ indicator: Indicator, breakdown: String) -> Bool {
     guard !indicator.domain.isEmpty, indicator.statistic != .total,
       indicator.breakdown == "national" || indicator.breakdown == breakdown,
-      fnmatch(variables, indicator.variable, 0) == 0
+      matches(variable: indicator.variable)
     else { return false }
     guard let category else { return indicator.statistic == .mean }
     return indicator.statistic == .proportion && indicator.category == String(category)

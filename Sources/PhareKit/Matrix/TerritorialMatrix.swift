@@ -14,9 +14,13 @@ public struct TerritorialMatrix: Sendable {
   public let missingPipelines: [String]
 
   /// Builds the matrix of `wave` from each pipeline's indicators of that wave (keyed by spec path;
-  /// a pipeline absent from `indicators` has not delivered the wave).
+  /// a pipeline absent from `indicators` has not delivered the wave). `notAsked` gives, per
+  /// pipeline, the variables its codebook says the wave does not ask, with the domain each
+  /// measures: a measure's cells of those domains are blank and flagged `not-asked`, and a measure
+  /// whose every variable was not asked is no problem.
   public init(
-    spec: MatrixSpec, wave: String, domains: [FragilityDomain], indicators: [String: [Indicator]]
+    spec: MatrixSpec, wave: String, domains: [FragilityDomain], indicators: [String: [Indicator]],
+    notAsked: [String: [String: String]] = [:]
   ) {
     self.spec = spec
     self.wave = wave
@@ -24,10 +28,13 @@ public struct TerritorialMatrix: Sendable {
     var problems: [String] = []
     var chosen: [String: [String: Indicator]] = [:]
     var rows: [(value: String, label: String)] = [("", "Ensemble")]
+    var notAskedDomains: [String: Set<String>] = [:]
     for measure in spec.measures {
       guard let found = indicators[measure.pipeline] else { continue }
       let selected = found.filter { measure.selects($0, breakdown: spec.breakdown) }
-      if selected.isEmpty {
+      let unasked = (notAsked[measure.pipeline] ?? [:]).filter { measure.matches(variable: $0.key) }
+      notAskedDomains[measure.id] = Set(unasked.values)
+      if selected.isEmpty && unasked.isEmpty {
         problems.append(
           "measure '\(measure.id)': no indicator of \(measure.pipeline) matches '\(measure.variables)' with a domain")
       }
@@ -51,7 +58,8 @@ public struct TerritorialMatrix: Sendable {
           MatrixCell(
             rowValue: row.value, rowLabel: row.label, domain: domain, measure: measure,
             indicator: chosen[measure.id]?[Self.key(row.value, domain.id)],
-            actorWaveMissing: indicators[measure.pipeline] == nil)
+            actorWaveMissing: indicators[measure.pipeline] == nil,
+            notAsked: notAskedDomains[measure.id]?.contains(domain.id) ?? false)
         }
       }
     }

@@ -14,4 +14,26 @@ extension Pipeline {
       return variable.items.isEmpty ? variable.values.map { "\(name)_\($0.code)" } : variable.items.map(\.name)
     }
   }
+
+  /// The fragility domain of each estimate variable `wave` does not ask (as its indicators would
+  /// name it, `unaskedIndicatorVariables(in:)`), for the territorial matrix to flag its cells
+  /// `not-asked`: the variable's or item's own domain, or for a derived variable its source's.
+  public func notAskedDomains(in wave: String) -> [String: String] {
+    func domain(_ name: String) -> String? {
+      if let variable = codebook[name] { return variable.domain }
+      for variable in codebook.variables {
+        if let item = variable.items.first(where: { $0.name == name }) { return item.domain ?? variable.domain }
+        if variable.kind == .multiple && variable.values.contains(where: { "\(variable.name)_\($0.code)" == name }) {
+          return variable.domain
+        }
+      }
+      let derived = spec.clean.derived.first { $0.name == name }
+      return derived?.inputs.lazy.compactMap { self.codebook[$0]?.domain }.first
+    }
+    var domains: [String: String] = [:]
+    for name in unaskedIndicatorVariables(in: wave) {
+      if let domain = domain(name) { domains[name] = domain }
+    }
+    return domains
+  }
 }

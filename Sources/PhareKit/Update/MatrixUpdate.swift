@@ -19,8 +19,22 @@ struct MatrixUpdate {
   let actors: [String: String]
   /// The survey id of each pipeline that passed the checks, by spec path: the registry's key.
   let surveys: [String: String]
+  /// Per pipeline (by spec path), the variables a wave does not ask with their domains
+  /// (`Pipeline.notAskedDomains(in:)`): their cells are flagged `not-asked`.
+  var notAsked: [String: (String) -> [String: String]] = [:]
 
   func update(logger: Logger, report: inout RunBatch.Report) throws {
+    // A pipeline that passed its checks but could not be updated (an output it could not write)
+    // has recorded waves all the same: building now would flag them missing. Left as it was.
+    let failed = spec.pipelines.filter { surveys[$0] != nil && pipelineWaves[$0] == nil }
+    guard failed.isEmpty else {
+      report.summary.append(
+        "\(spec.title) (\(spec.file)): left as it was, \(failed.joined(separator: ", ")) not updated")
+      logger.warning(
+        "matrix left as it was: some of its pipelines could not be updated",
+        metadata: ["matrix": "\(spec.name)", "pipelines": "\(failed.joined(separator: ","))"])
+      return
+    }
     let specSHA256 = try FileDigest.sha256(of: spec.file)
     var records: [String: [String: WaveRecord]] = [:]
     for path in spec.pipelines {
@@ -50,7 +64,9 @@ struct MatrixUpdate {
       domains = loaded
       var indicators: [String: [Indicator]] = [:]
       for (path, record) in delivered { indicators[path] = try registry.indicators(survey: record.survey, wave: wave) }
-      let matrix = TerritorialMatrix(spec: spec, wave: wave, domains: loaded, indicators: indicators)
+      let matrix = TerritorialMatrix(
+        spec: spec, wave: wave, domains: loaded, indicators: indicators,
+        notAsked: notAsked.mapValues { $0(wave) })
       try AtomicFolder.replace(folder) { temporary in
         try matrix.write(into: temporary, locale: options.csvLocale, generatedAt: options.generatedAt)
         // A matrix with problems keeps no manifest: the next run rebuilds it and reports them again.
@@ -61,7 +77,8 @@ struct MatrixUpdate {
       let filled = matrix.cells.filter { $0.indicator != nil }.count
       report.summary.append(
         "  wave \(wave): \(filled) of \(matrix.cells.count) cells estimated\(missingNote); wrote \(folder)/")
-      logger.info("matrix written", metadata: ["matrix": "\(spec.name)", "wave": "\(wave)", "cells": "\(filled)"])
+      logger.info(
+        "matrix written", metadata: ["matrix": "\(spec.name)", "wave": "\(wave)", "cells": .stringConvertible(filled)])
       if !missing.isEmpty {
         logger.warning(
           "matrix written without some actors' wave, their cells flagged \(MatrixCell.actorWaveMissingFlag)",

@@ -270,7 +270,10 @@ public struct PipelineUpdate {
     try DerivedManifest.write(sources: sources, files: ["trends.csv", "feed.json"], in: folder, to: manifest)
     logger.info(
       "trends written",
-      metadata: ["survey": "\(pipeline.spec.survey)", "waves": "\(waves.count)", "changes": "\(trends.count)"])
+      metadata: [
+        "survey": "\(pipeline.spec.survey)", "waves": .stringConvertible(waves.count),
+        "changes": .stringConvertible(trends.count),
+      ])
   }
 
   /// The file beside `trends.csv` and `feed.json` that says what they were built from.

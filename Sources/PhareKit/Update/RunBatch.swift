@@ -44,7 +44,7 @@ public struct RunBatch {
     let logger = settings.logger
     do {
       let repaired = try registry.repairInterrupted()
-      if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": "\(repaired)"]) }
+      if repaired > 0 { logger.warning("marked interrupted runs", metadata: ["runs": .stringConvertible(repaired)]) }
       let run = try registry.beginRun(command: command)
       for refused in preflight.refused {
         logger.notice(
@@ -62,10 +62,11 @@ public struct RunBatch {
       let surveys = preflight.pipelines.mapValues(\.spec.survey)
       for (index, matrix) in preflight.matrices.enumerated() {
         bar?.show(pipelines.count + index, matrix.file)
-        try MatrixUpdate(
+        var update = MatrixUpdate(
           spec: matrix, out: out, registry: registry, force: settings.force, options: settings.options,
-          pipelineWaves: pipelineWaves, actors: preflight.pipelines.mapValues(\.spec.actor), surveys: surveys
-        ).update(logger: logger, report: &report)
+          pipelineWaves: pipelineWaves, actors: preflight.pipelines.mapValues(\.spec.actor), surveys: surveys)
+        update.notAsked = preflight.pipelines.mapValues { pipeline in { pipeline.notAskedDomains(in: $0) } }
+        try update.update(logger: logger, report: &report)
       }
       bar?.finish()
       try registry.finishRun(run, status: report.exitCode == 0 ? .done : .failed, exitCode: report.exitCode)
