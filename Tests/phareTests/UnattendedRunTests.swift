@@ -226,7 +226,12 @@ import Testing
       if object?["message"] as? String == "clean done" {
         #expect(object?["rows_kept"] as? Int == 304 && object?["seconds"] is Double, "\(line)")
       }
+      if object?["message"] as? String == "trends written" {
+        // One wave: no change between waves yet.
+        #expect(object?["waves"] as? Int == 1 && object?["changes"] as? Int == 0, "\(line)")
+      }
     }
+    #expect(lines.contains { $0.contains("\"message\":\"trends written\"") })
     #expect(lines.contains { $0.contains("\"message\":\"clean done\"") && $0.contains("\"rows_read\":311,") })
   }
 
