@@ -33,17 +33,22 @@ public struct Trend: Sendable, Equatable {
     significant = standardError > 0 && abs(difference) > z * standardError
   }
 
-  /// Wave-over-wave changes of every indicator present in consecutive waves (sorted by wave id),
-  /// matched on variable, category, statistic, breakdown and breakdown value.
+  /// Wave-over-wave changes: each indicator of a wave (sorted by wave id) against the latest
+  /// earlier wave that has it, matched on variable, category, statistic, breakdown and breakdown
+  /// value. Consecutive waves as a rule; across a wave that did not ask the question (codebook
+  /// `waves:`), from the last wave that did, as the time-series feed's `change` does.
   public static func series(_ waves: [(wave: String, indicators: [Indicator])], level: Double) -> [Trend] {
-    let ordered = waves.sorted { $0.wave < $1.wave }
+    var latest: [[String]: (wave: String, indicator: Indicator)] = [:]
     var trends: [Trend] = []
-    for (earlier, later) in zip(ordered, ordered.dropFirst()) {
-      let before = Dictionary(earlier.indicators.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-      for indicator in later.indicators {
-        guard let previous = before[key(indicator)] else { continue }
-        trends.append(Trend(from: previous, wave: earlier.wave, to: indicator, wave: later.wave, level: level))
+    for later in waves.sorted(by: { $0.wave < $1.wave }) {
+      var current: [[String]: (wave: String, indicator: Indicator)] = [:]
+      for indicator in later.indicators where current[key(indicator)] == nil {
+        current[key(indicator)] = (later.wave, indicator)
+        guard let previous = latest[key(indicator)] else { continue }
+        trends.append(
+          Trend(from: previous.indicator, wave: previous.wave, to: indicator, wave: later.wave, level: level))
       }
+      latest.merge(current) { _, new in new }
     }
     return trends
   }

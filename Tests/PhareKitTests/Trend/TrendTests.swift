@@ -51,6 +51,24 @@ import Testing
     #expect(trends.map(\.difference).map { ($0 * 100).rounded() / 100 } == [0.1, 0.1, -0.05])
   }
 
+  /// A question 2016 did not ask (no indicator that wave): 2017 is compared with 2015, the last
+  /// wave that asked it, as the time-series feed's change is; never with a wave that lacks it.
+  @Test func aWaveThatDidNotAskTheQuestionIsBridgedFromTheLastWaveThatDid() {
+    let waves: [(wave: String, indicators: [Indicator])] = [
+      ("2015", [indicator("q4", estimate: 0.30, se: 0.01), indicator("q3", estimate: 0.6, se: 0.01)]),
+      ("2016", [indicator("q3", estimate: 0.62, se: 0.01)]),
+      ("2017", [indicator("q4", estimate: 0.36, se: 0.02), indicator("q3", estimate: 0.61, se: 0.01)]),
+    ]
+    let trends = Trend.series(waves, level: 0.95)
+    #expect(
+      trends.map { "\($0.later.variable) \($0.fromWave)→\($0.toWave)" } == [
+        "q3 2015→2016", "q4 2015→2017", "q3 2016→2017",
+      ])
+    let q4 = trends.first { $0.later.variable == "q4" }!
+    #expect(abs(q4.difference - 0.06) < 1e-15)
+    #expect(abs(q4.standardError - (0.01 * 0.01 + 0.02 * 0.02).squareRoot()) < 1e-15)
+  }
+
   @Test func aSuppressedWaveBlanksTheChangeInTheCSV() {
     let trend = Trend(
       from: indicator("q", estimate: 0.3, se: 0.1, flags: ["low-base", "suppressed"]), wave: "2015",
