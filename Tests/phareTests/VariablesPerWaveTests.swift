@@ -177,6 +177,53 @@ import Testing
     }
   }
 
+  /// A question reworded in 2017: a new variable `q3b` reads the same export column from 2017 on,
+  /// `q3` until 2016. Both validate (their waves cannot meet) and run; 2017's q3b indicators are
+  /// those q3 had in 2017 (same answers, same weights), 2015 and 2016 keep q3's.
+  @Test func aQuestionRewordedIn2017IsANewVariableReadingTheSameColumn() throws {
+    let space = try Workspace(waves: ["2015", "2016", "2017"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let before = try ["2015", "2016", "2017"].map { wave in
+      try Self.audit(space, wave).filter { $0["variable"] == "q3" }
+    }
+    let codebook = space.root + "/Pipelines/codebooks/institutions.yml"
+    try Self.edit(codebook) {
+      $0.replacingOccurrences(of: "  q3:\n", with: "  q3:\n    waves: {to: 2016}\n")
+        + """
+          q3b:
+            type: single
+            label: Q3 reformulée (depuis 2017)
+            source: [q3]
+            values: {1: Oui, 2: Non}
+            missing: {9: Ne sait pas}
+            waves: {from: 2017}
+
+        """
+    }
+    try Self.edit(space.spec) { $0.replacingOccurrences(of: "q5, q8]", with: "q5, q8, q3b]") }
+    let validate = try PhareProcess.run("validate", space.spec)
+    #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    let run = try space.run("--quiet")
+    #expect(run.status == 0 && run.stderr == "", "\(run.stderr)")
+    for (index, wave) in ["2015", "2016"].enumerated() {
+      let audit = try Self.audit(space, wave)
+      #expect(audit.filter { $0["variable"] == "q3" } == before[index])
+      #expect(!audit.contains { $0["variable"] == "q3b" })
+    }
+    let audit = try Self.audit(space, "2017")
+    #expect(!audit.contains { $0["variable"] == "q3" })
+    let reworded = audit.filter { $0["variable"] == "q3b" }
+    #expect(reworded.count == before[2].count && reworded.count == 2 * 42)
+    #expect(
+      reworded.map { record in
+        var record = record
+        record["variable"] = "q3"
+        record["variable_label"] = before[2].first?["variable_label"]
+        return record
+      } == before[2])
+  }
+
   /// A `waves:` typo (2106 for 2016) would drop the question's answers from every wave without a
   /// word: a wave that fills in the column of a question it does not ask fails, naming the column,
   /// its count of answers and the codebook line; `phare validate` refuses the spec alike.

@@ -34,12 +34,14 @@ extension MatrixSpec {
           "\(context): no estimated variable of \(measure.pipeline) matches '\(measure.variables)' with a domain")
         continue
       }
-      // One variable per domain, or the matrix cell would have two values.
-      var byDomain: [String: String] = [:]
+      // One variable per domain in any wave, or the matrix cell would have two values.
+      var byDomain: [String: [String]] = [:]
       for column in matched {
-        if let other = byDomain.updateValue(column.name, forKey: column.domain!), other != column.name {
+        let others = byDomain[column.domain!, default: []]
+        if let other = others.first(where: { pipeline.mayBeAskedTogether($0, column.name) }), other != column.name {
           report(measure.line, "\(context): \(other) and \(column.name) both measure domain \(column.domain!)")
         }
+        byDomain[column.domain!, default: []].append(column.name)
       }
       // One line per kind of problem, naming the first variable that has it.
       var found: [(kind: Int, message: String, count: Int)] = []

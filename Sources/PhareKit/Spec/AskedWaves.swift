@@ -15,6 +15,19 @@ public enum AskedWaves: Equatable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether no wave id can be in both: two variables so declared (a question reworded in 2017,
+  /// `{to: 2016}` and `{from: 2017}`) may read the same export column.
+  public func isDisjoint(from other: AskedWaves) -> Bool {
+    switch (self, other) {
+    case (.listed(let a), .listed(let b)): return Set(a).isDisjoint(with: b)
+    case (.listed(let a), .range): return !a.contains(where: other.contains)
+    case (.range, .listed(let b)): return !b.contains(where: contains)
+    case (.range(let from1, let to1), .range(let from2, let to2)):
+      func before(_ end: String?, _ start: String?) -> Bool { end.flatMap { end in start.map { end < $0 } } ?? false }
+      return before(to1, from2) || before(to2, from1)
+    }
+  }
+
   /// As a codebook writes it: `[2016, 2017]`, `{from: 2016}`, `{from: 2015, to: 2017}`.
   public var description: String {
     switch self {

@@ -29,12 +29,16 @@ extension Codebook {
       }
       return variable(named: entry.key, entry.value, line: entry.keyNode.mark?.line, reader: reader)
     }
-    var sourceOwners: [String: String] = [:]
+    // A column may be read by two variables only in waves apart (a question reworded in 2017).
+    var sourceOwners: [String: [CodebookVariable]] = [:]
     for variable in variables {
-      for source in variable.sources + variable.items.map(\.name) {
-        if let owner = sourceOwners.updateValue(variable.name, forKey: source), owner != variable.name {
-          reader.report(line: variable.line, "column '\(source)' is read by both '\(owner)' and '\(variable.name)'")
+      var seen: Set<String> = []
+      for source in variable.sources + variable.items.map(\.name) where seen.insert(source).inserted {
+        if let owner = sourceOwners[source, default: []].first(where: { $0.isAsked(togetherWith: variable) }) {
+          reader.report(
+            line: variable.line, "column '\(source)' is read by both '\(owner.name)' and '\(variable.name)'")
         }
+        sourceOwners[source, default: []].append(variable)
       }
     }
     let identifiers = variables.filter { $0.kind == .identifier }

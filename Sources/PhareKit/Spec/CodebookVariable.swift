@@ -38,6 +38,12 @@ public struct CodebookVariable: Equatable, Sendable {
     waves?.contains(wave) ?? true
   }
 
+  /// Whether some wave may ask both variables: unless both have `waves:` that cannot meet.
+  public func isAsked(togetherWith other: CodebookVariable) -> Bool {
+    guard let waves, let others = other.waves else { return true }
+    return !waves.isDisjoint(from: others)
+  }
+
   /// Whether a code is one of the declared missing codes.
   public func isMissingCode(_ code: Double) -> Bool {
     missingCodes.contains { Double($0.code) == code }

@@ -36,4 +36,17 @@ extension Pipeline {
     }
     return domains
   }
+
+  /// Whether some wave may ask both estimated variables (codebook variables, their items, or
+  /// derived variables, which are asked where their inputs are): unless their `waves:` cannot meet.
+  public func mayBeAskedTogether(_ first: String, _ second: String) -> Bool {
+    func variable(_ name: String) -> CodebookVariable? {
+      codebook[name] ?? codebook.variables.first { $0.items.contains { $0.name == name } }
+        ?? spec.clean.derived.first { $0.name == name }.flatMap {
+          $0.inputs.lazy.compactMap { self.codebook[$0] }.first
+        }
+    }
+    guard let a = variable(first), let b = variable(second) else { return true }
+    return a.isAsked(togetherWith: b)
+  }
 }

@@ -144,9 +144,14 @@ extension PipelineChecks {
   /// list with a wrong id (`[2106]`, `[2016.0]`) would otherwise drop a question's answers
   /// without a word. One diagnostic per variable, at the export's header line.
   static func answeredButNotAsked(in ingest: IngestResult, codebook: Codebook, wave: String) -> [SpecDiagnostic] {
-    codebook.variables.compactMap { variable -> SpecDiagnostic? in
+    func columns(_ variable: CodebookVariable) -> [String] {
+      variable.kind == .multiple && !variable.items.isEmpty ? variable.items.map(\.name) : variable.sources
+    }
+    // A column another variable reads in this wave (a reworded question) is that one's answers.
+    let read = Set(codebook.variables.filter { $0.isAsked(in: wave) }.flatMap(columns))
+    return codebook.variables.compactMap { variable -> SpecDiagnostic? in
       guard let waves = variable.waves, !waves.contains(wave) else { return nil }
-      let names = variable.kind == .multiple && !variable.items.isEmpty ? variable.items.map(\.name) : variable.sources
+      let names = columns(variable).filter { !read.contains($0) }
       let answered = names.compactMap { name in
         ingest.table[name].map { (name, answeredCount($0)) }
       }.filter { $0.1 > 0 }

@@ -45,6 +45,20 @@ import Testing
 
   /// Wave ids compare as text, as trends order them: a bound need not be a wave, `2016-S1` falls
   /// between 2016 and 2017, and `W10` comes after `W09` only because both have the same width.
+  /// Two variables may read one column only when no wave id can be in both their `waves:`.
+  @Test func wavesThatCannotMeetAreDisjoint() {
+    let until2016 = AskedWaves.range(from: nil, to: "2016")
+    let from2017 = AskedWaves.range(from: "2017", to: nil)
+    let from2016 = AskedWaves.range(from: "2016", to: nil)
+    #expect(until2016.isDisjoint(from: from2017) && from2017.isDisjoint(from: until2016))
+    #expect(!until2016.isDisjoint(from: from2016))  // 2016 is in both
+    #expect(!AskedWaves.range(from: nil, to: nil).isDisjoint(from: from2017))
+    #expect(AskedWaves.listed(["2015", "2016"]).isDisjoint(from: .listed(["2017"])))
+    #expect(!AskedWaves.listed(["2015", "2017"]).isDisjoint(from: .listed(["2017"])))
+    #expect(AskedWaves.listed(["2015"]).isDisjoint(from: from2016) && from2016.isDisjoint(from: .listed(["2015"])))
+    #expect(!AskedWaves.listed(["2015", "2018"]).isDisjoint(from: from2016))
+  }
+
   @Test func wavesCompareAsText() {
     let from2016 = AskedWaves.range(from: "2016", to: nil)
     #expect(["2016", "2016-S1", "2017", "2030"].allSatisfy(from2016.contains))
