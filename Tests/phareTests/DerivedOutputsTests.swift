@@ -255,4 +255,38 @@ import Testing
     let flagged = feedCells.filter { $0["measure"] == .string(measure) && $0["domain"] == .string("logement") }
     #expect(flagged.count == 14 && flagged.allSatisfy { $0["flags"] == .array([.string("not-asked")]) })
   }
+
+  /// Every export of 2017 moved away: the published 2017 folders (four surveys and the matrix) are
+  /// kept, with one warning each on every run, until the exports come back (then silence).
+  @Test func waveFoldersWhoseExportsAreGoneAreKeptWithAWarning() throws {
+    let space = try Workspace(waves: ["2016", "2017"])
+    defer { space.remove() }
+    #expect(try space.run("--quiet").status == 0)
+    let aside = space.root + "/aside"
+    try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: true)
+    for (survey, export) in Self.exports {
+      try FileManager.default.moveItem(
+        atPath: space.root + "/Fixtures/\(export)-2017.csv", toPath: aside + "/\(survey).csv")
+    }
+    for _ in 0..<2 {
+      let run = try space.run("--quiet")
+      #expect(run.status == 0)
+      let warnings = run.stderr.split(separator: "\n").filter { $0.contains(" warning ") }
+      #expect(warnings.count == 5, "\(run.stderr)")
+      for survey in Self.exports.keys.sorted() {
+        #expect(
+          warnings.contains {
+            $0.contains("no export gives this wave any more") && $0.contains("survey=\(survey) wave=2017")
+          }, "\(survey)")
+        #expect(FileManager.default.fileExists(atPath: space.out + "/\(survey)/2017/indicators.csv"))
+      }
+      #expect(warnings.contains { $0.contains("matrix wave kept") && $0.contains("matrix=territoires wave=2017") })
+    }
+    for (survey, export) in Self.exports {
+      try FileManager.default.moveItem(
+        atPath: aside + "/\(survey).csv", toPath: space.root + "/Fixtures/\(export)-2017.csv")
+    }
+    let back = try space.run("--quiet")
+    #expect(back.status == 0 && back.stderr.isEmpty, "\(back.stderr)")
+  }
 }

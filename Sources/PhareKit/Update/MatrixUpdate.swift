@@ -45,6 +45,12 @@ struct MatrixUpdate {
       }
     }
     report.summary.append("\(spec.title) (\(spec.file))")
+    let matrixFolder = "\(out)/\(spec.name)"
+    for orphan in OrphanedWaveFolders.find(in: matrixFolder, waves: Set(records.keys), marker: "matrix.csv") {
+      logger.warning(
+        "matrix wave kept, but none of its surveys has this wave any more: remove the folder to unpublish it",
+        metadata: ["matrix": "\(spec.name)", "wave": "\(orphan)", "folder": "\(matrixFolder)/\(orphan)"])
+    }
     var domains: [FragilityDomain]?
     for (wave, delivered) in records.sorted(by: { $0.key < $1.key }) {
       let missing = spec.pipelines.filter { delivered[$0] == nil }.map { actors[$0] ?? $0 }

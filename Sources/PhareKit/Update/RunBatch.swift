@@ -92,6 +92,11 @@ public struct RunBatch {
       let survey = pipeline.spec.survey
       // The wave ids as the update resolved them (from file names or a wave column), in wave order.
       let waves = Set(outcomes.map(\.file.wave)).sorted()
+      for orphan in OrphanedWaveFolders.find(in: update.folder, waves: Set(waves), marker: "manifest.json") {
+        settings.logger.warning(
+          "wave outputs kept, but no export gives this wave any more: remove the folder to unpublish it",
+          metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(orphan)", "folder": "\(update.folder)/\(orphan)"])
+      }
       let latest = try waves.last { try registry.lastProcessed(survey: survey, wave: $0) != nil }
       let headlines =
         try latest.map {
