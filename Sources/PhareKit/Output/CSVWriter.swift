@@ -14,10 +14,12 @@ struct CSVWriter {
   /// Whether the next field starts a row (no separator before it).
   private var atRowStart = true
 
-  init(locale: CSVLocale, reservingCapacity capacity: Int = 0) {
+  /// A writer of `locale`'s CSV; `continuing` leaves out the preamble (BOM), for rows that follow
+  /// another writer's.
+  init(locale: CSVLocale, continuing: Bool = false, reservingCapacity capacity: Int = 0) {
     self.locale = locale
     separator = locale.separator.asciiValue!
-    bytes = Array(locale.preamble.utf8)
+    bytes = continuing ? [] : Array(locale.preamble.utf8)
     bytes.reserveCapacity(capacity)
   }
 
@@ -111,8 +113,7 @@ struct CSVWriter {
 
   /// The bytes `append(_:)` writes for one cell, for a column to cache per distinct value.
   func encodedCell(_ cell: CSVCell) -> [UInt8] {
-    var writer = CSVWriter(locale: locale)
-    writer.bytes = []
+    var writer = CSVWriter(locale: locale, continuing: true)
     writer.append(cell)
     return writer.bytes
   }
