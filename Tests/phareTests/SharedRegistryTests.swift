@@ -8,6 +8,14 @@ import Testing
 /// of an export the other folder's run recorded since, and their options never make each other's
 /// runs reprocess.
 @Suite struct SharedRegistryTests {
+  /// Removes the last line of the file at `path`, as `sed -i '$d'` does.
+  private static func removeLastLine(_ path: String) throws {
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    bytes.removeLast()
+    while bytes.last != UInt8(ascii: "\n") { bytes.removeLast() }
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+  }
+
   @Test func anExportChangedThroughTheOtherFolderIsReprocessedHereAndLocalesDoNotFight() throws {
     let space = try UnattendedRunTests.Workspace(waves: ["2016", "2017"])
     defer { space.remove() }
@@ -18,10 +26,7 @@ import Testing
     #expect(try runCopy("--quiet").status == 0)
     // The 2017 export loses its last respondent; only the first folder's job runs meanwhile.
     let export = space.root + "/Fixtures/institutions/maires-2017.csv"
-    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: export)))
-    bytes.removeLast()
-    while bytes.last != UInt8(ascii: "\n") { bytes.removeLast() }
-    try Data(bytes).write(to: URL(fileURLWithPath: export))
+    try Self.removeLastLine(export)
     #expect(try space.run("--quiet").status == 0)
     /// The export's SHA-256 and rows read, as the manifest of wave 2017 in `folder` records them.
     func recorded(in folder: String) throws -> [JSONValue?] {
@@ -58,5 +63,27 @@ import Testing
     }
     #expect(try space.modificationTimes() == outputs)
     #expect(try UnattendedRunTests.Workspace.modificationTimes(copy) == copies)
+  }
+
+  /// The shipped pipelines and matrix in two folders: the copy's matrix follows its reprocessed wave.
+  @Test func theCopysMatrixFollowsAnExportChangedThroughTheOtherFolder() throws {
+    let space = try DerivedOutputsTests.Workspace(waves: ["2017"])
+    defer { space.remove() }
+    let copy = space.root + "/out2"
+    func runCopy() throws -> PhareProcess {
+      try PhareProcess.run(["run", space.root + "/Pipelines", "--out", copy, "--registry", space.out + "/phare.sqlite"])
+    }
+    #expect(try runCopy().status == 0)
+    let matrix = try String(contentsOfFile: copy + "/territoires/2017/matrix.csv", encoding: .utf8)
+    try Self.removeLastLine(space.root + "/Fixtures/citoyens/citoyens-2017.csv")
+    #expect(try space.run("--quiet").status == 0)
+    let followed = try runCopy()
+    #expect(followed.status == 0, "\(followed.stderr)")
+    #expect(followed.processing == ["survey=citoyens wave=2017 why=export changed"])
+    for file in ["citoyens/2017/indicators.csv", "citoyens/trends.csv", "territoires/2017/matrix.csv"] {
+      let text = try String(contentsOfFile: copy + "/" + file, encoding: .utf8)
+      #expect(try text == space.text(file), "\(file)")
+    }
+    #expect(try String(contentsOfFile: copy + "/territoires/2017/matrix.csv", encoding: .utf8) != matrix)
   }
 }
