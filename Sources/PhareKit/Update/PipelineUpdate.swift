@@ -2,8 +2,9 @@ import Foundation
 import Logging
 
 /// Brings one pipeline's outputs up to date with its inputs, as cron reruns need: a wave whose
-/// export and spec are unchanged since the registry recorded it (under the survey id) is skipped;
-/// any other wave is processed, its folder `<out>/<wave>/` replaced whole, then recorded in the
+/// export and spec are unchanged since the registry recorded it (under the survey id), and whose
+/// folder here is intact and was written from them with these output options, is skipped; any
+/// other wave is processed, its folder `<out>/<wave>/` replaced whole, then recorded in the
 /// registry (so a run killed in between only makes the next run redo that wave); a failed wave
 /// keeps its previous outputs and writes why under `<out>/rejected/<wave>/`. A wave id is the
 /// file name's or the wave column's (`WaveIdentities`); a wave id that several exports give fails,
