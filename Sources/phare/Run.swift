@@ -12,8 +12,10 @@ struct Run: ParsableCommand {
       Each survey pipeline's waves are processed into DIR/<survey>/<wave>/ (as `phare estimate` \
       writes them; <wave> from the file name or the spec's wave column), each wave's folder \
       replaced whole; a wave whose export and spec are unchanged since the registry \
-      (DIR/phare.sqlite) recorded it under the survey id is skipped, unless --force, whatever path \
-      the specs are given by (relative, absolute, a symbolic link). A failed wave \
+      (DIR/phare.sqlite) recorded it under the survey id, and whose folder's manifest.json has the \
+      same export, spec, output options and phare version and lists files all there with their \
+      sizes, is skipped, unless --force, whatever path the specs are given by (relative, absolute, \
+      a symbolic link); a damaged wave folder is written again. A failed wave \
       keeps its previous outputs and says why in DIR/<survey>/rejected/<wave>/. Trends across \
       waves go to DIR/<survey>/trends.csv. A matrix spec (top-level `matrix:`) writes \
       DIR/<matrix>/<wave>/; a wave some surveys have not delivered yet is written with their cells \

@@ -38,10 +38,13 @@ import Testing
     }
 
     /// Every output file under `out/` with its modification time (the registry and lock aside).
-    func modificationTimes() throws -> [String: Date] {
+    func modificationTimes() throws -> [String: Date] { try Self.modificationTimes(out) }
+
+    /// Every output file under `folder` with its modification time (a registry and the lock aside).
+    static func modificationTimes(_ folder: String) throws -> [String: Date] {
       var times: [String: Date] = [:]
-      for path in FileManager.default.subpaths(atPath: out) ?? [] where !path.hasPrefix("phare.sqlite") {
-        let attributes = try FileManager.default.attributesOfItem(atPath: out + "/" + path)
+      for path in FileManager.default.subpaths(atPath: folder) ?? [] where !path.hasPrefix("phare.sqlite") {
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)
         if attributes[.type] as? FileAttributeType == .typeRegular, path != ".phare.lock" {
           times[path] = attributes[.modificationDate] as? Date
         }

@@ -50,6 +50,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
   /// The spec and the files it names (codebook, populations, domains): what decides how waves are processed.
   public var specFiles: [Input]
   public var waves: [Wave]
+  /// In a wave folder's manifest, each other file of the folder (path relative to it) with its size
+  /// in bytes: `phare run` reprocesses a wave one of whose files is missing or of another size.
+  /// Absent from the manifest beside the wave folders and from older manifests.
+  public var files: [String: Int]?
 
   public init(pipeline: Pipeline, results: [WaveResult], options: StageOutputs.Options = .init()) throws {
     phareVersion = PhareVersion.current

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — clean.csv and,
 /// as far as the stages went, weights.csv, weighting.csv, indicators.csv, indicators-audit.csv,
-/// `tables/<name>.csv` (of the variables the wave asks), feed.json, with the wave's own quarantine.csv and manifest.json — which
+/// `tables/<name>.csv` (of the variables the wave asks), feed.json, with the wave's own
+/// quarantine.csv and manifest.json (which lists the folder's other files with their sizes) — which
 /// replaces the previous one whole (`AtomicFolder`); `quarantine.csv` and `manifest.json` beside
 /// the wave folders cover all waves, failed ones included. Every file is written atomically.
 public enum StageOutputs {
@@ -21,7 +22,7 @@ public enum StageOutputs {
     }
 
     /// What shapes the bytes of the outputs besides the inputs and the spec: the CSV locale, labels
-    /// and phare's version. `phare run` folds it into a wave's fingerprint, so a change reprocesses.
+    /// and phare's version. A derived output's manifest lists it, so a change rebuilds the output.
     public var fingerprint: String {
       "csv-locale \(csvLocale.rawValue), labels \(labels), phare \(PhareVersion.current)"
     }
@@ -57,9 +58,11 @@ public enum StageOutputs {
     -> [String]
   {
     var written: [String] = []
+    var sizes: [String: Int] = [:]
     func write(_ bytes: [UInt8], _ name: String) throws {
       try AtomicFile.write(bytes, to: folder + "/" + name)
       written.append(name)
+      sizes[name] = bytes.count
       options.afterEachFile(name)
     }
     func write(_ text: String, _ name: String) throws { try write(Array(text.utf8), name) }
@@ -82,8 +85,9 @@ public enum StageOutputs {
       }
     }
     try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")
-    try write(
-      try RunManifest(pipeline: pipeline, results: [result], options: options).json(), "manifest.json")
+    var manifest = try RunManifest(pipeline: pipeline, results: [result], options: options)
+    manifest.files = sizes
+    try write(try manifest.json(), "manifest.json")
     return written
   }
 }

@@ -15,17 +15,13 @@ struct DerivedManifest: Codable, Equatable {
     guard let data = FileManager.default.contents(atPath: path),
       let manifest = try? JSONDecoder().decode(DerivedManifest.self, from: data), manifest.sources == sources
     else { return false }
-    return manifest.files.allSatisfy { name, size in Self.size(folder + "/" + name) == size }
+    return WrittenFiles.damage(manifest.files, in: folder) == nil
   }
 
   /// Writes to `path` the manifest of `files` (just written in `folder`) built from `sources`.
   static func write(sources: [String], files: [String], in folder: String, to path: String) throws {
-    let sizes = files.map { ($0, size(folder + "/" + $0) ?? -1) }
+    let sizes = files.map { ($0, WrittenFiles.size(folder + "/" + $0) ?? -1) }
     let manifest = DerivedManifest(sources: sources, files: Dictionary(uniqueKeysWithValues: sizes))
     try AtomicFile.write(try JSONText.encode(manifest), to: path)
-  }
-
-  private static func size(_ path: String) -> Int? {
-    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue
   }
 }

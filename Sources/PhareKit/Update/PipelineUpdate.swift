@@ -2,8 +2,9 @@ import Foundation
 import Logging
 
 /// Brings one pipeline's outputs up to date with its inputs, as cron reruns need: a wave whose
-/// export and spec are unchanged since the registry recorded it (under the survey id) is skipped;
-/// any other wave is processed, its folder `<out>/<wave>/` replaced whole, then recorded in the
+/// export and spec are unchanged since the registry recorded it (under the survey id), and whose
+/// folder here is intact and was written from them with these output options, is skipped; any
+/// other wave is processed, its folder `<out>/<wave>/` replaced whole, then recorded in the
 /// registry (so a run killed in between only makes the next run redo that wave); a failed wave
 /// keeps its previous outputs and writes why under `<out>/rejected/<wave>/`. A wave id is the
 /// file name's or the wave column's (`WaveIdentities`); a wave id that several exports give fails,
@@ -36,8 +37,11 @@ public struct PipelineUpdate {
     for leftover in AtomicFolder.sweep(folder) + AtomicFolder.sweep(folder + "/rejected") {
       logger.warning("removed the unfinished outputs of an interrupted run", metadata: ["folder": "\(leftover)"])
     }
-    // The spec files, the output options and phare's version: a change to any reprocesses every wave.
-    let specSHA256 = FileDigest.sha256(text: try pipeline.specFingerprint() + "\n" + options.fingerprint)
+    // What a wave's recorded indicators depend on: the spec files and phare's version. Not the output
+    // options, which shape only this folder's files (another folder sharing the registry may use
+    // others): each wave folder's manifest says which it was written with.
+    let specSHA256 = FileDigest.sha256(text: try pipeline.specFingerprint() + "\nphare " + PhareVersion.current)
+    let specFiles = try RunManifest.specFiles(of: pipeline)
     let identities = try WaveIdentities(pipeline: pipeline, registry: registry, specSHA256: specSHA256)
     var outcomes: [WaveOutcome] = []
     var clashing: Set<String> = []
@@ -51,7 +55,7 @@ public struct PipelineUpdate {
         outcomes.append(try publish(result, specSHA256: specSHA256))
         continue
       }
-      let reason = force ? "--force" : try change(file, specSHA256: specSHA256)
+      let reason = force ? "--force" : try change(file, specSHA256: specSHA256, specFiles: specFiles)
       if let reason {
         logger.info(
           "processing", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)", "why": "\(reason)"])
@@ -72,34 +76,30 @@ public struct PipelineUpdate {
     return outcomes
   }
 
-  /// Why the wave must be processed, or nil when the registry's last good record has this export,
-  /// spec, output options and phare version, and its outputs are in place. An export that cannot
-  /// be read counts as changed: processing it then fails that wave, saying why.
-  private func change(_ file: WaveFile, specSHA256: String) throws -> String? {
+  /// Why the wave must be processed, or nil when its outputs in this folder are current and the
+  /// registry holds their indicators: the wave folder's manifest has this export, the spec files
+  /// (`specFiles`), the output options and phare's version, and every file it lists is in place
+  /// with its size; the registry's last good record has this export and `specSHA256` (the trends
+  /// and matrices are built from it). Of the wave folder only the manifest is read. An export that
+  /// cannot be read counts as changed: processing it then fails that wave, saying why.
+  private func change(_ file: WaveFile, specSHA256: String, specFiles: [RunManifest.Input]) throws -> String? {
     guard let record = try registry.lastProcessed(survey: pipeline.spec.survey, wave: file.wave) else {
       return "new wave"
     }
     guard let inputSHA256 = try? FileDigest.sha256(of: file.path), record.inputSHA256 == inputSHA256 else {
       return "export changed"
     }
-    guard record.specSHA256 == specSHA256 else { return try outdated(file.wave) }
-    guard FileManager.default.fileExists(atPath: waveFolder(file.wave) + "/manifest.json") else {
-      return "outputs missing"
-    }
-    return nil
-  }
-
-  /// Which of phare's version, the output options and the spec files changed since the wave's
-  /// outputs were written, told by their manifest; all three when it cannot tell (no manifest, or
-  /// one written by an older phare).
-  private func outdated(_ wave: String) throws -> String {
-    let specFiles = try RunManifest.specFiles(of: pipeline)
-    guard let data = FileManager.default.contents(atPath: waveFolder(wave) + "/manifest.json"),
-      let changes = (try? JSONDecoder().decode(RunManifest.self, from: data))?.changes(
-        specFiles: specFiles, options: options),
-      !changes.isEmpty
-    else { return "spec, output options or phare version changed" }
-    return changes.joined(separator: ", ")
+    let folder = waveFolder(file.wave)
+    guard let data = FileManager.default.contents(atPath: folder + "/manifest.json") else { return "outputs missing" }
+    guard let manifest = try? JSONDecoder().decode(RunManifest.self, from: data) else { return "outputs damaged" }
+    // Another output folder sharing the registry may have recorded this export since these outputs were written.
+    guard manifest.waves.map(\.sha256) == [inputSHA256] else { return "export changed" }
+    let changes = manifest.changes(specFiles: specFiles, options: options)
+    guard changes.isEmpty else { return changes.joined(separator: ", ") }
+    // Recorded since under another spec or phare (another output folder), or by an older phare.
+    guard record.specSHA256 == specSHA256 else { return "registry record outdated" }
+    guard let files = manifest.files else { return "outputs damaged" }
+    return WrittenFiles.damage(files, in: folder)
   }
 
   private func waveFolder(_ wave: String) -> String { folder + "/" + wave }
@@ -246,7 +246,7 @@ public struct PipelineUpdate {
   /// only waves that both asked the question.
   private func writeSeries(waves ids: [String], specSHA256: String) throws {
     let survey = pipeline.spec.survey
-    var sources = ["spec and options \(specSHA256)"]
+    var sources = ["spec \(specSHA256)", "options \(options.fingerprint)"]
     var waves: [String] = []
     for wave in ids {
       guard let record = try registry.lastProcessed(survey: survey, wave: wave) else { continue }

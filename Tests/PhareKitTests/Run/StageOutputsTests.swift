@@ -74,6 +74,30 @@ import Testing
     #expect(try JSONSchemaValidator.feed().errors(JSONValue.parse(feed)) == [])
   }
 
+  /// A wave folder's manifest lists every other file of the folder with its size on disk, which
+  /// `phare run` checks; the manifest beside the wave folders lists none.
+  @Test func aWaveManifestListsEveryOtherFileOfItsFolderWithItsSize() throws {
+    let (standard, french) = try Self.writeBothLocales(try Pipeline.load(Fixtures.pipelines("institutions.yml")))
+    defer {
+      standard.remove()
+      french.remove()
+    }
+    let folder = standard.path + "/2016"
+    let manifest = try JSONDecoder().decode(
+      RunManifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
+    var sizes: [String: Int] = [:]
+    for path in try #require(FileManager.default.subpaths(atPath: folder)) where path != "manifest.json" {
+      let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)
+      guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+      sizes[path] = (attributes[.size] as? NSNumber)?.intValue
+    }
+    #expect(sizes.keys.contains("indicators.csv") && sizes.keys.contains { $0.hasPrefix("tables/") })
+    #expect(manifest.files == sizes)
+    let whole = try JSONDecoder().decode(
+      RunManifest.self, from: Data(contentsOf: URL(fileURLWithPath: standard.path + "/manifest.json")))
+    #expect(whole.files == nil)
+  }
+
   @Test func everyTextCellOfEveryCSVIsNeutralisedAndNumbersAreNot() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
