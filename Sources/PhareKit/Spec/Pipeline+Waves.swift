@@ -8,33 +8,33 @@ extension Pipeline {
   /// a multiple-response set stands for its items (`q1_citoyens`, or `q7_2` for code 2 of a set
   /// stored in one cell), any other name for itself. Empty when the wave asks them all.
   public func unaskedIndicatorVariables(in wave: String) -> [String] {
-    let unasked = Set(notAsked(in: wave))
-    return (spec.estimate?.variables ?? []).filter(unasked.contains).flatMap { name -> [String] in
-      guard let variable = codebook[name], variable.kind == .multiple else { return [name] }
-      return variable.items.isEmpty ? variable.values.map { "\(name)_\($0.code)" } : variable.items.map(\.name)
-    }
+    unaskedIndicators(in: wave).map(\.variable)
   }
 
   /// The fragility domain of each estimate variable `wave` does not ask (as its indicators would
   /// name it, `unaskedIndicatorVariables(in:)`), for the territorial matrix to flag its cells
-  /// `not-asked`: the variable's or item's own domain, or for a derived variable its source's.
+  /// `not-asked`: the domain of the estimated column behind it (`estimatedColumns`), which its
+  /// indicators would carry.
   public func notAskedDomains(in wave: String) -> [String: String] {
-    func domain(_ name: String) -> String? {
-      if let variable = codebook[name] { return variable.domain }
-      for variable in codebook.variables {
-        if let item = variable.items.first(where: { $0.name == name }) { return item.domain ?? variable.domain }
-        if variable.kind == .multiple && variable.values.contains(where: { "\(variable.name)_\($0.code)" == name }) {
-          return variable.domain
-        }
-      }
-      let derived = spec.clean.derived.first { $0.name == name }
-      return derived?.inputs.lazy.compactMap { self.codebook[$0]?.domain }.first
+    let domainOf = Dictionary(
+      estimatedColumns.compactMap { column in column.domain.map { (column.name, $0) } },
+      uniquingKeysWith: { first, _ in first })
+    return Dictionary(
+      unaskedIndicators(in: wave).compactMap { indicator in domainOf[indicator.column].map { (indicator.variable, $0) }
+      },
+      uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Each estimate variable `wave` does not ask, as its indicators name it and as the estimated
+  /// column behind them (an item's own column; for each code of a set stored in one cell, the set's).
+  private func unaskedIndicators(in wave: String) -> [(variable: String, column: String)] {
+    let unasked = Set(notAsked(in: wave))
+    return (spec.estimate?.variables ?? []).filter(unasked.contains).flatMap {
+      name -> [(variable: String, column: String)] in
+      guard let variable = codebook[name], variable.kind == .multiple else { return [(name, name)] }
+      return variable.items.isEmpty
+        ? variable.values.map { ("\(name)_\($0.code)", name) } : variable.items.map { ($0.name, $0.name) }
     }
-    var domains: [String: String] = [:]
-    for name in unaskedIndicatorVariables(in: wave) {
-      if let domain = domain(name) { domains[name] = domain }
-    }
-    return domains
   }
 
   /// Whether some wave may ask both estimated variables (codebook variables, their items, or
