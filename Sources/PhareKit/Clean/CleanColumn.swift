@@ -44,16 +44,25 @@ struct CleanColumn {
   /// The column restricted to the kept rows, as a table column.
   func column(keeping rows: [Int]) -> Column {
     switch storage {
-    case .numbers(let values) where isCoded:
-      return .coded(
-        CodedColumn(
-          codes: ColumnStorage(rows.lazy.map { values[$0].isNaN ? 0 : Int32(values[$0]) }),
-          missing: MissingMask(count: rows.count) { values[rows[$0]].isNaN }))
     case .numbers(let values):
-      return .numeric(
-        NumericColumn(
-          values: ColumnStorage(rows.lazy.map { values[$0] }),
-          missing: MissingMask(count: rows.count) { values[rows[$0]].isNaN }))
+      return values.withUnsafeBufferPointer { values in
+        rows.withUnsafeBufferPointer { rows in
+          let missing = MissingMask(count: rows.count) { values[rows[$0]].isNaN }
+          guard isCoded else {
+            let kept = ColumnStorage<Double>(count: rows.count) { kept in
+              for (index, row) in rows.enumerated() { kept[index] = values[row] }
+            }
+            return .numeric(NumericColumn(values: kept, missing: missing))
+          }
+          let codes = ColumnStorage<Int32>(count: rows.count) { codes in
+            for (index, row) in rows.enumerated() {
+              let value = values[row]
+              codes[index] = value.isNaN ? 0 : Int32(value)
+            }
+          }
+          return .coded(CodedColumn(codes: codes, missing: missing))
+        }
+      }
     case .texts(let values):
       return .text(TextColumn(values: rows.map { values[$0] }))
     }

@@ -4,7 +4,11 @@ struct CleanPass {
   private let ingest: IngestResult
   private let invalidCells: InvalidCells
   private(set) var columns: [CleanColumn] = []
-  private var rejections: [CleanRejection?]
+  /// The rows ingested, which the clean columns cover.
+  private let rowCount: Int
+  /// The first rejection of each rejected row, and those rows' bits for the loops over all rows.
+  private var rejections: [Int: CleanRejection] = [:]
+  private var rejectedRows: [UInt64]
   private var identifiers: [String?] = []
   /// Cells set missing (`invalid_cells: set-missing`): the row, the variable, and the rule broken.
   private var cells: [(row: Int, variable: String, rejection: CleanRejection)] = []
@@ -12,17 +16,27 @@ struct CleanPass {
   init(ingest: IngestResult, invalidCells: InvalidCells = .quarantineRow) {
     self.ingest = ingest
     self.invalidCells = invalidCells
-    self.rejections = Array(repeating: nil, count: ingest.rowsKept)
+    self.rowCount = ingest.rowsKept
+    self.rejectedRows = [UInt64](repeating: 0, count: (ingest.rowsKept + 63) / 64)
   }
 
   /// Whether the export's decimal mark is `,`, which settles how `1.234` reads.
   private var decimalComma: Bool { ingest.dialect.decimalComma }
 
-  var keptRows: [Int] { rejections.indices.filter { rejections[$0] == nil } }
+  var keptRows: [Int] {
+    var kept: [Int] = []
+    kept.reserveCapacity(rowCount - rejections.count)
+    for row in 0..<rowCount where !isRejected(row) { kept.append(row) }
+    return kept
+  }
+
+  private func isRejected(_ row: Int) -> Bool {
+    rejectedRows[row >> 6] & (1 << UInt64(row & 63)) != 0
+  }
 
   /// The rejected rows as quarantine entries.
   var quarantinedRows: [QuarantinedRow] {
-    rejections.indices.compactMap { row in
+    rejections.keys.sorted().compactMap { row in
       rejections[row].map { rejection in
         QuarantinedRow(
           file: ingest.file,
@@ -40,7 +54,7 @@ struct CleanPass {
   /// The cells set missing in rows that are kept, as quarantine entries naming their variable, in file order.
   var cellsSetMissing: [QuarantinedRow] {
     let ordered = cells.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
-    return ordered.map(\.element).filter { rejections[$0.row] == nil }.map { cell in
+    return ordered.map(\.element).filter { !isRejected($0.row) }.map { cell in
       QuarantinedRow(
         file: ingest.file,
         line: Int(ingest.sourceLines[cell.row]),
@@ -78,7 +92,7 @@ struct CleanPass {
   mutating func check(_ rule: ConsistencyRule) {
     guard let filter = columns.first(where: { $0.variable.name == rule.variable }) else { return }
     let followUps = columns.filter { rule.blank.contains($0.variable.origin) }
-    for row in rejections.indices {
+    for row in 0..<rowCount {
       guard let value = filter.number(row), rule.codes.contains(where: { Double($0) == value }) else { continue }
       if let answered = followUps.first(where: { $0.isAnswered(row) }) {
         reject(
@@ -104,12 +118,12 @@ struct CleanPass {
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
     // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
-    var firstLine: [[UInt8]: Int32] = [:]
-    firstLine.reserveCapacity(rejections.count)
-    for row in rejections.indices where rejections[row] == nil {
+    var firstLine: [ByteExactText: Int32] = [:]
+    firstLine.reserveCapacity(rowCount)
+    for row in 0..<rowCount where !isRejected(row) {
       guard let id = identifiers[row] else { continue }
-      let bytes = Array(id.utf8)
-      if Self.isSpreadsheetScientific(bytes) {
+      let key = ByteExactText(text: id)
+      if id.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) && Self.isSpreadsheetScientific(Array(id.utf8)) {
         reject(
           row,
           CleanRejection(
@@ -117,14 +131,14 @@ struct CleanPass {
             message: "identifier written in scientific notation by a spreadsheet, its digits lost; "
               + "re-export the identifier column as text",
             value: id))
-      } else if let line = firstLine[bytes] {
+      } else if let line = firstLine[key] {
         reject(
           row,
           CleanRejection(
             rule: "clean.duplicate-id", message: "identifier already used by the row on line \(line)", value: id)
         )
       } else {
-        firstLine[bytes] = ingest.sourceLines[row]
+        firstLine[key] = ingest.sourceLines[row]
       }
     }
   }
@@ -162,7 +176,9 @@ struct CleanPass {
   }
 
   private mutating func reject(_ row: Int, _ rejection: CleanRejection) {
-    if rejections[row] == nil { rejections[row] = rejection }
+    guard !isRejected(row) else { return }
+    rejectedRows[row >> 6] |= 1 << UInt64(row & 63)
+    rejections[row] = rejection
   }
 
   /// A cell that breaks a codebook rule: its row is quarantined, or with `set-missing` the cell is
@@ -178,8 +194,8 @@ struct CleanPass {
   private mutating func cleanText(_ variable: CodebookVariable) {
     let source = sourceColumn(variable)
     var values: [String?] = []
-    values.reserveCapacity(rejections.count)
-    for row in rejections.indices {
+    values.reserveCapacity(rowCount)
+    for row in 0..<rowCount {
       var text = source.text(at: row)
       if let raw = text, AnswerText.isBlank(raw) { text = nil }
       if variable.kind == .identifier { text = text?.trimmingSpaces() }
@@ -197,18 +213,24 @@ struct CleanPass {
     _ variable: CodebookVariable, _ coder: AnswerCoder, source: Column, output: CleanVariable
   ) -> CleanColumn {
     var values = [Double](repeating: .nan, count: source.count)
-    CellOutcomes.visit(source, number: coder.outcome(number:), text: coder.outcome(text:)) { row, outcome in
-      switch outcome {
-      case .blank:
-        if variable.required {
-          reject(
-            row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
-        }
-      case .value(let value):
-        values[row] = value
-      case .invalid(let rule, let message):
-        invalid(row, variable, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
-      }
+    values.withUnsafeMutableBufferPointer { values in
+      CellOutcomes.visit(
+        source, number: coder.outcome(number:), text: coder.outcome(text:),
+        value: { row, value in values[row] = value },
+        otherwise: { row, outcome in
+          switch outcome {
+          case .blank:
+            if variable.required {
+              reject(
+                row,
+                CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+            }
+          case .value(let value):
+            values[row] = value
+          case .invalid(let rule, let message):
+            invalid(row, variable, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
+          }
+        })
     }
     return CleanColumn(variable: output, storage: .numbers(values))
   }
@@ -227,7 +249,7 @@ struct CleanPass {
       fillUnticked(first..<columns.count, of: variable)
     }
     if variable.required {
-      for row in rejections.indices where !columns[first...].contains(where: { $0.isAnswered(row) }) {
+      for row in 0..<rowCount where !columns[first...].contains(where: { $0.isAnswered(row) }) {
         reject(
           row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
       }
@@ -242,7 +264,7 @@ struct CleanPass {
     // An item cell set missing for breaking a rule stays missing: it was not left blank.
     let names = Dictionary(uniqueKeysWithValues: items.map { (columns[$0].variable.name, $0 - items.lowerBound) })
     let setMissing = Set(cells.compactMap { cell in names[cell.variable].map { cell.row * items.count + $0 } })
-    for row in rejections.indices where items.contains(where: { answered(columns[$0].number(row)) }) {
+    for row in 0..<rowCount where items.contains(where: { answered(columns[$0].number(row)) }) {
       for index in items
       where !columns[index].isAnswered(row) && !setMissing.contains(row * items.count + index - items.lowerBound) {
         columns[index].setNumber(0, at: row)
@@ -254,8 +276,8 @@ struct CleanPass {
     let source = sourceColumn(variable)
     let separator = variable.cellSeparator ?? "|"
     let coder = AnswerCoder(variable.withKind(.single), decimalComma: decimalComma)
-    var items = variable.values.map { _ in [Double](repeating: .nan, count: rejections.count) }
-    for row in rejections.indices {
+    var items = variable.values.map { _ in [Double](repeating: .nan, count: rowCount) }
+    for row in 0..<rowCount {
       guard let text = source.text(at: row), !AnswerText.isBlank(text) else {
         if variable.required {
           reject(

@@ -23,6 +23,13 @@ public final class ColumnStorage<Element: BitwiseCopyable>: RandomAccessCollecti
     self.init(buffer.take())
   }
 
+  /// `count` elements, each set by `initialize` in the memory it is handed.
+  convenience init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+    let base = malloc(Swift.max(count, 1) * MemoryLayout<Element>.stride)!.bindMemory(to: Element.self, capacity: count)
+    initialize(UnsafeMutableBufferPointer(start: base, count: count))
+    self.init(adopting: base, count: count)
+  }
+
   convenience init(_ buffer: (base: UnsafeMutablePointer<Element>?, count: Int)) {
     self.init(adopting: buffer.base, count: buffer.count)
   }

@@ -35,10 +35,13 @@ enum ColumnTypeInference {
     }
     let strings = used.map { code in dictionary.withBytes(of: code, decode) }
     // Distinct bytes may decode to one text (`Très` in UTF-8 and in Windows-1252 lines of a mixed
-    // file): one level. Texts are told apart by their scalars, not by canonical equivalence.
-    var seen = Set<[UInt8]>(minimumCapacity: strings.count)
-    let distinct = strings.filter { seen.insert(Array($0.utf8)).inserted }
-    if distinct.count <= maxCategoricalLevels && distinct.count * 2 <= present {
+    // file): one level. Texts are told apart by their scalars, not by canonical equivalence. A
+    // text has at most these two spellings, so more than twice the levels allowed (an
+    // identifier's million values) is text without counting.
+    let fewLevels = strings.count <= 2 * maxCategoricalLevels && strings.count <= present
+    var seen = Set<[UInt8]>(minimumCapacity: fewLevels ? strings.count : 0)
+    let distinct = fewLevels ? strings.filter { seen.insert(Array($0.utf8)).inserted } : []
+    if fewLevels && distinct.count <= maxCategoricalLevels && distinct.count * 2 <= present {
       let levels = distinct.sorted()
       let rankOf = Dictionary(uniqueKeysWithValues: levels.enumerated().map { (Array($1.utf8), Int32($0)) })
       var recode = [Int32](repeating: CategoricalColumn.missingCode, count: dictionary.count)
