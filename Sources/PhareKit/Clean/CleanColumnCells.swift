@@ -1,54 +1,60 @@
 /// How one column of a clean table is written to CSV, decided once per column: pointers into the
 /// column's storage (valid while the table lives: the caller keeps it alive) and the bytes of its
-/// labels encoded once per code, so that a cell costs a branch and a few byte appends.
-struct CleanColumnCells {
-  private enum Values {
-    case numbers(UnsafeBufferPointer<Double>)
-    case codes(UnsafeBufferPointer<Int32>)
-    case levels(UnsafeBufferPointer<Int32>)
-    case text(TextColumn)
-  }
+/// labels encoded once per code, so that a cell costs a branch, a table look-up and a byte copy.
+struct CleanColumnCells: @unchecked Sendable {
+  private enum Kind { case numbers, codes, levels, text }
 
-  private let values: Values
+  private let kind: Kind
+  private let numbers: UnsafeBufferPointer<Double>
+  /// Codes of a coded column, or level indices of a categorical one.
+  private let codes: UnsafeBufferPointer<Int32>
+  private let text: TextColumn?
   /// The column's missing mask (one bit per row), for numbers and codes.
   private let missing: UnsafeBufferPointer<UInt64>
   /// Encoded fields by code: labels (answers first, then missing codes) of numbers and codes when
   /// labels are asked, levels of categories.
-  private let encoded: [Int32: [UInt8]]
+  private let encoded: EncodedCodes
 
   /// The writer of `column`; `labels` writes a code's label instead of the code wherever the
   /// variable has one.
   init(_ column: Column, variable: CleanVariable, labels: Bool, writer: CSVWriter) {
-    var encoded: [Int32: [UInt8]] = [:]
+    var fields: [(code: Int32, field: [UInt8])] = []
     if labels {
       for value in variable.values + variable.missingCodes {
-        guard let code = Int32(exactly: value.code), encoded[code] == nil else { continue }
-        encoded[code] = writer.encodedCell(.text(value.label))
+        guard let code = Int32(exactly: value.code), !fields.contains(where: { $0.code == code }) else { continue }
+        fields.append((code, writer.encodedCell(.text(value.label))))
       }
     }
+    var numbers = UnsafeBufferPointer<Double>(start: nil, count: 0)
+    var codes = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    var missing = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
+    var text: TextColumn?
     switch column {
-    case .numeric(let numbers):
-      values = .numbers(numbers.values.unsafeElements)
-      missing = numbers.missing.unsafeWords
-    case .coded(let codes):
-      values = .codes(codes.codes.unsafeElements)
-      missing = codes.missing.unsafeWords
-    case .categorical(let categories):
-      values = .levels(categories.codes.unsafeElements)
-      missing = UnsafeBufferPointer(start: nil, count: 0)
-      encoded = Dictionary(
-        uniqueKeysWithValues: categories.levels.enumerated().map { (Int32($0), writer.encodedCell(.text($1))) })
-    case .text(let text):
-      values = .text(text)
-      missing = UnsafeBufferPointer(start: nil, count: 0)
+    case .numeric(let column):
+      kind = .numbers
+      numbers = column.values.unsafeElements
+      missing = column.missing.unsafeWords
+    case .coded(let column):
+      kind = .codes
+      codes = column.codes.unsafeElements
+      missing = column.missing.unsafeWords
+    case .categorical(let column):
+      kind = .levels
+      codes = column.codes.unsafeElements
+      fields = column.levels.enumerated().map { (Int32($0), writer.encodedCell(.text($1))) }
+    case .text(let column):
+      kind = .text
+      text = column
     }
-    self.encoded = encoded
+    (self.numbers, self.codes, self.missing, self.text) = (numbers, codes, missing, text)
+    encoded = EncodedCodes(fields)
   }
 
   /// Appends the cell of `row`.
+  @inline(__always)
   func append(_ row: Int, to writer: inout CSVWriter) {
-    switch values {
-    case .numbers(let numbers):
+    switch kind {
+    case .numbers:
       guard !isMissing(row) else { return writer.appendEmpty() }
       let value = numbers[row]
       if !encoded.isEmpty, let code = Int32(exactly: value), let label = encoded[code] {
@@ -56,7 +62,7 @@ struct CleanColumnCells {
       } else {
         writer.append(number: value)
       }
-    case .codes(let codes):
+    case .codes:
       guard !isMissing(row) else { return writer.appendEmpty() }
       let code = codes[row]
       if !encoded.isEmpty, let label = encoded[code] {
@@ -64,13 +70,14 @@ struct CleanColumnCells {
       } else {
         writer.append(integer: Int64(code))
       }
-    case .levels(let codes):
+    case .levels:
       if let level = encoded[codes[row]] { writer.append(verbatim: level) } else { writer.appendEmpty() }
-    case .text(let column):
-      if let value = column[row] { writer.append(text: value) } else { writer.appendEmpty() }
+    case .text:
+      if let value = text.unsafelyUnwrapped[row] { writer.append(text: value) } else { writer.appendEmpty() }
     }
   }
 
+  @inline(__always)
   private func isMissing(_ row: Int) -> Bool {
     missing[row >> 6] & (1 << UInt64(row & 63)) != 0
   }

@@ -8,11 +8,51 @@ enum AtomicFile {
   }
 
   static func write(_ bytes: [UInt8], to path: String) throws {
-    // Written from the array's own memory: a copy of a large clean table would double its peak.
-    var bytes = bytes
-    try bytes.withUnsafeMutableBytes { buffer in
-      guard let base = buffer.baseAddress else { return try write(Data(), to: path) }
-      try write(Data(bytesNoCopy: base, count: buffer.count, deallocator: .none), to: path)
+    // Written from the array's own memory: a copy of a large table would double its peak.
+    try replacing(path) { descriptor in try writeAll(bytes, to: descriptor, path: path) }
+  }
+
+  /// Opens a temporary file beside `path` (its folder created as needed), lets `body` write to its
+  /// descriptor, then closes it and renames it over `path`; the temporary file is removed on failure.
+  /// - Throws: `FileWriteError` naming `path` and the system's reason, or what `body` throws.
+  static func replacing<Result>(_ path: String, _ body: (Int32) throws -> Result) throws -> Result {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+    do {
+      let result: Result
+      do {
+        result = try body(descriptor)
+      } catch {
+        close(descriptor)
+        throw error
+      }
+      guard close(descriptor) == 0, rename(temporary.path, path) == 0 else {
+        throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+      }
+      return result
+    } catch {
+      unlink(temporary.path)
+      throw error
+    }
+  }
+
+  /// Writes every byte of `bytes` to `descriptor`, the file being written for `path`, retrying
+  /// short writes and interruptions.
+  /// - Throws: `FileWriteError` naming `path` and the system's reason.
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+    try bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        offset += count
+      }
     }
   }
 

@@ -54,11 +54,12 @@ struct CSVWriter {
 
   /// A text field, neutralised and quoted as needed.
   mutating func append(text value: String) {
-    append(encodedField: Array(Self.neutralised(value).utf8))
+    var text = Self.neutralised(value)
+    text.withUTF8 { append(encodedField: $0) }
   }
 
   /// A field's bytes, quoted as needed (neither neutralised nor localised).
-  mutating func append(encodedField field: [UInt8]) {
+  mutating func append<Field: Collection<UInt8>>(encodedField field: Field) {
     startField()
     guard Self.needsQuotes(field, separator: separator) else {
       bytes.append(contentsOf: field)
@@ -81,6 +82,11 @@ struct CSVWriter {
   /// An integer in decimal digits.
   mutating func append(integer value: Int64) {
     startField()
+    if value >= 0 && value < 10 {
+      // Most cells of a survey table are one digit: a code, a flag, a score.
+      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+      return
+    }
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -108,7 +114,7 @@ struct CSVWriter {
     }
     var text = Self.positional(String(value))
     if locale == .french { text = locale.localised(text) }
-    append(encodedField: Array(text.utf8))
+    text.withUTF8 { append(encodedField: $0) }
   }
 
   /// The bytes `append(_:)` writes for one cell, for a column to cache per distinct value.

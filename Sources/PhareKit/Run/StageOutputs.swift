@@ -66,6 +66,11 @@ public enum StageOutputs {
       options.afterEachFile(name)
     }
     func write(_ text: String, _ name: String) throws { try write(Array(text.utf8), name) }
+    func write(_ csv: PartitionedCSV, _ name: String) throws {
+      sizes[name] = try AtomicFile.write(csv, to: folder + "/" + name)
+      written.append(name)
+      options.afterEachFile(name)
+    }
     let locale = options.csvLocale
     if let wave = result.cleaned {
       try write(wave.cleanCSV(labels: options.labels, locale: locale), "clean.csv")

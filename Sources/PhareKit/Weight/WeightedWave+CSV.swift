@@ -1,17 +1,23 @@
 /// `weights.csv`: one row per weighted respondent, for audit; weights printed so they read back exactly.
 extension WeightedWave {
-  /// The file's UTF-8 bytes: line, respondent id, starting and final weight.
-  public func weightsCSV(locale: CSVLocale = .rfc4180) -> [UInt8] {
-    var writer = CSVWriter(locale: locale, reservingCapacity: rows.count * 48)
-    let identifier = clean.variables.firstIndex { $0.kind == .identifier }.map { clean.table.columns[$0] }
+  /// The file: line, respondent id, starting and final weight, formatted in parts of `rowsPerPart`.
+  func weightsCSV(locale: CSVLocale = .rfc4180, rowsPerPart: Int = PartitionedCSV.defaultRowsPerPart)
+    -> PartitionedCSV
+  {
+    var writer = CSVWriter(locale: locale)
     writer.row(["line", "respondent_id", "start_weight", "final_weight"].map(CSVCell.text))
-    for (index, row) in rows.enumerated() {
-      writer.append(integer: Int64(clean.sourceLines[row]))
-      if let id = identifier?.text(at: row) { writer.append(text: id) } else { writer.appendEmpty() }
-      writer.append(number: startWeights[index])
-      writer.append(number: finalWeights[index])
-      writer.endRow()
+    let identifier = clean.variables.firstIndex { $0.kind == .identifier }.map { clean.table.columns[$0] }
+    return PartitionedCSV(header: writer.bytes, rowCount: rows.count, rowsPerPart: rowsPerPart) { indices in
+      var writer = CSVWriter(locale: locale, continuing: true, reservingCapacity: indices.count * 48)
+      for index in indices {
+        let row = rows[index]
+        writer.append(integer: Int64(clean.sourceLines[row]))
+        if let id = identifier?.text(at: row) { writer.append(text: id) } else { writer.appendEmpty() }
+        writer.append(number: startWeights[index])
+        writer.append(number: finalWeights[index])
+        writer.endRow()
+      }
+      return writer.bytes
     }
-    return writer.bytes
   }
 }

@@ -48,7 +48,7 @@ import Testing
     let duplicates = wave.quarantined.map { [String($0.line), $0.rule, $0.message, $0.value ?? ""] }
     #expect(
       duplicates == [["6", "clean.duplicate-id", "identifier already used by the row on line 2", "9007199254740993"]])
-    let csv = String(decoding: wave.cleanCSV(labels: false), as: UTF8.self)
+    let csv = String(decoding: wave.cleanCSV(labels: false).bytes, as: UTF8.self)
     #expect(csv.hasPrefix("line,id,q\r\n2,9007199254740993,1\r\n3,9007199254740992,2\r\n4,1000000000000001,1\r\n"))
     #expect(csv.contains("\r\n5,0012345678901234567,2\r\n7,1.0,1\r\n8,1,2\r\n9,1.50,1\r\n10,1 234,2\r\n"))
     #expect(!csv.contains("1000000000000001.0"))

@@ -59,14 +59,14 @@ import Testing
     let cleaned = try #require(try Self.run(survey, through: .clean).cleaned)
     let committed = try Data(contentsOf: URL(fileURLWithPath: survey.golden("clean")))
     #expect(
-      Data(cleaned.cleanCSV(labels: false)) == committed,
+      Data(cleaned.cleanCSV(labels: false).bytes) == committed,
       "\(survey.golden("clean")) is stale: rewrite it and rerun Tests/Oracle/pipelines.R")
   }
 
   @Test(arguments: surveys) func finalWeightsMatchR(_ survey: Survey) throws {
     let weighted = try #require(try Self.run(survey, through: .weight).weighted)
     let phare = Dictionary(
-      uniqueKeysWithValues: CSVText.records(String(decoding: weighted.weightsCSV(), as: UTF8.self)).map {
+      uniqueKeysWithValues: CSVText.records(String(decoding: weighted.weightsCSV().bytes, as: UTF8.self)).map {
         ($0["respondent_id"] ?? "", Double($0["final_weight"] ?? "") ?? .nan)
       })
     let golden = try Self.records(survey.golden("weights"))
