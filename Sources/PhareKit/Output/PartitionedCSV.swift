@@ -25,12 +25,14 @@ struct PartitionedCSV: Sendable {
   }
 
   /// How many parts the rows make (at least one, empty when there are no rows).
-  var partCount: Int { max(1, (rowCount + rowsPerPart - 1) / rowsPerPart) }
+  var partCount: Int { rowCount == 0 ? 1 : (rowCount - 1) / rowsPerPart + 1 }
 
   /// The bytes of part `index` (`0..<partCount`).
   func part(_ index: Int) -> [UInt8] {
-    let lower = min(rowCount, index * rowsPerPart)
-    return rows(lower..<min(rowCount, lower + rowsPerPart))
+    precondition(index >= 0 && index < partCount, "part index out of range")
+    // Below `partCount`, `index * rowsPerPart` is at most `rowCount - 1`: no overflow.
+    let lower = index * rowsPerPart
+    return rows(lower..<lower + min(rowsPerPart, rowCount - lower))
   }
 
   /// The whole file, its parts formatted on every core at once.
