@@ -1,6 +1,7 @@
 /// How one column of a clean table is written to CSV, decided once per column: pointers into the
-/// column's storage (valid while the table lives: the caller keeps it alive) and the bytes of its
-/// labels encoded once per code, so that a cell costs a branch, a table look-up and a byte copy.
+/// column's storage (valid while the table lives: the caller keeps it alive) and into the bytes of
+/// its labels encoded once per code (pinned by the caller), so that a cell costs a branch, a table
+/// look-up and a byte copy, and copying the writer counts no reference.
 struct CleanColumnCells: @unchecked Sendable {
   private enum Kind { case numbers, codes, levels, text }
 
@@ -8,7 +9,7 @@ struct CleanColumnCells: @unchecked Sendable {
   private let numbers: UnsafeBufferPointer<Double>
   /// Codes of a coded column, or level indices of a categorical one.
   private let codes: UnsafeBufferPointer<Int32>
-  private let text: TextColumn?
+  private let text: UnsafeBufferPointer<String?>
   /// The column's missing mask (one bit per row), for numbers and codes.
   private let missing: UnsafeBufferPointer<UInt64>
   /// Encoded fields by code: labels (answers first, then missing codes) of numbers and codes when
@@ -16,8 +17,8 @@ struct CleanColumnCells: @unchecked Sendable {
   private let encoded: EncodedCodes
 
   /// The writer of `column`; `labels` writes a code's label instead of the code wherever the
-  /// variable has one.
-  init(_ column: Column, variable: CleanVariable, labels: Bool, writer: CSVWriter) {
+  /// variable has one; labels, levels and text cells are copied into `memory`.
+  init(_ column: Column, variable: CleanVariable, labels: Bool, writer: CSVWriter, memory: PinnedBuffers) {
     var fields: [(code: Int32, field: [UInt8])] = []
     if labels {
       for value in variable.values + variable.missingCodes {
@@ -28,7 +29,7 @@ struct CleanColumnCells: @unchecked Sendable {
     var numbers = UnsafeBufferPointer<Double>(start: nil, count: 0)
     var codes = UnsafeBufferPointer<Int32>(start: nil, count: 0)
     var missing = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
-    var text: TextColumn?
+    var text = UnsafeBufferPointer<String?>(start: nil, count: 0)
     switch column {
     case .numeric(let column):
       kind = .numbers
@@ -44,10 +45,10 @@ struct CleanColumnCells: @unchecked Sendable {
       fields = column.levels.enumerated().map { (Int32($0), writer.encodedCell(.text($1))) }
     case .text(let column):
       kind = .text
-      text = column
+      text = memory.pin(column.values)
     }
     (self.numbers, self.codes, self.missing, self.text) = (numbers, codes, missing, text)
-    encoded = EncodedCodes(fields)
+    encoded = EncodedCodes(fields, pinnedBy: memory)
   }
 
   /// Appends the cell of `row`.
@@ -73,7 +74,7 @@ struct CleanColumnCells: @unchecked Sendable {
     case .levels:
       if let level = encoded[codes[row]] { writer.append(verbatim: level) } else { writer.appendEmpty() }
     case .text:
-      if let value = text.unsafelyUnwrapped[row] { writer.append(text: value) } else { writer.appendEmpty() }
+      if let value = text[row] { writer.append(text: value) } else { writer.appendEmpty() }
     }
   }
 

@@ -1,7 +1,12 @@
 /// The work of `CleanStage` on one wave: clean columns over all ingested rows, the first
 /// rejection of each row, and the cells set missing instead.
 struct CleanPass {
+  /// The export, its columns handed to `sources`.
   private let ingest: IngestResult
+  /// The export's columns that variables still have to read, by name: each is freed once the
+  /// last variable reading it is cleaned, so a wave is not held twice (as read and as cleaned).
+  private var sources: [String: Column]
+  private var readersLeft: [String: Int] = [:]
   private let invalidCells: InvalidCells
   private(set) var columns: [CleanColumn] = []
   /// The rows ingested, which the clean columns cover.
@@ -13,7 +18,16 @@ struct CleanPass {
   /// Cells set missing (`invalid_cells: set-missing`): the row, the variable, and the rule broken.
   private var cells: [(row: Int, variable: String, rejection: CleanRejection)] = []
 
-  init(ingest: IngestResult, invalidCells: InvalidCells = .quarantineRow) {
+  /// The pass over `ingest`'s columns (`IngestResult.takeColumns`) for `variables`, the ones it
+  /// will clean; the columns none of them reads (personal data, unknown columns) are freed at once.
+  init(
+    ingest: IngestResult, columns: [String: Column], variables: [CodebookVariable],
+    invalidCells: InvalidCells = .quarantineRow
+  ) {
+    for variable in variables {
+      for name in Self.columnsRead(by: variable, among: columns) { readersLeft[name, default: 0] += 1 }
+    }
+    sources = columns.filter { [readersLeft] name, _ in readersLeft[name] != nil }
     self.ingest = ingest
     self.invalidCells = invalidCells
     self.rowCount = ingest.rowsKept
@@ -69,6 +83,8 @@ struct CleanPass {
   }
 
   mutating func clean(_ variable: CodebookVariable) {
+    let read = Self.columnsRead(by: variable, among: sources)
+    defer { release(read) }
     switch variable.kind {
     case .personal:
       return
@@ -118,11 +134,11 @@ struct CleanPass {
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
     // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
-    var firstLine: [ByteExactText: Int32] = [:]
-    firstLine.reserveCapacity(rowCount)
+    // Interned in order, an identifier's code is the index of its first row's line.
+    var seen = ByteStringInterner()
+    var firstLine: [Int32] = []
     for row in 0..<rowCount where !isRejected(row) {
-      guard let id = identifiers[row] else { continue }
-      let key = ByteExactText(text: id)
+      guard var id = identifiers[row] else { continue }
       if id.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) && Self.isSpreadsheetScientific(Array(id.utf8)) {
         reject(
           row,
@@ -131,14 +147,17 @@ struct CleanPass {
             message: "identifier written in scientific notation by a spreadsheet, its digits lost; "
               + "re-export the identifier column as text",
             value: id))
-      } else if let line = firstLine[key] {
+        continue
+      }
+      let code = Int(id.withUTF8 { seen.intern(UnsafeRawBufferPointer($0)) })
+      if code < firstLine.count {
         reject(
           row,
           CleanRejection(
-            rule: "clean.duplicate-id", message: "identifier already used by the row on line \(line)", value: id)
-        )
+            rule: "clean.duplicate-id", message: "identifier already used by the row on line \(firstLine[code])",
+            value: id))
       } else {
-        firstLine[key] = ingest.sourceLines[row]
+        firstLine.append(ingest.sourceLines[row])
       }
     }
   }
@@ -159,8 +178,25 @@ struct CleanPass {
   }
 
   private func sourceColumn(_ variable: CodebookVariable) -> Column {
-    let name = variable.sources.first { ingest.table[$0] != nil }!
-    return ingest.table[name]!
+    sources[Self.columnsRead(by: variable, among: sources)[0]]!
+  }
+
+  /// The export columns a variable reads: its items' columns, or the first of its source names
+  /// the export has; none for personal data, which never reaches the clean table.
+  private static func columnsRead(by variable: CodebookVariable, among columns: [String: Column]) -> [String] {
+    switch variable.kind {
+    case .personal: return []
+    case .multiple where !variable.items.isEmpty: return variable.items.map(\.name)
+    default: return variable.sources.first { columns[$0] != nil }.map { [$0] } ?? []
+    }
+  }
+
+  /// Counts a variable's columns as read, freeing the ones no other variable reads.
+  private mutating func release(_ names: [String]) {
+    for name in names {
+      readersLeft[name, default: 1] -= 1
+      if readersLeft[name] == 0 { sources[name] = nil }
+    }
   }
 
   /// The coder of a variable's answers, with what its column says about `.` and `,`.
@@ -212,27 +248,30 @@ struct CleanPass {
   private mutating func coded(
     _ variable: CodebookVariable, _ coder: AnswerCoder, source: Column, output: CleanVariable
   ) -> CleanColumn {
-    var values = [Double](repeating: .nan, count: source.count)
-    values.withUnsafeMutableBufferPointer { values in
-      CellOutcomes.visit(
-        source, number: coder.outcome(number:), text: coder.outcome(text:),
-        value: { row, value in values[row] = value },
-        otherwise: { row, outcome in
-          switch outcome {
-          case .blank:
-            if variable.required {
-              reject(
-                row,
-                CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
-            }
-          case .value(let value):
-            values[row] = value
-          case .invalid(let rule, let message):
-            invalid(row, variable, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
-          }
-        })
+    func unanswered(_ row: Int, _ outcome: CellOutcome) {
+      switch outcome {
+      case .blank where variable.required:
+        reject(
+          row, CleanRejection(rule: "clean.required", message: "\(variable.name) is required but blank", value: nil))
+      case .invalid(let rule, let message):
+        invalid(row, variable, CleanRejection(rule: rule, message: message, value: source.text(at: row)))
+      case .blank, .value:
+        break
+      }
     }
-    return CleanColumn(variable: output, storage: .numbers(values))
+    func visit(_ value: (Int, Double) -> Void) {
+      CellOutcomes.visit(
+        source, number: coder.outcome(number:), text: coder.outcome(text:), value: value, otherwise: unanswered)
+    }
+    guard output.isCoded else {
+      var values = [Double](repeating: .nan, count: source.count)
+      values.withUnsafeMutableBufferPointer { values in visit { row, value in values[row] = value } }
+      return CleanColumn(variable: output, storage: .numbers(values))
+    }
+    // Codes are whole: the codebook's (a value it lacks is invalid) or its missing codes.
+    var codes = [Int32](repeating: CleanColumn.noCode, count: source.count)
+    codes.withUnsafeMutableBufferPointer { codes in visit { row, value in codes[row] = Int32(value) } }
+    return CleanColumn(variable: output, storage: .codes(codes))
   }
 
   private mutating func cleanMultipleItems(_ variable: CodebookVariable) {
@@ -240,10 +279,8 @@ struct CleanPass {
     for item in variable.items {
       let itemVariable = variable.item(named: item.name, label: item.label, domain: item.domain)
       let itemCoding = itemVariable.asCodebookVariable()
-      columns.append(
-        coded(
-          itemCoding, coder(itemCoding, reading: ingest.table[item.name]!), source: ingest.table[item.name]!,
-          output: itemVariable))
+      let source = sources[item.name]!
+      columns.append(coded(itemCoding, coder(itemCoding, reading: source), source: source, output: itemVariable))
     }
     if variable.blankItems == .notTicked {
       fillUnticked(first..<columns.count, of: variable)
@@ -267,7 +304,7 @@ struct CleanPass {
     for row in 0..<rowCount where items.contains(where: { answered(columns[$0].number(row)) }) {
       for index in items
       where !columns[index].isAnswered(row) && !setMissing.contains(row * items.count + index - items.lowerBound) {
-        columns[index].setNumber(0, at: row)
+        columns[index].setCode(0, at: row)
       }
     }
   }
@@ -308,7 +345,7 @@ struct CleanPass {
     }
     for (index, value) in variable.values.enumerated() {
       let item = variable.item(named: "\(variable.name)_\(value.code)", label: value.label)
-      columns.append(CleanColumn(variable: item, storage: .numbers(items[index])))
+      columns.append(CleanColumn(variable: item, values: items[index]))
     }
   }
 }

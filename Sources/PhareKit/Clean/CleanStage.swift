@@ -21,8 +21,9 @@ public struct CleanStage: Sendable {
   /// `SpecProblems` when the export lacks a column of a variable the wave asks, holds two source
   /// columns of one variable, fills in a column of a variable the wave does not ask, or mixes
   /// waves. Read the export with
-  /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text.
-  public func run(_ ingest: IngestResult, wave: WaveFile) throws -> CleanWave {
+  /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text. Each of
+  /// the export's columns is freed once cleaned when the caller hands `ingest` over (its last use).
+  public func run(_ ingest: consuming IngestResult, wave: WaveFile) throws -> CleanWave {
     let waveID = try resolveWave(ingest, default: wave.wave)
     let codebook = self.codebook.asked(in: waveID)
     let notAsked = self.codebook.notAsked(in: waveID, derived: settings.derived)
@@ -31,7 +32,10 @@ public struct CleanStage: Sendable {
       + PipelineChecks.answeredButNotAsked(in: ingest, codebook: self.codebook, wave: waveID)
     guard missing.isEmpty else { throw SpecProblems(missing) }
 
-    var pass = CleanPass(ingest: ingest, invalidCells: settings.invalidCells)
+    var ingest = ingest
+    let sources = ingest.takeColumns()
+    var pass = CleanPass(
+      ingest: ingest, columns: sources, variables: codebook.variables, invalidCells: settings.invalidCells)
     for variable in codebook.variables {
       pass.clean(variable)
     }

@@ -25,6 +25,10 @@ public struct CleanVariable: Equatable, Sendable {
     self.domain = domain
   }
 
+  /// Whether the column holds codes (single choices, 0/1 items, derived categories) rather than
+  /// scores or numbers.
+  var isCoded: Bool { kind == .single || kind == .multiple }
+
   /// The label of a code, answer or missing code.
   public func label(of code: Int) -> String? {
     (values + missingCodes).first { $0.code == code }?.label

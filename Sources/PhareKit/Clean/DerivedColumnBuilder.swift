@@ -38,13 +38,8 @@ enum DerivedColumnBuilder {
     }
     let variable = CleanVariable(
       name: derived.name, label: derived.label, kind: .single, values: labels, missingCodes: [], domain: domain)
-    return CleanColumn(variable: variable, storage: .numbers(values.map { $0 ?? .nan }))
+    return CleanColumn(variable: variable, values: values.map { $0 ?? .nan })
   }
 
-  private static func rows(_ column: CleanColumn) -> Range<Int> {
-    switch column.storage {
-    case .numbers(let values): return values.indices
-    case .texts(let values): return values.indices
-    }
-  }
+  private static func rows(_ column: CleanColumn) -> Range<Int> { 0..<column.count }
 }

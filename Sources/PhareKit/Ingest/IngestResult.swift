@@ -3,7 +3,7 @@
 public struct IngestResult: Sendable {
   public let file: String
   public let dialect: Dialect
-  public let table: ColumnarTable
+  public private(set) var table: ColumnarTable
   public let quarantined: [QuarantinedRow]
   /// The physical line each kept row starts on, so every value can be traced to the file.
   public let sourceLines: [Int32]
@@ -19,6 +19,14 @@ public struct IngestResult: Sendable {
   public var windows1252Lines: [Int] = []
 
   public var rowsKept: Int { table.rowCount }
+
+  /// Hands the table's columns over by name (the first of a repeated name), leaving the table its
+  /// rows and no column: the clean stage frees each once read.
+  mutating func takeColumns() -> [String: Column] {
+    let columns = Dictionary(zip(table.schema.fields.map(\.name), table.columns)) { first, _ in first }
+    table = ColumnarTable(schema: Schema(fields: []), columns: [], rowCount: table.rowCount)
+    return columns
+  }
   public var rowsQuarantined: Int { quarantined.count }
   /// rows read = rows kept + rows quarantined.
   public var isBalanced: Bool { rowsRead == rowsKept + rowsQuarantined }

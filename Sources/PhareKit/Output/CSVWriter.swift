@@ -74,7 +74,7 @@ struct CSVWriter {
   }
 
   /// Bytes known to need neither quotes nor neutralising (from `encodedCell`), appended as they are.
-  mutating func append(verbatim field: [UInt8]) {
+  mutating func append<Field: Collection<UInt8>>(verbatim field: Field) {
     startField()
     bytes.append(contentsOf: field)
   }
