@@ -58,7 +58,7 @@ struct StoredIndicator: FetchableRecord, PersistableRecord {
       degreesOfFreedom: try required("df"), differenceFromNational: try number("diff_national"),
       differenceFromNationalSE: try number("diff_national_se"), differenceFromRest: try number("diff_rest"),
       differenceFromRestSE: try number("diff_rest_se"),
-      flags: try JSONDecoder().decode([String].self, from: Data(flags.utf8)))
+      flags: flags == "[]" ? [] : try Self.flagsDecoder.decode([String].self, from: Data(flags.utf8)))
   }
 
   func encode(to container: inout PersistenceContainer) throws {
@@ -94,6 +94,12 @@ struct StoredIndicator: FetchableRecord, PersistableRecord {
     container["diff_national_se"] = number(indicator.differenceFromNationalSE)
     container["diff_rest"] = number(indicator.differenceFromRest)
     container["diff_rest_se"] = number(indicator.differenceFromRestSE)
-    container["flags"] = String(decoding: try JSONEncoder().encode(indicator.flags), as: UTF8.self)
+    container["flags"] =
+      indicator.flags.isEmpty ? "[]" : String(decoding: try Self.flagsEncoder.encode(indicator.flags), as: UTF8.self)
   }
+
+  // One coder for every row (most rows have no flag, and skip it): making one per row cost more
+  // than the rest of the row.
+  private static let flagsEncoder = JSONEncoder()
+  private static let flagsDecoder = JSONDecoder()
 }

@@ -5,7 +5,7 @@ import Logging
 /// in the registry as one run (`running` until it ends; a run killed meanwhile is marked
 /// `interrupted` by the next one). Returns the summary, the errors and the exit code.
 public struct RunBatch {
-  public struct Settings {
+  public struct Settings: Sendable {
     public var force = false
     public var options = StageOutputs.Options()
     public var logger = Logger(label: "phare")
@@ -22,6 +22,13 @@ public struct RunBatch {
     /// 0 done; 1 the registry or an output could not be used (first in precedence); 2 a spec was
     /// refused, waves failed or a matrix measure found nothing (a survey's missing wave is no failure).
     public var exitCode = 0
+
+    /// Adds what a later part of the run reported, its exit code taken by the same precedence.
+    mutating func absorb(_ later: Report) {
+      summary += later.summary
+      errors += later.errors
+      if later.exitCode == 1 || (later.exitCode == 2 && exitCode == 0) { exitCode = later.exitCode }
+    }
   }
 
   /// The specs checked: what runs and what is refused.
@@ -55,9 +62,9 @@ public struct RunBatch {
       let pipelines = preflight.plan.pipelines.compactMap { preflight.pipelines[$0] }
       let bar = settings.progress ? ProgressBar(total: pipelines.count + preflight.matrices.count) : nil
       var pipelineWaves: [String: [String]] = [:]
-      for (index, pipeline) in pipelines.enumerated() {
-        bar?.show(index, pipeline.spec.file)
-        pipelineWaves[pipeline.spec.file] = update(pipeline, run: run, settings: settings, report: &report)
+      for (pipeline, part) in zip(pipelines, updateAtOnce(pipelines, run: run, settings: settings, bar: bar)) {
+        pipelineWaves[pipeline.spec.file] = part.waves
+        report.absorb(part.report)
       }
       let surveys = preflight.pipelines.mapValues(\.spec.survey)
       for (index, matrix) in preflight.matrices.enumerated() {
@@ -77,9 +84,28 @@ public struct RunBatch {
     return report
   }
 
+  /// Updates the pipelines, as many at once as there are cores (each writes its own folder; the
+  /// registry serialises their records): each one's wave ids and report, in the pipelines' order.
+  private func updateAtOnce(_ pipelines: [Pipeline], run: RunID, settings: Settings, bar: ProgressBar?)
+    -> [(waves: [String]?, report: Report)]
+  {
+    let parts = PipelineParts(count: pipelines.count)
+    let (out, registry) = (out, registry)
+    DispatchQueue.concurrentPerform(iterations: pipelines.count) { index in
+      var report = Report()
+      let waves = Self.update(
+        pipelines[index], out: out, registry: registry, run: run, settings: settings, report: &report)
+      let done = parts.store((waves, report), at: index)
+      bar?.show(done, pipelines[index].spec.file)
+    }
+    return parts.all
+  }
+
   /// Updates one pipeline and returns its wave ids; its problems go into the report, never stop
   /// the others (nil when it cannot be loaded or updated).
-  private func update(_ pipeline: Pipeline, run: RunID, settings: Settings, report: inout Report) -> [String]? {
+  private static func update(
+    _ pipeline: Pipeline, out: String, registry: RunRegistry, run: RunID, settings: Settings, report: inout Report
+  ) -> [String]? {
     let path = pipeline.spec.file
     do {
       var update = PipelineUpdate(
@@ -116,4 +142,26 @@ public struct RunBatch {
     report.exitCode = 1
     return nil
   }
+}
+
+/// The results of pipelines updated at once, each stored by the thread that updated it.
+private final class PipelineParts: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parts: [(waves: [String]?, report: RunBatch.Report)]
+  private var done = 0
+
+  init(count: Int) {
+    parts = Array(repeating: (nil, RunBatch.Report()), count: count)
+  }
+
+  /// Stores one pipeline's result; returns how many are done.
+  func store(_ part: (waves: [String]?, report: RunBatch.Report), at index: Int) -> Int {
+    lock.withLock {
+      parts[index] = part
+      done += 1
+      return done
+    }
+  }
+
+  var all: [(waves: [String]?, report: RunBatch.Report)] { lock.withLock { parts } }
 }
