@@ -71,6 +71,17 @@ struct RunJob: ParsableCommand {
   private func prepare(_ root: String) throws -> String {
     let export = root + "/Fixtures/citoyens/citoyens-2015.csv"
     let files = FileManager.default
+    if !files.fileExists(atPath: export) && rows > Self.generated && rows % Self.generated == 0 {
+      // The generator holds a wave in memory (24 GB at 10,000,000): a larger wave is the generated
+      // one's rows over again, each copy's identifiers made its own.
+      var base = self
+      base.rows = Self.generated
+      let source = try base.prepare("\(data)/run-\(Self.generated)")
+      print("writing \(rows) citizens under \(root)/Fixtures: \(rows / Self.generated) copies of \(source)")
+      try ExportCopies(source: source, copies: rows / Self.generated).write(to: export)
+      try FileManager.default.copyItem(
+        atPath: "\(data)/run-\(Self.generated)/Fixtures/populations", toPath: root + "/Fixtures/populations")
+    }
     if !files.fileExists(atPath: export) {
       print("generating \(rows) citizens under \(root)/Fixtures (once)")
       let figures = try PublishedFigures.load(published)
@@ -91,6 +102,9 @@ struct RunJob: ParsableCommand {
     }
     return export
   }
+
+  /// The largest wave the generator writes here; larger ones are copies of it.
+  static let generated = 1_000_000
 
   /// Each stage's seconds as the wave's manifest records them.
   private func stageSeconds(_ manifest: String) throws -> [String: Double] {
