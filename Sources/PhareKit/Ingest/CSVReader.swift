@@ -14,6 +14,10 @@ public struct CSVReader: Sendable {
   public var blockSize: Int
   /// Columns kept as written text, never read as numbers (a codebook's identifiers).
   public var textColumns: Set<String>
+  /// Columns of personal data (a codebook's `personal` variables): only whether each cell is
+  /// filled is kept, as one level `ColumnBuilder.personalDataLevel`; a column also in
+  /// `textColumns` keeps its text.
+  public var personalColumns: Set<String> = []
   /// How the encoding of a file that is not UTF-16 is chosen (checked line by line unless Windows-1252).
   public var encoding: InputEncoding
   /// Whether each quarantined row keeps its raw text (`QuarantinedRow.rawText`, which `phare
@@ -40,6 +44,7 @@ public struct CSVReader: Sendable {
 
     var session = ParseSession(path: path, separator: sniffed.separator, firstLine: sniffed.firstLine)
     session.cursor.pointee.textColumns = textColumns
+    session.cursor.pointee.personalColumns = personalColumns.subtracting(textColumns)
     defer { session.close() }
     // UTF-16 was transcoded to valid UTF-8; forced Windows-1252 needs no check.
     var lineScan =

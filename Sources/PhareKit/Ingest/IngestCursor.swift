@@ -7,6 +7,8 @@ struct IngestCursor {
   let decimalComma: Bool
   /// Columns whose values stay text, never read as numbers (a codebook's identifiers), by header name.
   var textColumns: Set<String> = []
+  /// Columns of personal data, of which only whether each cell is filled is kept, by header name.
+  var personalColumns: Set<String> = []
   private(set) var header: [[UInt8]] = []
   private(set) var headerLine = 0
   private(set) var inHeader = true
@@ -160,7 +162,9 @@ struct IngestCursor {
     builders = .allocate(capacity: columnCount)
     for (column, name) in header.enumerated() {
       let keepsText = !textColumns.isEmpty && textColumns.contains(Self.name(name))
-      (builders.baseAddress! + column).initialize(to: ColumnBuilder(decimalComma: decimalComma, keepsText: keepsText))
+      let personal = !personalColumns.isEmpty && personalColumns.contains(Self.name(name))
+      (builders.baseAddress! + column).initialize(
+        to: ColumnBuilder(decimalComma: decimalComma, keepsText: keepsText, personal: personal))
     }
   }
 

@@ -18,6 +18,7 @@ public struct PipelineRunner: Sendable {
       separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns,
       encoding: pipeline.spec.inputs.encoding)
     reader.keepsRawText = false
+    reader.personalColumns = pipeline.codebook.personalColumns
     let clean = CleanStage(pipeline: pipeline)
     let results = (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)

@@ -21,4 +21,10 @@ public struct Codebook: Equatable, Sendable {
   public var textColumns: Set<String> {
     Set(variables.filter { $0.kind == .identifier || $0.kind == .text }.flatMap(\.sources))
   }
+
+  /// The columns of personal variables, which the clean stage drops: `CSVReader` keeps only
+  /// whether their cells are filled.
+  public var personalColumns: Set<String> {
+    Set(variables.filter { $0.kind == .personal }.flatMap(\.sources))
+  }
 }

@@ -4,26 +4,41 @@
 /// The first value that is not a number switches it to dictionary mode, where every distinct
 /// byte string gets a code; `finish` then decides the final type from the values actually kept.
 /// A column kept as text (a codebook identifier) starts in dictionary mode and stays text: its
-/// values are never read as numbers, so they come back byte for byte.
+/// values are never read as numbers, so they come back byte for byte. A column of personal data
+/// keeps only which cells are filled (`presence` mode): names, e-mails and phones are never stored.
 /// Its buffers are raw memory: a builder is either finished or released, exactly once.
 struct ColumnBuilder {
-  private enum Mode { case numeric, dictionary }
+  private enum Mode { case numeric, dictionary, presence }
+
+  /// The one level of a personal-data column: what its filled cells hold once read.
+  static let personalDataLevel = "(personal data, not read)"
 
   private var mode: Mode
   private var numbers = GrowableBuffer<Double>()
   private var missing = MissingMaskBuffer()
   private var codes = GrowableBuffer<Int32>()
   private(set) var dictionary = ByteStringInterner()
+  /// Rows of a `presence` column.
+  private var presenceCount = 0
   private let decimalComma: Bool
   private let keepsText: Bool
 
-  init(decimalComma: Bool, keepsText: Bool = false) {
+  /// - Parameters:
+  ///   - keepsText: the values stay text, byte for byte (an identifier).
+  ///   - personal: only whether each cell is filled is kept (personal data).
+  init(decimalComma: Bool, keepsText: Bool = false, personal: Bool = false) {
     self.decimalComma = decimalComma
     self.keepsText = keepsText
-    self.mode = keepsText ? .dictionary : .numeric
+    self.mode = keepsText ? .dictionary : personal ? .presence : .numeric
   }
 
-  var count: Int { mode == .numeric ? numbers.count : codes.count }
+  var count: Int {
+    switch mode {
+    case .numeric: return numbers.count
+    case .dictionary: return codes.count
+    case .presence: return presenceCount
+    }
+  }
 
   mutating func reserveCapacity(_ rows: Int) {
     switch mode {
@@ -32,6 +47,8 @@ struct ColumnBuilder {
       missing.reserve(rows: rows)
     case .dictionary:
       codes.reserve(rows)
+    case .presence:
+      missing.reserve(rows: rows)
     }
   }
 
@@ -43,7 +60,11 @@ struct ColumnBuilder {
       appendMissing()
       return true
     }
-    guard mode == .numeric else { return false }
+    guard mode == .numeric else {
+      guard mode == .presence else { return false }
+      presenceCount += 1
+      return true
+    }
     let first = field[0] &- 48
     if length == 1 && first < 10 {
       // Most survey answers are one digit: a code, a flag, a score.
@@ -111,6 +132,9 @@ struct ColumnBuilder {
       numbers.append(.nan)
     case .dictionary:
       codes.append(CategoricalColumn.missingCode)
+    case .presence:
+      missing.setMissing(presenceCount)
+      presenceCount += 1
     }
   }
 
@@ -142,6 +166,9 @@ struct ColumnBuilder {
       missing.truncate(to: rows)
     case .dictionary:
       codes.truncate(to: rows)
+    case .presence:
+      presenceCount = rows
+      missing.truncate(to: rows)
     }
   }
 
@@ -159,6 +186,13 @@ struct ColumnBuilder {
     case .numeric:
       let rows = numbers.count
       return .numeric(NumericColumn(values: ColumnStorage(numbers.take()), missing: missing.finish(count: rows)))
+    case .presence:
+      let rows = presenceCount
+      let filled = missing.finish(count: rows)
+      let codes = ColumnStorage<Int32>(count: rows) { codes in
+        for row in 0..<rows { codes[row] = filled[row] ? CategoricalColumn.missingCode : 0 }
+      }
+      return .categorical(CategoricalColumn(levels: [Self.personalDataLevel], codes: codes))
     case .dictionary:
       return ColumnTypeInference.column(
         codes: &codes,
