@@ -3,18 +3,21 @@ import Glibc
 /// Gives each distinct byte string a small integer code, in order of first appearance.
 ///
 /// Open addressing over one byte arena: interning a field costs a hash and, for a repeated
-/// value, one comparison, with no allocation. Strings of up to 8 bytes (most answer codes and
-/// labels such as `F`, `18-24`, `rural`) are packed into one integer, so they hash and compare
-/// without touching the arena. This is how categorical answers are dictionary-encoded straight
-/// from the parser's buffer.
+/// value, one comparison, with no allocation. Each slot holds the code and the high half of its
+/// string's hash, so a probe past other strings reads only the slot array: with millions of
+/// distinct strings (identifiers), a new one costs one cache miss, not one per array. Strings of
+/// up to 8 bytes (most answer codes and labels such as `F`, `18-24`, `rural`) are packed into one
+/// integer, so they hash and compare without touching the arena. This is how categorical answers
+/// are dictionary-encoded straight from the parser's buffer.
 struct ByteStringInterner {
   private var arena: [UInt8] = []
   private var starts: [Int] = [0]
   private var hashes: [UInt64] = []
   /// The first 8 bytes of each string, packed little-endian.
   private var prefixes: [UInt64] = []
-  /// Hash slots holding a code, or -1 when empty; the count is a power of two.
-  private var slots = [Int32](repeating: -1, count: 16)
+  /// Hash slots: the high 32 bits of the hash over the code, or `empty`; the count is a power of two.
+  private var slots = [UInt64](repeating: Self.empty, count: 16)
+  private static let empty = UInt64.max
 
   /// How many distinct strings have been seen.
   var count: Int { hashes.count }
@@ -32,12 +35,14 @@ struct ByteStringInterner {
     let prefix = Self.prefix(bytes)
     let hash = bytes.count <= 8 ? Self.mix(prefix ^ UInt64(bytes.count) << 59) : Self.hash(bytes)
     let mask = slots.count - 1
+    let tag = hash >> 32
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let code = Int(slots[slot])
-      if code < 0 { break }
-      if hashes[code] == hash && prefixes[code] == prefix && equals(code, bytes) {
-        return Int32(code)
+      let entry = slots[slot]
+      if entry == Self.empty { break }
+      if entry >> 32 == tag {
+        let code = Int(entry & 0xFFFF_FFFF)
+        if hashes[code] == hash && prefixes[code] == prefix && equals(code, bytes) { return Int32(code) }
       }
       slot = (slot + 1) & mask
     }
@@ -50,7 +55,7 @@ struct ByteStringInterner {
     starts.append(arena.count)
     hashes.append(hash)
     prefixes.append(prefix)
-    slots[slot] = code
+    slots[slot] = Self.entry(hash: hash, code: code)
     if hashes.count * 2 > slots.count {
       rehash(capacity: slots.count * 2)
     }
@@ -71,15 +76,21 @@ struct ByteStringInterner {
   }
 
   private mutating func rehash(capacity: Int) {
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = [UInt64](repeating: Self.empty, count: capacity)
     let mask = capacity - 1
     for (code, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] >= 0 {
+      while slots[slot] != Self.empty {
         slot = (slot + 1) & mask
       }
-      slots[slot] = Int32(code)
+      slots[slot] = Self.entry(hash: hash, code: Int32(code))
     }
+  }
+
+  /// A slot's content: the hash's high half, then the code (never `empty`: codes are below 2^31).
+  @inline(__always)
+  private static func entry(hash: UInt64, code: Int32) -> UInt64 {
+    hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(code))
   }
 
   @inline(__always)
