@@ -102,9 +102,7 @@ public struct RunRegistry: Sendable {
       ).deleteAll(db)
       try stored.insert(db)
       let waveID = db.lastInsertedRowID
-      for indicator in indicators {
-        try StoredIndicator(indicator, wave: waveID).insert(db)
-      }
+      try StoredIndicator.insert(indicators, wave: waveID, into: db)
     }
   }
 

@@ -3,7 +3,7 @@ import GRDB
 
 /// A row of the `indicator` table. Numbers are REAL, but NaN, which SQLite would turn into NULL
 /// (the nil of an optional), is stored as the text `NaN`; flags are a JSON array.
-struct StoredIndicator: FetchableRecord, PersistableRecord {
+struct StoredIndicator: FetchableRecord, TableRecord {
   static let databaseTableName = "indicator"
 
   var waveID: Int64
@@ -17,23 +17,30 @@ struct StoredIndicator: FetchableRecord, PersistableRecord {
     static let variable = GRDB.Column("variable")
   }
 
-  init(_ indicator: Indicator, wave: Int64) {
-    waveID = wave
-    self.indicator = indicator
-  }
+  /// The columns a fetch reads, in this order: `init(row:)` reads them by position (by name, each
+  /// cell of each row cost a look-up).
+  static let selectedColumns = [
+    "wave_id", "statistic", "actor", "domain", "domain_label", "breakdown", "breakdown_value", "breakdown_label",
+    "variable", "variable_label", "category", "category_label", "estimate", "se", "ci_lower", "ci_upper", "ci_method",
+    "deff", "n", "weighted_n", "effective_n", "cv", "df", "diff_national", "diff_national_se", "diff_rest",
+    "diff_rest_se", "flags",
+  ]
+  static var databaseSelection: [any SQLSelectable] { selectedColumns.map { GRDB.Column($0) } }
 
   init(row: Row) throws {
-    let wave: Int64 = row["wave_id"]
+    var position = 0
+    func next<Value: DatabaseValueConvertible>() -> Value {
+      defer { position += 1 }
+      return row[position]
+    }
+    let wave: Int64 = next()
     waveID = wave
     func mismatch(_ problem: String) -> DatabaseError {
       DatabaseError(resultCode: .SQLITE_MISMATCH, message: "an indicator of wave row \(wave): \(problem)")
     }
-    let statisticName: String = row["statistic"]
-    guard let statistic = Indicator.Statistic(rawValue: statisticName) else {
-      throw mismatch("unknown statistic '\(statisticName)'")
-    }
-    func number(_ column: String) throws -> Double? {
-      let value: DatabaseValue = row[column]
+    func number() throws -> Double? {
+      let column = Self.selectedColumns[position]
+      let value: DatabaseValue = next()
       if value.isNull { return nil }
       if let text = String.fromDatabaseValue(value) {
         guard text == "NaN" else { throw mismatch("\(column) is the text '\(text)'") }
@@ -42,60 +49,60 @@ struct StoredIndicator: FetchableRecord, PersistableRecord {
       guard let number = Double.fromDatabaseValue(value) else { throw mismatch("\(column) is \(value)") }
       return number
     }
-    func required(_ column: String) throws -> Double {
-      guard let value = try number(column) else { throw mismatch("\(column) is NULL") }
+    func required() throws -> Double {
+      let column = Self.selectedColumns[position]
+      guard let value = try number() else { throw mismatch("\(column) is NULL") }
       return value
     }
-    let flags: String = row["flags"]
+    let statisticName: String = next()
+    guard let statistic = Indicator.Statistic(rawValue: statisticName) else {
+      throw mismatch("unknown statistic '\(statisticName)'")
+    }
+    // Read in `databaseSelection`'s order: arguments are evaluated left to right.
     indicator = Indicator(
-      actor: row["actor"], domain: row["domain"], domainLabel: row["domain_label"], breakdown: row["breakdown"],
-      breakdownValue: row["breakdown_value"], breakdownLabel: row["breakdown_label"], variable: row["variable"],
-      variableLabel: row["variable_label"], category: row["category"], categoryLabel: row["category_label"],
-      statistic: statistic, estimate: try required("estimate"), standardError: try required("se"),
-      lower: try required("ci_lower"), upper: try required("ci_upper"), intervalMethod: row["ci_method"],
-      designEffect: try number("deff"), respondents: row["n"], weightedTotal: try required("weighted_n"),
-      effectiveRespondents: try number("effective_n"), coefficientOfVariation: try number("cv"),
-      degreesOfFreedom: try required("df"), differenceFromNational: try number("diff_national"),
-      differenceFromNationalSE: try number("diff_national_se"), differenceFromRest: try number("diff_rest"),
-      differenceFromRestSE: try number("diff_rest_se"),
-      flags: flags == "[]" ? [] : try Self.flagsDecoder.decode([String].self, from: Data(flags.utf8)))
+      actor: next(), domain: next(), domainLabel: next(), breakdown: next(), breakdownValue: next(),
+      breakdownLabel: next(), variable: next(), variableLabel: next(), category: next(), categoryLabel: next(),
+      statistic: statistic, estimate: try required(), standardError: try required(), lower: try required(),
+      upper: try required(), intervalMethod: next(), designEffect: try number(), respondents: next(),
+      weightedTotal: try required(), effectiveRespondents: try number(), coefficientOfVariation: try number(),
+      degreesOfFreedom: try required(), differenceFromNational: try number(), differenceFromNationalSE: try number(),
+      differenceFromRest: try number(), differenceFromRestSE: try number(), flags: [])
+    let flags: String = next()
+    indicator.flags = flags == "[]" ? [] : try Self.flagsDecoder.decode([String].self, from: Data(flags.utf8))
   }
 
-  func encode(to container: inout PersistenceContainer) throws {
+  /// Inserts the indicators of wave row `wave`, through one prepared statement (a record insert
+  /// builds its statement's arguments by column name, which cost more than SQLite's work).
+  static func insert(_ indicators: [Indicator], wave: Int64, into db: Database) throws {
+    let columns = selectedColumns.joined(separator: ", ")
+    let placeholders = selectedColumns.map { _ in "?" }.joined(separator: ", ")
+    let statement = try db.cachedStatement(
+      sql: "INSERT INTO \(databaseTableName) (\(columns)) VALUES (\(placeholders))")
+    for indicator in indicators {
+      try statement.execute(arguments: StatementArguments(try values(of: indicator, wave: wave)))
+    }
+  }
+
+  /// A row's values in `selectedColumns`' order; NaN as the text `NaN`, flags as a JSON array.
+  private static func values(of indicator: Indicator, wave: Int64) throws -> [DatabaseValue] {
     func number(_ value: Double?) -> DatabaseValue {
       guard let value else { return .null }
       return value.isNaN ? "NaN".databaseValue : value.databaseValue
     }
-    let indicator = self.indicator
-    container["wave_id"] = waveID
-    container["actor"] = indicator.actor
-    container["domain"] = indicator.domain
-    container["domain_label"] = indicator.domainLabel
-    container["breakdown"] = indicator.breakdown
-    container["breakdown_value"] = indicator.breakdownValue
-    container["breakdown_label"] = indicator.breakdownLabel
-    container["variable"] = indicator.variable
-    container["variable_label"] = indicator.variableLabel
-    container["category"] = indicator.category
-    container["category_label"] = indicator.categoryLabel
-    container["statistic"] = indicator.statistic.rawValue
-    container["estimate"] = number(indicator.estimate)
-    container["se"] = number(indicator.standardError)
-    container["ci_lower"] = number(indicator.lower)
-    container["ci_upper"] = number(indicator.upper)
-    container["ci_method"] = indicator.intervalMethod
-    container["deff"] = number(indicator.designEffect)
-    container["n"] = indicator.respondents
-    container["weighted_n"] = number(indicator.weightedTotal)
-    container["effective_n"] = number(indicator.effectiveRespondents)
-    container["cv"] = number(indicator.coefficientOfVariation)
-    container["df"] = number(indicator.degreesOfFreedom)
-    container["diff_national"] = number(indicator.differenceFromNational)
-    container["diff_national_se"] = number(indicator.differenceFromNationalSE)
-    container["diff_rest"] = number(indicator.differenceFromRest)
-    container["diff_rest_se"] = number(indicator.differenceFromRestSE)
-    container["flags"] =
-      indicator.flags.isEmpty ? "[]" : String(decoding: try Self.flagsEncoder.encode(indicator.flags), as: UTF8.self)
+    let flags =
+      indicator.flags.isEmpty ? "[]" : String(decoding: try flagsEncoder.encode(indicator.flags), as: UTF8.self)
+    return [
+      wave.databaseValue, indicator.statistic.rawValue.databaseValue, indicator.actor.databaseValue,
+      indicator.domain.databaseValue, indicator.domainLabel.databaseValue, indicator.breakdown.databaseValue,
+      indicator.breakdownValue.databaseValue, indicator.breakdownLabel.databaseValue, indicator.variable.databaseValue,
+      indicator.variableLabel.databaseValue, indicator.category.databaseValue, indicator.categoryLabel.databaseValue,
+      number(indicator.estimate), number(indicator.standardError), number(indicator.lower), number(indicator.upper),
+      indicator.intervalMethod.databaseValue, number(indicator.designEffect), indicator.respondents.databaseValue,
+      number(indicator.weightedTotal), number(indicator.effectiveRespondents), number(indicator.coefficientOfVariation),
+      number(indicator.degreesOfFreedom), number(indicator.differenceFromNational),
+      number(indicator.differenceFromNationalSE), number(indicator.differenceFromRest),
+      number(indicator.differenceFromRestSE), flags.databaseValue,
+    ]
   }
 
   // One coder for every row (most rows have no flag, and skip it): making one per row cost more
