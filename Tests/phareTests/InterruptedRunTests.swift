@@ -78,6 +78,14 @@ import Testing
     }
     while !halfWritten() && Date() < deadline && stalled.isRunning { usleep(50_000) }
     #expect(halfWritten())
+    // The waves are processed at once: 2015 is recorded while 2016 is stalled (`history` only reads
+    // the registry, so it runs beside the stalled run).
+    func recorded2015() throws -> Bool {
+      try PhareProcess.run("history", space.spec, "--registry", space.out + "/phare.sqlite").stdout.contains(
+        "wave 2015: ok")
+    }
+    while try !recorded2015() && Date() < deadline && stalled.isRunning { usleep(50_000) }
+    #expect(try recorded2015())
     let second = try space.run("--quiet")
     #expect(second.status == 3)
     #expect(second.stderr.contains("is locked by another phare run (pid=\(stalled.processIdentifier) since "))

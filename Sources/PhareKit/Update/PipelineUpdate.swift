@@ -11,7 +11,7 @@ import Logging
 /// naming them. Then the trends and the time-series feed over all waves. Any error while
 /// processing a wave (its stages, its outputs) fails that wave only; a registry that cannot be
 /// read or written stops the update (`RegistryError`).
-public struct PipelineUpdate {
+public struct PipelineUpdate: Sendable {
   public let pipeline: Pipeline
   /// The pipeline's output folder, `out/<survey>`.
   public let folder: String
@@ -43,7 +43,9 @@ public struct PipelineUpdate {
     let specSHA256 = FileDigest.sha256(text: try pipeline.specFingerprint() + "\nphare " + PhareVersion.current)
     let specFiles = try RunManifest.specFiles(of: pipeline)
     let identities = try WaveIdentities(pipeline: pipeline, registry: registry, specSHA256: specSHA256)
-    var outcomes: [WaveOutcome] = []
+    // Each wave's outcome, or the export to process: the waves to process run at once (`AtOnce`).
+    var steps: [WaveOutcome?] = []
+    var toProcess: [WaveFile] = []
     var clashing: Set<String> = []
     for file in identities.files {
       if let problem = identities.clash(file.wave) {
@@ -52,7 +54,7 @@ public struct PipelineUpdate {
         var result = WaveResult(file: file)
         result.sha256 = try? FileDigest.sha256(of: file.path)
         result.problem = problem
-        outcomes.append(try publish(result, specSHA256: specSHA256))
+        steps.append(try publish(result, specSHA256: specSHA256))
         continue
       }
       let reason = force ? "--force" : try change(file, specSHA256: specSHA256, specFiles: specFiles)
@@ -63,11 +65,17 @@ public struct PipelineUpdate {
         logger.info("unchanged, skipped", metadata: ["survey": "\(pipeline.spec.survey)", "wave": "\(file.wave)"])
         // The export that failed was replaced by the one the outputs come from: its failure is past.
         removeRejected(file.wave)
-        outcomes.append(.unchanged(file))
+        steps.append(.unchanged(file))
         continue
       }
-      outcomes.append(try process(file, specSHA256: specSHA256))
+      steps.append(nil)
+      toProcess.append(file)
     }
+    let processed = try AtOnce.map(toProcess.count, exportBytes: AtOnce.bytes(of: toProcess.map(\.path))) {
+      [self, toProcess] index in try process(toProcess[index], specSHA256: specSHA256)
+    }
+    var next = processed.makeIterator()
+    let outcomes = steps.map { $0 ?? next.next()! }
     // A rejected folder of no current wave id (its export gone, or named after an id the export no
     // longer gives) is out of date.
     let rejected = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/rejected")) ?? []

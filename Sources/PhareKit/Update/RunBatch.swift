@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// One `phare run`: every pipeline of the plan brought up to date, then every matrix, recorded
 /// in the registry as one run (`running` until it ends; a run killed meanwhile is marked
@@ -84,21 +85,21 @@ public struct RunBatch {
     return report
   }
 
-  /// Updates the pipelines, as many at once as there are cores (each writes its own folder; the
-  /// registry serialises their records): each one's wave ids and report, in the pipelines' order.
+  /// Updates the pipelines, at once when their exports are small (`AtOnce`: each writes its own
+  /// folder; the registry serialises their records): each one's wave ids and report, in order.
   private func updateAtOnce(_ pipelines: [Pipeline], run: RunID, settings: Settings, bar: ProgressBar?)
     -> [(waves: [String]?, report: Report)]
   {
-    let parts = PipelineParts(count: pipelines.count)
+    let exports = AtOnce.bytes(of: pipelines.flatMap { $0.waves.map(\.path) })
+    let done = Atomic<Int>(0)
     let (out, registry) = (out, registry)
-    DispatchQueue.concurrentPerform(iterations: pipelines.count) { index in
+    return AtOnce.map(pipelines.count, exportBytes: exports) { index in
       var report = Report()
       let waves = Self.update(
         pipelines[index], out: out, registry: registry, run: run, settings: settings, report: &report)
-      let done = parts.store((waves, report), at: index)
-      bar?.show(done, pipelines[index].spec.file)
+      bar?.show(done.add(1, ordering: .relaxed).newValue, pipelines[index].spec.file)
+      return (waves, report)
     }
-    return parts.all
   }
 
   /// Updates one pipeline and returns its wave ids; its problems go into the report, never stop
@@ -142,26 +143,4 @@ public struct RunBatch {
     report.exitCode = 1
     return nil
   }
-}
-
-/// The results of pipelines updated at once, each stored by the thread that updated it.
-private final class PipelineParts: @unchecked Sendable {
-  private let lock = NSLock()
-  private var parts: [(waves: [String]?, report: RunBatch.Report)]
-  private var done = 0
-
-  init(count: Int) {
-    parts = Array(repeating: (nil, RunBatch.Report()), count: count)
-  }
-
-  /// Stores one pipeline's result; returns how many are done.
-  func store(_ part: (waves: [String]?, report: RunBatch.Report), at index: Int) -> Int {
-    lock.withLock {
-      parts[index] = part
-      done += 1
-      return done
-    }
-  }
-
-  var all: [(waves: [String]?, report: RunBatch.Report)] { lock.withLock { parts } }
 }
