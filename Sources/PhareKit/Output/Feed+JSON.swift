@@ -50,11 +50,11 @@ extension Feed.Entry: Encodable {
     try container.encode(id, forKey: .id)
     try container.encode(variable, forKey: .variable)
     try container.encode(variableLabel, forKey: .variableLabel)
-    try container.encode(category, forKey: .category)
-    try container.encode(categoryLabel, forKey: .categoryLabel)
+    try container.encodeOrNull(category, forKey: .category)
+    try container.encodeOrNull(categoryLabel, forKey: .categoryLabel)
     try container.encode(statistic, forKey: .statistic)
     try container.encode(unit, forKey: .unit)
-    try container.encode(domain, forKey: .domain)
+    try container.encodeOrNull(domain, forKey: .domain)
     try container.encode(values, forKey: .values)
   }
 }
@@ -76,16 +76,16 @@ extension Feed.Value: Encodable {
   func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(breakdown, forKey: .breakdown)
-    try container.encode(breakdownValue, forKey: .breakdownValue)
+    try container.encodeOrNull(breakdownValue, forKey: .breakdownValue)
     try container.encode(breakdownLabel, forKey: .breakdownLabel)
-    try container.encode(estimate, forKey: .estimate)
-    try container.encode(standardError, forKey: .standardError)
-    try container.encode(lower, forKey: .lower)
-    try container.encode(upper, forKey: .upper)
+    try container.encodeOrNull(estimate, forKey: .estimate)
+    try container.encodeOrNull(standardError, forKey: .standardError)
+    try container.encodeOrNull(lower, forKey: .lower)
+    try container.encodeOrNull(upper, forKey: .upper)
     try container.encode(respondents, forKey: .respondents)
     try container.encode(weightedTotal, forKey: .weightedTotal)
     try container.encode(flags, forKey: .flags)
-    try container.encode(series, forKey: .series)
+    try container.encodeOrNull(series, forKey: .series)
   }
 }
 
@@ -102,13 +102,13 @@ extension Feed.SeriesPoint: Encodable {
   func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(wave, forKey: .wave)
-    try container.encode(estimate, forKey: .estimate)
-    try container.encode(standardError, forKey: .standardError)
-    try container.encode(lower, forKey: .lower)
-    try container.encode(upper, forKey: .upper)
+    try container.encodeOrNull(estimate, forKey: .estimate)
+    try container.encodeOrNull(standardError, forKey: .standardError)
+    try container.encodeOrNull(lower, forKey: .lower)
+    try container.encodeOrNull(upper, forKey: .upper)
     try container.encode(respondents, forKey: .respondents)
     try container.encode(flags, forKey: .flags)
-    try container.encode(change, forKey: .change)
+    try container.encodeOrNull(change, forKey: .change)
   }
 }
 
@@ -125,10 +125,10 @@ extension Feed.Change: Encodable {
   func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(fromWave, forKey: .fromWave)
-    try container.encode(difference, forKey: .difference)
-    try container.encode(standardError, forKey: .standardError)
-    try container.encode(lower, forKey: .lower)
-    try container.encode(upper, forKey: .upper)
-    try container.encode(significant, forKey: .significant)
+    try container.encodeOrNull(difference, forKey: .difference)
+    try container.encodeOrNull(standardError, forKey: .standardError)
+    try container.encodeOrNull(lower, forKey: .lower)
+    try container.encodeOrNull(upper, forKey: .upper)
+    try container.encodeOrNull(significant, forKey: .significant)
   }
 }
