@@ -21,46 +21,79 @@ struct UTF8LineScan {
   init(firstLine: Int) { line = firstLine }
 
   mutating func scan(_ bytes: UnsafeRawBufferPointer) {
-    for byte in bytes {
-      if byte < 0x80 && pending == 0 {
-        if byte == LineBreaks.lineFeed {
-          if afterCarriageReturn {
-            afterCarriageReturn = false
-          } else {
+    var index = 0
+    while index < bytes.count {
+      // Eight ASCII bytes without a carriage return, outside a sequence and not after a CR (most
+      // of an export): only their line feeds matter.
+      if pending == 0 && !afterCarriageReturn && index + 8 <= bytes.count {
+        let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & Self.highBits == 0 && Self.count(of: LineBreaks.carriageReturn, in: word) == 0 {
+          let lineFeeds = Self.count(of: LineBreaks.lineFeed, in: word)
+          if lineFeeds > 0 {
             endLine()
+            // The lines after the first are whole ASCII lines: nothing to record.
+            line += lineFeeds - 1
           }
-        } else if byte == LineBreaks.carriageReturn {
-          endLine()
-          afterCarriageReturn = true
-        } else {
-          afterCarriageReturn = false
-        }
-        continue
-      }
-      afterCarriageReturn = false
-      if pending > 0 {
-        if byte >= lower && byte <= upper {
-          pending -= 1
-          lower = 0x80
-          upper = 0xBF
+          index += 8
           continue
         }
-        // The sequence is cut short: the line is invalid, and this byte starts afresh.
-        lineInvalid = true
-        pending = 0
+      }
+      scan(bytes[index])
+      index += 1
+    }
+  }
+
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// How many bytes of an ASCII `word` equal `byte` (exact: no carry crosses bytes).
+  @inline(__always)
+  private static func count(of byte: UInt8, in word: UInt64) -> Int {
+    let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    let nonzero = ((difference & lowBits) &+ lowBits) | difference
+    return (~nonzero & highBits).nonzeroBitCount
+  }
+
+  /// One byte through the line's state.
+  private mutating func scan(_ byte: UInt8) {
+    if byte < 0x80 && pending == 0 {
+      if byte == LineBreaks.lineFeed {
+        if afterCarriageReturn {
+          afterCarriageReturn = false
+        } else {
+          endLine()
+        }
+      } else if byte == LineBreaks.carriageReturn {
+        endLine()
+        afterCarriageReturn = true
+      } else {
+        afterCarriageReturn = false
+      }
+      return
+    }
+    afterCarriageReturn = false
+    if pending > 0 {
+      if byte >= lower && byte <= upper {
+        pending -= 1
         lower = 0x80
         upper = 0xBF
-        if byte < 0x80 {
-          scan(byte)
-          continue
-        }
+        return
       }
-      lineHasMultiByte = true
-      if let sequence = UTF8Validation.sequence(startingWith: byte) {
-        (pending, lower, upper) = sequence
-      } else {
-        lineInvalid = true
+      // The sequence is cut short: the line is invalid, and this byte starts afresh.
+      lineInvalid = true
+      pending = 0
+      lower = 0x80
+      upper = 0xBF
+      if byte < 0x80 {
+        scan(byte)
+        return
       }
+    }
+    lineHasMultiByte = true
+    if let sequence = UTF8Validation.sequence(startingWith: byte) {
+      (pending, lower, upper) = sequence
+    } else {
+      lineInvalid = true
     }
   }
 
@@ -71,10 +104,6 @@ struct UTF8LineScan {
       pending = 0
     }
     if lineInvalid || lineHasMultiByte { endLine() }
-  }
-
-  private mutating func scan(_ byte: UInt8) {
-    withUnsafeBytes(of: byte) { scan($0) }
   }
 
   private mutating func endLine() {

@@ -43,4 +43,24 @@ import Testing
     #expect(scan([0xF4, 0x90, 0x80, 0x80]).invalidLines == [1])  // above U+10FFFF
     #expect(scan(Array("𝄞".utf8)).invalidLines == [])
   }
+
+  /// Eight ASCII bytes at a time give the lines byte by byte gives (blocks of one byte never take
+  /// the eight-byte path), over lines of every kind and length and every line break.
+  @Test func eightBytesAtATimeAgreeWithByteByByte() {
+    var random = SplitMix64(seed: 15)
+    let pieces: [[UInt8]] = [
+      Array("abcdefghijklmnopqrstuvwxyz,0123456789".utf8), Array("é".utf8), Array("€uro".utf8), [0xE9],
+      [0xC3], Array("𝄞".utf8), [0x0A], [0x0D], [0x0D, 0x0A], [0x0A, 0x0A], Array("a,b".utf8), [0xE2, 0x82],
+    ]
+    for _ in 0..<200 {
+      var bytes: [UInt8] = []
+      for _ in 0..<random.below(60) { bytes += pieces[random.below(pieces.count)] }
+      let byteByByte = scan(bytes, blockSize: 1)
+      for blockSize in [nil, 9, 64] {
+        let fast = scan(bytes, blockSize: blockSize)
+        #expect(fast.invalidLines == byteByByte.invalidLines, "\(bytes)")
+        #expect(fast.utf8Lines == byteByByte.utf8Lines, "\(bytes)")
+      }
+    }
+  }
 }
