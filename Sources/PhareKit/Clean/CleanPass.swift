@@ -135,7 +135,7 @@ struct CleanPass {
     guard name != nil else { return }
     // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
     // Interned in order, an identifier's code is the index of its first row's line.
-    var seen = ByteStringInterner()
+    var seen = ByteStringInterner(expected: rowCount)
     var firstLine: [Int32] = []
     for row in 0..<rowCount where !isRejected(row) {
       guard var id = identifiers[row] else { continue }

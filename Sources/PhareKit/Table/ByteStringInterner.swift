@@ -19,6 +19,18 @@ struct ByteStringInterner {
   private var slots = [UInt64](repeating: Self.empty, count: 16)
   private static let empty = UInt64.max
 
+  init() {}
+
+  /// An interner sized for `expected` distinct strings, which it takes without rehashing.
+  init(expected: Int) {
+    var capacity = 16
+    while capacity < 2 * expected { capacity *= 2 }
+    slots = [UInt64](repeating: Self.empty, count: capacity)
+    hashes.reserveCapacity(expected)
+    prefixes.reserveCapacity(expected)
+    starts.reserveCapacity(expected + 1)
+  }
+
   /// How many distinct strings have been seen.
   var count: Int { hashes.count }
 

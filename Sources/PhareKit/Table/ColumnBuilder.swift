@@ -3,12 +3,13 @@
 /// A column starts numeric (the fast path: plain integers parsed in place into raw memory).
 /// The first value that is not a number switches it to dictionary mode, where every distinct
 /// byte string gets a code; `finish` then decides the final type from the values actually kept.
-/// A column kept as text (a codebook identifier) starts in dictionary mode and stays text: its
-/// values are never read as numbers, so they come back byte for byte. A column of personal data
+/// A column kept as text (a codebook identifier, a free-text answer) is stored as its bytes one
+/// after the other (`text` mode) and finished as text: its values are never read as numbers, so
+/// they come back byte for byte, and a million distinct identifiers are not hashed. A column of personal data
 /// keeps only which cells are filled (`presence` mode): names, e-mails and phones are never stored.
 /// Its buffers are raw memory: a builder is either finished or released, exactly once.
 struct ColumnBuilder {
-  private enum Mode { case numeric, dictionary, presence }
+  private enum Mode { case numeric, dictionary, text, presence }
 
   /// The one level of a personal-data column: what its filled cells hold once read.
   static let personalDataLevel = "(personal data, not read)"
@@ -20,22 +21,24 @@ struct ColumnBuilder {
   private(set) var dictionary = ByteStringInterner()
   /// Rows of a `presence` column.
   private var presenceCount = 0
+  /// A `text` column's bytes, and where each row's end.
+  private var textBytes = GrowableBuffer<UInt8>()
+  private var textEnds = GrowableBuffer<Int>()
   private let decimalComma: Bool
-  private let keepsText: Bool
 
   /// - Parameters:
   ///   - keepsText: the values stay text, byte for byte (an identifier).
   ///   - personal: only whether each cell is filled is kept (personal data).
   init(decimalComma: Bool, keepsText: Bool = false, personal: Bool = false) {
     self.decimalComma = decimalComma
-    self.keepsText = keepsText
-    self.mode = keepsText ? .dictionary : personal ? .presence : .numeric
+    self.mode = keepsText ? .text : personal ? .presence : .numeric
   }
 
   var count: Int {
     switch mode {
     case .numeric: return numbers.count
     case .dictionary: return codes.count
+    case .text: return textEnds.count
     case .presence: return presenceCount
     }
   }
@@ -47,6 +50,9 @@ struct ColumnBuilder {
       missing.reserve(rows: rows)
     case .dictionary:
       codes.reserve(rows)
+    case .text:
+      textEnds.reserve(rows)
+      missing.reserve(rows: rows)
     case .presence:
       missing.reserve(rows: rows)
     }
@@ -92,6 +98,11 @@ struct ColumnBuilder {
 
   /// Appends any non-empty field: a decimal number, or a value for the dictionary.
   mutating func appendField(_ field: UnsafeRawBufferPointer) {
+    if mode == .text {
+      textBytes.append(contentsOf: field)
+      textEnds.append(textBytes.count)
+      return
+    }
     if mode == .numeric {
       // `1.200,50` keeps its bytes: its dot says how the column groups thousands (`MarkEvidence`),
       // which the number rendered back (`1200,5`) would no longer say.
@@ -132,6 +143,9 @@ struct ColumnBuilder {
       numbers.append(.nan)
     case .dictionary:
       codes.append(CategoricalColumn.missingCode)
+    case .text:
+      missing.setMissing(textEnds.count)
+      textEnds.append(textBytes.count)
     case .presence:
       missing.setMissing(presenceCount)
       presenceCount += 1
@@ -166,6 +180,10 @@ struct ColumnBuilder {
       missing.truncate(to: rows)
     case .dictionary:
       codes.truncate(to: rows)
+    case .text:
+      textEnds.truncate(to: rows)
+      textBytes.truncate(to: textEnds.count == 0 ? 0 : textEnds[textEnds.count - 1])
+      missing.truncate(to: rows)
     case .presence:
       presenceCount = rows
       missing.truncate(to: rows)
@@ -177,6 +195,8 @@ struct ColumnBuilder {
     numbers.release()
     missing.release()
     codes.release()
+    textBytes.release()
+    textEnds.release()
   }
 
   /// The finished column, which takes over the builder's memory; `decode` turns dictionary
@@ -186,6 +206,22 @@ struct ColumnBuilder {
     case .numeric:
       let rows = numbers.count
       return .numeric(NumericColumn(values: ColumnStorage(numbers.take()), missing: missing.finish(count: rows)))
+    case .text:
+      let rows = textEnds.count
+      let filled = missing.finish(count: rows)
+      var values: [String?] = []
+      values.reserveCapacity(rows)
+      var start = 0
+      for row in 0..<rows {
+        let end = textEnds[row]
+        values.append(
+          filled[row]
+            ? nil : decode(UnsafeRawBufferPointer(start: textBytes.base.map { $0 + start }, count: end - start)))
+        start = end
+      }
+      textBytes.release()
+      textEnds.release()
+      return .text(TextColumn(values: values))
     case .presence:
       let rows = presenceCount
       let filled = missing.finish(count: rows)
@@ -198,7 +234,6 @@ struct ColumnBuilder {
         codes: &codes,
         dictionary: dictionary,
         decimalComma: decimalComma,
-        readsNumbers: !keepsText,
         decode: decode
       )
     }

@@ -1,7 +1,7 @@
 /// Decides the type of a dictionary-encoded column from the distinct values its kept rows use.
 ///
 /// All numbers → numeric (values seen before a rejected row's stray text are not lost), unless
-/// the column is kept as text or holds whole numbers too long for a `Double` (`isLongWholeNumber`);
+/// the column holds whole numbers too long for a `Double` (`isLongWholeNumber`);
 /// at most `maxCategoricalLevels` values that repeat on average → categorical; otherwise text.
 /// The codebook (pipeline spec) overrides this guess; it only serves inspection.
 enum ColumnTypeInference {
@@ -12,7 +12,6 @@ enum ColumnTypeInference {
     codes: inout GrowableBuffer<Int32>,
     dictionary: ByteStringInterner,
     decimalComma: Bool,
-    readsNumbers: Bool = true,
     decode: (UnsafeRawBufferPointer) -> String
   ) -> Column {
     let rows = codes.count
@@ -23,8 +22,8 @@ enum ColumnTypeInference {
       present += 1
     }
     let used = uses.indices.filter { uses[$0] > 0 }
-    let numbers = readsNumbers ? numbersSettlingMarks(used, dictionary: dictionary, decimalComma: decimalComma) : nil
-    if let numbers, numbers.allSatisfy({ $0 != nil }) {
+    let numbers = numbersSettlingMarks(used, dictionary: dictionary, decimalComma: decimalComma)
+    if numbers.allSatisfy({ $0 != nil }) {
       var valueOf = [Double](repeating: .nan, count: dictionary.count)
       for (code, number) in zip(used, numbers) {
         valueOf[code] = number!

@@ -15,6 +15,14 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     count += 1
   }
 
+  /// Appends the bytes of `bytes` (a buffer of bytes).
+  mutating func append(contentsOf bytes: UnsafeRawBufferPointer) where Element == UInt8 {
+    guard !bytes.isEmpty else { return }
+    if count + bytes.count > capacity { grow(to: Swift.max(16, capacity * 2, count + bytes.count)) }
+    memcpy(base.unsafelyUnwrapped + count, bytes.baseAddress!, bytes.count)
+    count += bytes.count
+  }
+
   /// Appends `extra` elements of zero bits.
   mutating func appendZeros(_ extra: Int) {
     reserve(count + extra)
