@@ -26,6 +26,9 @@ struct RunJob: ParsableCommand {
   @Option(help: "Where the generated wave and its pipeline are kept between runs.")
   var data = "out/bench"
 
+  @Option(help: "The script timing DuckDB's or polars' plain sums, run when python3 imports either.")
+  var referenceScript = "Benchmarks/reference-sums.py"
+
   func validate() throws {
     guard rows >= 2000 else { throw ValidationError("--rows needs at least 2000") }
   }
@@ -64,7 +67,33 @@ struct RunJob: ParsableCommand {
     print(
       "ratio           run / floor = \(Format.fixed(median.run.seconds / floorBest.seconds, 2)) "
         + "(target at this size: \(Format.fixed(target.seconds, 0)) s, ~4 × the floor)")
-    print("reference       DuckDB or polars sums: not measured here (optional; compare by hand with python3)")
+    for line in try references(export, phareSeconds: median.run.seconds) { print(line) }
+  }
+
+  /// DuckDB's and polars' plain sums by region on the export (`referenceScript`, median of
+  /// `--repeat`), for each that python3 imports: the optional second reference.
+  private func references(_ export: String, phareSeconds: Double) throws -> [String] {
+    let python = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+      .map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let python, FileManager.default.fileExists(atPath: referenceScript) else {
+      return ["reference       DuckDB or polars sums: no python3 or no \(referenceScript)"]
+    }
+    var lines: [String] = []
+    for engine in ["duckdb", "polars"] where try ChildProcess(python, ["-c", "import \(engine)"]).status == 0 {
+      let runs = try (0..<job.repeat).map { _ in try ChildProcess(python, [referenceScript, engine, export]) }
+      if let failed = runs.first(where: { $0.status != 0 }) {
+        lines.append("reference       \(engine) failed: \(failed.standardError)")
+        continue
+      }
+      let median = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+      let peak = Double(runs.map(\.peakResidentKilobytes).max()!) / 1_048_576
+      lines.append(
+        "reference       \(engine) plain sums by region (no weighting, no SE): \(Format.fixed(median.seconds, 3)) s, "
+          + "peak RSS \(Format.fixed(peak, 2)) GiB; phare run / \(engine) = \(Format.fixed(phareSeconds / median.seconds, 2))"
+      )
+    }
+    return lines.isEmpty
+      ? ["reference       DuckDB or polars sums: python3 imports neither (optional: pip install duckdb polars)"] : lines
   }
 
   /// The export and a pipeline reading it under `root`, generated on first use; returns the export's path.
