@@ -86,20 +86,27 @@ public struct RunBatch {
   }
 
   /// Updates the pipelines, at once when their exports are small (`AtOnce`: each writes its own
-  /// folder; the registry serialises their records): each one's wave ids and report, in order.
+  /// folder; the registry serialises their records), the most indicators first
+  /// (`Pipeline.indicatorsPerWave` × waves) so that the small ones fill the cores at the end: each
+  /// one's wave ids and report, in the pipelines' order.
   private func updateAtOnce(_ pipelines: [Pipeline], run: RunID, settings: Settings, bar: ProgressBar?)
     -> [(waves: [String]?, report: Report)]
   {
     let exports = AtOnce.bytes(of: pipelines.flatMap { $0.waves.map(\.path) })
+    let workload = pipelines.map { $0.indicatorsPerWave * $0.waves.count }
+    let start = pipelines.indices.sorted { (workload[$1], $0) < (workload[$0], $1) }
     let done = Atomic<Int>(0)
     let (out, registry) = (out, registry)
-    return AtOnce.map(pipelines.count, exportBytes: exports) { index in
+    let parts = AtOnce.map(pipelines.count, exportBytes: exports) { position in
+      let pipeline = pipelines[start[position]]
       var report = Report()
-      let waves = Self.update(
-        pipelines[index], out: out, registry: registry, run: run, settings: settings, report: &report)
-      bar?.show(done.add(1, ordering: .relaxed).newValue, pipelines[index].spec.file)
+      let waves = Self.update(pipeline, out: out, registry: registry, run: run, settings: settings, report: &report)
+      bar?.show(done.add(1, ordering: .relaxed).newValue, pipeline.spec.file)
       return (waves, report)
     }
+    var inOrder = parts
+    for (position, index) in start.enumerated() { inOrder[index] = parts[position] }
+    return inOrder
   }
 
   /// Updates one pipeline and returns its wave ids; its problems go into the report, never stop
