@@ -15,6 +15,9 @@ struct CleanPass {
   private var rejections: [Int: CleanRejection] = [:]
   private var rejectedRows: [UInt64]
   private var identifiers: [String?] = []
+  /// Each row's identifier as a code (equal bytes, equal code; -1 where blank), worked out on
+  /// another core while the other columns are cleaned.
+  private var identifierCodes: BackgroundValue<[Int32]>?
   /// Cells set missing (`invalid_cells: set-missing`): the row, the variable, and the rule broken.
   private var cells: [(row: Int, variable: String, rejection: CleanRejection)] = []
 
@@ -133,12 +136,11 @@ struct CleanPass {
 
   mutating func rejectDuplicateIdentifiers(_ name: String?) {
     guard name != nil else { return }
-    // Byte for byte: String equality would merge canonically equivalent spellings (é and e + ◌́).
-    // Interned in order, an identifier's code is the index of its first row's line.
-    var seen = ByteStringInterner(expected: rowCount)
-    var firstLine: [Int32] = []
+    guard let codes = identifierCodes?.value else { return }
+    // The line of the first kept row of each identifier, or -1.
+    var firstLine = [Int32](repeating: -1, count: Int(codes.max() ?? -1) + 1)
     for row in 0..<rowCount where !isRejected(row) {
-      guard var id = identifiers[row] else { continue }
+      guard let id = identifiers[row] else { continue }
       if id.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) && Self.isSpreadsheetScientific(Array(id.utf8)) {
         reject(
           row,
@@ -149,16 +151,26 @@ struct CleanPass {
             value: id))
         continue
       }
-      let code = Int(id.withUTF8 { seen.intern(UnsafeRawBufferPointer($0)) })
-      if code < firstLine.count {
+      let code = Int(codes[row])
+      if firstLine[code] >= 0 {
         reject(
           row,
           CleanRejection(
             rule: "clean.duplicate-id", message: "identifier already used by the row on line \(firstLine[code])",
             value: id))
       } else {
-        firstLine.append(ingest.sourceLines[row])
+        firstLine[code] = ingest.sourceLines[row]
       }
+    }
+  }
+
+  /// Each identifier's code, equal where the bytes are (String equality would merge canonically
+  /// equivalent spellings, é and e + ◌́); -1 where blank.
+  private static func codes(of identifiers: [String?]) -> [Int32] {
+    var interner = ByteStringInterner(expected: identifiers.count)
+    return identifiers.map { identifier in
+      guard var identifier else { return -1 }
+      return identifier.withUTF8 { interner.intern(UnsafeRawBufferPointer($0)) }
     }
   }
 
@@ -241,7 +253,10 @@ struct CleanPass {
       }
       values.append(text)
     }
-    if variable.kind == .identifier { identifiers = values }
+    if variable.kind == .identifier {
+      identifiers = values
+      identifierCodes = BackgroundValue { [values] in Self.codes(of: values) }
+    }
     columns.append(CleanColumn(variable: variable.cleanVariable, storage: .texts(values)))
   }
 

@@ -24,11 +24,21 @@ public struct PipelineRunner: Sendable {
       var result = WaveResult(file: file)
       do {
         let before = try ExportSnapshot.take(file.path)
-        result.sha256 = try FileDigest.sha256(of: file.path)
+        // The export is hashed on another core while it is read; a file that cannot be hashed
+        // fails the wave with that error, as when it was hashed first.
+        let path = file.path
+        let digest = BackgroundValue { Result { try FileDigest.sha256(of: path) } }
         var truncation: String?
         var windows1252Lines: [Int] = []
         let wave = try StageTimings.measure(&result.timings.ingestAndClean) {
-          let ingest = try reader.read(file.path)
+          let ingest: IngestResult
+          do {
+            ingest = try reader.read(file.path)
+          } catch {
+            _ = try digest.value.get()
+            throw error
+          }
+          result.sha256 = try digest.value.get()
           truncation = before.truncation(after: try ExportSnapshot.take(file.path), ingest)
           windows1252Lines = ingest.windows1252Lines
           return try clean.run(ingest, wave: file)
