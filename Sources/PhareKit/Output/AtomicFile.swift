@@ -4,7 +4,7 @@ import Foundation
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
 enum AtomicFile {
   static func write(_ text: String, to path: String) throws {
-    try write(Data(text.utf8), to: path)
+    try write(Array(text.utf8), to: path)
   }
 
   static func write(_ bytes: [UInt8], to path: String) throws {
@@ -56,21 +56,4 @@ enum AtomicFile {
     }
   }
 
-  static func write(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    do {
-      try data.write(to: temporary)
-      guard rename(temporary.path, url.path) == 0 else {
-        throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
-      }
-    } catch let error as FileWriteError {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw FileWriteError(path: path, reason: error.localizedDescription)
-    }
-  }
 }
