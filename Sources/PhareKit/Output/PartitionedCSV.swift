@@ -1,5 +1,3 @@
-import Foundation
-
 /// A CSV file as its header and its rows in parts, each part formatted on its own (on any core):
 /// the header and the parts joined in order are the file's bytes. `AtomicFile.write(_:to:)`
 /// writes each part as soon as its turn comes, so a large table is never held whole in memory.
@@ -37,21 +35,10 @@ struct PartitionedCSV: Sendable {
 
   /// The whole file, its parts formatted on every core at once.
   var bytes: [UInt8] {
-    var parts = [[UInt8]](repeating: [], count: partCount)
-    parts.withUnsafeMutableBufferPointer { parts in
-      let shared = SharedParts(parts: parts)
-      DispatchQueue.concurrentPerform(iterations: shared.parts.count) { index in
-        shared.parts[index] = part(index)
-      }
-    }
+    let parts = AtOnce.map(partCount) { part($0) }
     var bytes = header
     bytes.reserveCapacity(header.count + parts.reduce(0) { $0 + $1.count })
     for part in parts { bytes.append(contentsOf: part) }
     return bytes
   }
-}
-
-/// The parts' slots, each written by the one iteration that formats it.
-private struct SharedParts: @unchecked Sendable {
-  let parts: UnsafeMutableBufferPointer<[UInt8]>
 }

@@ -13,7 +13,14 @@ enum AtOnce {
   static func map<Result>(_ count: Int, exportBytes: Int, _ body: @Sendable (Int) throws -> Result) rethrows
     -> [Result]
   {
-    guard count > 1, exportBytes <= limit else { return try (0..<count).map(body) }
+    guard exportBytes <= limit else { return try (0..<count).map(body) }
+    return try map(count, body)
+  }
+
+  /// `body` of each index of `0..<count`, on every core at once; the results in index order, or
+  /// the first error in that order.
+  static func map<Result>(_ count: Int, _ body: @Sendable (Int) throws -> Result) rethrows -> [Result] {
+    guard count > 1 else { return try (0..<count).map(body) }
     let results = OrderedResults<Result>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       results.store(Swift.Result { try body(index) }, at: index)
