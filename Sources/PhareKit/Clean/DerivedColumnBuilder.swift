@@ -10,7 +10,7 @@ enum DerivedColumnBuilder {
       let source = input(of)
       domain = source.variable.domain
       labels = derived.values()
-      values = rows(source).map { row in
+      values = (0..<source.count).map { row in
         guard let value = source.number(row) else { return nil }
         if !source.variable.isInBase(value, dontKnow: dontKnow) { return nil }
         return codes.contains { Double($0) == value } ? 1 : 0
@@ -19,7 +19,7 @@ enum DerivedColumnBuilder {
       let source = input(of)
       domain = source.variable.domain
       labels = derived.values()
-      values = rows(source).map { row in
+      values = (0..<source.count).map { row in
         guard let value = source.number(row), source.variable.isInBase(value, dontKnow: .exclude) else { return nil }
         return bands.first { $0.lower <= value && value <= $0.upper }.map { Double($0.code) }
       }
@@ -30,7 +30,7 @@ enum DerivedColumnBuilder {
       labels = derived.values(crossed: crossed)
       let codeOf = Dictionary(
         uniqueKeysWithValues: combinations.enumerated().map { index, parts in (parts.map(\.code), index + 1) })
-      values = rows(sources[0]).map { row in
+      values = (0..<sources[0].count).map { row in
         let codes = sources.map { $0.number(row).map(Int.init) }
         guard codes.allSatisfy({ $0 != nil }) else { return nil }
         return codeOf[codes.map { $0! }].map(Double.init)
@@ -40,6 +40,4 @@ enum DerivedColumnBuilder {
       name: derived.name, label: derived.label, kind: .single, values: labels, missingCodes: [], domain: domain)
     return CleanColumn(variable: variable, values: values.map { $0 ?? .nan })
   }
-
-  private static func rows(_ column: CleanColumn) -> Range<Int> { 0..<column.count }
 }

@@ -44,7 +44,7 @@ public struct CSVReader: Sendable {
 
     var session = ParseSession(path: path, separator: sniffed.separator, firstLine: sniffed.firstLine)
     session.cursor.pointee.textColumns = textColumns
-    session.cursor.pointee.personalColumns = personalColumns.subtracting(textColumns)
+    session.cursor.pointee.personalColumns = personalColumns
     defer { session.close() }
     // UTF-16 was transcoded to valid UTF-8; forced Windows-1252 needs no check.
     var lineScan =
