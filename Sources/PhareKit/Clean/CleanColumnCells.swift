@@ -15,6 +15,9 @@ struct CleanColumnCells: @unchecked Sendable {
   /// Encoded fields by code: labels (answers first, then missing codes) of numbers and codes when
   /// labels are asked, levels of categories.
   private let encoded: EncodedCodes
+  /// Formats the rare cells written through a `String` (fractional numbers, text to quote or neutralise).
+  private let locale: CSVLocale
+  private let separator: UInt8
 
   /// The writer of `column`; `labels` writes a code's label instead of the code wherever the
   /// variable has one; labels, levels and text cells are copied into `memory`.
@@ -49,32 +52,69 @@ struct CleanColumnCells: @unchecked Sendable {
     }
     (self.numbers, self.codes, self.missing, self.text) = (numbers, codes, missing, text)
     encoded = EncodedCodes(fields, pinnedBy: memory)
+    locale = writer.locale
+    separator = writer.locale.separator.asciiValue!
   }
 
-  /// Appends the cell of `row`.
+  /// Copies the values of `rows` into `slots` (one 64-bit slot a row: a number's bits, a code):
+  /// read one column at a time, a block of rows is then formatted from memory in the cache.
   @inline(__always)
-  func append(_ row: Int, to writer: inout CSVWriter) {
+  func gather(_ rows: Range<Int>, into slots: UnsafeMutablePointer<UInt64>) {
     switch kind {
     case .numbers:
-      guard !isMissing(row) else { return writer.appendEmpty() }
-      let value = numbers[row]
+      for (slot, row) in rows.enumerated() { slots[slot] = numbers[row].bitPattern }
+    case .codes, .levels:
+      for (slot, row) in rows.enumerated() { slots[slot] = UInt64(bitPattern: Int64(codes[row])) }
+    case .text:
+      break
+    }
+  }
+
+  /// Appends the cell of `row`, whose value `gather` put in `slot`: the bytes `CSVWriter` writes for it.
+  @inline(__always)
+  func append(_ row: Int, slot: UInt64, to chunk: inout CSVChunk) {
+    switch kind {
+    case .numbers:
+      guard !isMissing(row) else { return chunk.appendEmpty() }
+      let value = Double(bitPattern: slot)
       if !encoded.isEmpty, let code = Int32(exactly: value), let label = encoded[code] {
-        writer.append(verbatim: label)
+        chunk.append(verbatim: label)
+      } else if abs(value) < 1e15, case let whole = Int64(value), Double(whole) == value {
+        // What `CSVWriter.append(number:)` writes as an integer, tested without a call to `rounded()`.
+        chunk.append(integer: whole)
       } else {
-        writer.append(number: value)
+        CSVWriter(locale: locale, continuing: true).encodedCell(.number(value)).withUnsafeBufferPointer {
+          chunk.append(verbatim: $0)
+        }
       }
     case .codes:
-      guard !isMissing(row) else { return writer.appendEmpty() }
-      let code = codes[row]
+      guard !isMissing(row) else { return chunk.appendEmpty() }
+      let code = Int32(truncatingIfNeeded: slot)
       if !encoded.isEmpty, let label = encoded[code] {
-        writer.append(verbatim: label)
+        chunk.append(verbatim: label)
       } else {
-        writer.append(integer: Int64(code))
+        chunk.append(integer: Int64(code))
       }
     case .levels:
-      if let level = encoded[codes[row]] { writer.append(verbatim: level) } else { writer.appendEmpty() }
+      if let level = encoded[Int32(truncatingIfNeeded: slot)] {
+        chunk.append(verbatim: level)
+      } else {
+        chunk.appendEmpty()
+      }
     case .text:
-      if let value = text[row] { writer.append(text: value) } else { writer.appendEmpty() }
+      guard let value = text[row] else { return chunk.appendEmpty() }
+      let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+        guard !CSVWriter.mayNeedNeutralising(bytes), !CSVWriter.needsQuotes(bytes, separator: separator) else {
+          return false
+        }
+        chunk.append(verbatim: bytes)
+        return true
+      }
+      if plain != true {
+        CSVWriter(locale: locale, continuing: true).encodedCell(.text(value)).withUnsafeBufferPointer {
+          chunk.append(verbatim: $0)
+        }
+      }
     }
   }
 

@@ -153,6 +153,17 @@ struct CSVWriter {
     return negative ? "-" + text : text
   }
 
+  /// Whether text starting with these UTF-8 bytes may be changed by `neutralised` (its first byte
+  /// is a formula character).
+  @inline(__always)
+  static func mayNeedNeutralising(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first else { return false }
+    switch first {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+    default: return false
+    }
+  }
+
   /// Text with `'` before a leading formula character, except a plain number (`-12`, `-1.5`).
   static func neutralised(_ value: String) -> String {
     guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
