@@ -1,4 +1,5 @@
 import CLibCSV
+import Foundation
 import Glibc
 
 /// Reads a delimited survey export into a `ColumnarTable` through libcsv.
@@ -24,6 +25,11 @@ public struct CSVReader: Sendable {
   /// inspect` shows): finding it reads the file a second time, which the pipeline, writing no raw
   /// text, skips.
   public var keepsRawText = true
+  /// Exports whose text has at least this many bytes are parsed in two halves on two cores
+  /// (`parseInTwo`), with the same result as one parse.
+  public var splitsAbove = 8 << 20
+  /// Where the split falls, as a fraction of the text (tests move it across every record).
+  var splitFraction = 0.5
 
   public init(
     separator: Separator? = nil, blockSize: Int = 1 << 20, textColumns: Set<String> = [],
@@ -39,41 +45,24 @@ public struct CSVReader: Sendable {
     let file = try InputFile(path: path)
     defer { file.close() }
     let (source, sniffed) = try open(file)
-    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockSize, 1), alignment: 16)
-    defer { block.deallocate() }
-
     var session = ParseSession(path: path, separator: sniffed.separator, firstLine: sniffed.firstLine)
     session.cursor.pointee.textColumns = textColumns
     session.cursor.pointee.personalColumns = personalColumns
     defer { session.close() }
     // UTF-16 was transcoded to valid UTF-8; forced Windows-1252 needs no check.
-    var lineScan =
-      sniffed.encoding?.isUTF16 == true || encoding == .windows1252
-      ? nil : UTF8LineScan(firstLine: sniffed.firstLine)
-    var skipBytesLeft = sniffed.skippedBytes
-    var consumed = 0
-    var reserved = false
-    var endOfFileMark = false
-    while case var filled = try source.read(into: block), filled > 0 {
-      let skipped = min(skipBytesLeft, filled)
-      skipBytesLeft -= skipped
-      // A DOS end-of-file mark (Ctrl-Z) as the file's last byte ends the text; it is not a record.
-      if consumed + filled == source.size && filled > skipped && block[filled - 1] == Self.endOfFileMark {
-        filled -= 1
-        endOfFileMark = true
-      }
-      let bytes = UnsafeRawBufferPointer(rebasing: block[skipped..<filled])
-      lineScan?.scan(bytes)
-      try session.parse(bytes)
-      consumed += filled + (endOfFileMark ? 1 : 0)
-      if !reserved && session.cursor.pointee.keptRows > 0 {
-        // Size the columns once from the first block, so they do not grow by doubling.
-        reserved = true
-        let scale = Double(source.size) / Double(consumed)
-        session.cursor.pointee.reserveRows(Int(Double(session.cursor.pointee.keptRows) * scale * 1.02) + 64)
-      }
+    let checksUTF8 = sniffed.encoding?.isUTF16 != true && encoding != .windows1252
+    var part = ExportPart(
+      session: session, lineScan: checksUTF8 ? UTF8LineScan(firstLine: sniffed.firstLine) : nil,
+      skipping: sniffed.skippedBytes, blockSize: blockSize)
+    var parsedInTwo = false
+    if source is InputFile, let split = try splitPoint(file, skipping: sniffed.skippedBytes) {
+      parsedInTwo = try parseInTwo(file, at: split, into: &part, checksUTF8: checksUTF8)
+    } else {
+      try part.parse(source, upTo: source.size, endsFile: true)
     }
+    session = part.session
     try session.finish()
+    var lineScan = part.lineScan
     lineScan?.finish()
 
     let cursor = session.cursor
@@ -88,12 +77,64 @@ public struct CSVReader: Sendable {
       keepsRawText: keepsRawText,
       cursor: &cursor.pointee
     )
-    if endOfFileMark { result.notes.append("the file ends with a DOS end-of-file mark (Ctrl-Z); ignored") }
+    result.parsedInTwo = parsedInTwo
+    if part.endOfFileMark { result.notes.append("the file ends with a DOS end-of-file mark (Ctrl-Z); ignored") }
     return result
   }
 
   /// Ctrl-Z, which DOS-era tools write after the last line.
   static let endOfFileMark: UInt8 = 0x1A
+
+  /// Parses the records before `split` into `head` while another core parses those after it from
+  /// a fresh start, then joins the two: exactly the single parse when `head` ends between two
+  /// records and lines and every column agrees (`ExportPart.canAppend`); otherwise `head` parses
+  /// the rest itself. Returns whether the two were joined.
+  private func parseInTwo(_ file: InputFile, at split: Int, into head: inout ExportPart, checksUTF8: Bool) throws
+    -> Bool
+  {
+    var tail: BackgroundValue<TailParse>?
+    do {
+      try head.parse(file, upTo: split, endsFile: false) { head in
+        guard tail == nil, head.session.headerIsRead else { return }
+        let part = TailParse(
+          part: ExportPart(
+            session: ParseSession(continuing: head.session), lineScan: checksUTF8 ? UTF8LineScan(firstLine: 1) : nil,
+            blockSize: blockSize))
+        let path = file.path
+        tail = BackgroundValue { part.parsed(path, from: split) }
+      }
+    } catch {
+      tail?.value.part?.session.close()
+      throw error
+    }
+    if let parsed = tail?.value.part {
+      if head.canAppend(parsed) {
+        head.append(parsed)
+        return true
+      }
+      parsed.session.close()
+    }
+    try head.parse(file, upTo: file.size, endsFile: true)
+    return false
+  }
+
+  /// Where a large export is cut in two for `parseInTwo`: after the first line feed from
+  /// `splitFraction` of its text on, or nil when it is small, the machine has one core, or no line
+  /// feed follows soon enough.
+  private func splitPoint(_ file: InputFile, skipping skipped: Int) throws -> Int? {
+    let text = file.size - skipped
+    guard text >= splitsAbove, text > 0, ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
+    let middle = skipped + Int(Double(text) * splitFraction)
+    let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    defer { window.deallocate() }
+    try file.seek(to: middle)
+    let filled = try file.read(into: window)
+    try file.seek(to: 0)
+    guard let lineFeed = window[..<filled].firstIndex(of: LineBreaks.lineFeed), middle + lineFeed + 1 < file.size else {
+      return nil
+    }
+    return middle + lineFeed + 1
+  }
 
   /// Where the parser reads from (the file, or its UTF-8 transcoding when it is UTF-16) and the
   /// dialect read off its first MiB (a header of thousands of long question names and the rows

@@ -17,6 +17,8 @@ public struct IngestResult: Sendable {
   public internal(set) var notes: [String]
   /// The physical lines read as Windows-1252 in a UTF-8 file (`inputs.encoding: mixed`).
   public var windows1252Lines: [Int] = []
+  /// Whether the export was parsed in two halves on two cores and joined (`CSVReader.splitsAbove`).
+  var parsedInTwo = false
 
   public var rowsKept: Int { table.rowCount }
 

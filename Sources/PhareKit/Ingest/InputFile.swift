@@ -27,8 +27,11 @@ struct InputFile: ByteSource {
   }
 
   /// Goes back to the first byte.
-  func rewind() throws {
-    guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+  func rewind() throws { try seek(to: 0) }
+
+  /// Moves to byte `offset`, where the next `read` starts.
+  func seek(to offset: Int) throws {
+    guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
       throw IngestError.unreadable(file: path, reason: String(cString: strerror(errno)))
     }
   }

@@ -4,6 +4,7 @@ import CLibCSV
 /// malformed record be quarantined without losing the rest of the file.
 struct ParseSession {
   private let path: String
+  private let separator: Separator
   private let parser: UnsafeMutablePointer<csv_parser>
   let cursor: UnsafeMutablePointer<IngestCursor>
   /// After a strict-mode error, the rest of the offending line is skipped before parsing resumes.
@@ -14,6 +15,7 @@ struct ParseSession {
 
   init(path: String, separator: Separator, firstLine: Int = 1) {
     self.path = path
+    self.separator = separator
     parser = .allocate(capacity: 1)
     csv_init(parser, Self.options)
     csv_set_delim(parser, separator.byte)
@@ -23,6 +25,28 @@ struct ParseSession {
     cursor = .allocate(capacity: 1)
     cursor.initialize(to: IngestCursor(decimalComma: separator.impliesDecimalComma, firstLine: firstLine))
   }
+
+  /// A session for the records after `head`'s (from a record boundary), with its columns.
+  init(continuing head: ParseSession) {
+    self.init(path: head.path, separator: head.separator)
+    cursor.pointee = IngestCursor(continuing: head.cursor.pointee)
+    headerValidated = true
+  }
+
+  /// Whether the header has been parsed and checked.
+  var headerIsRead: Bool { headerValidated }
+
+  /// Whether libcsv and the cursor stand between two records (`IngestCursor.isAtRecordBoundary`).
+  var isAtRecordBoundary: Bool {
+    !skippingToLineEnd && parser.pointee.pstate == 0 && parser.pointee.quoted == 0
+      && parser.pointee.entry_pos == 0 && cursor.pointee.isAtRecordBoundary
+  }
+
+  /// Whether `tail`'s records can follow this session's (`IngestCursor.canAppend`).
+  func canAppend(_ tail: ParseSession) -> Bool { cursor.pointee.canAppend(tail.cursor.pointee) }
+
+  /// Appends the records `tail` parsed after this session's boundary.
+  func append(_ tail: ParseSession) { cursor.pointee.append(&tail.cursor.pointee) }
 
   func close() {
     csv_free(parser)

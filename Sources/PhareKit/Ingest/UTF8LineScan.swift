@@ -20,6 +20,23 @@ struct UTF8LineScan {
   /// - Parameter firstLine: the physical line of the first byte scanned (2 after a `sep=` line).
   init(firstLine: Int) { line = firstLine }
 
+  /// Whether the scan stands at the start of a line (after a line feed), where a scan of what
+  /// follows from a fresh start carries on exactly.
+  var isAtLineStart: Bool { pending == 0 && !afterCarriageReturn && !lineInvalid && !lineHasMultiByte }
+
+  /// Carries on with `tail`, a scan of the bytes that follow this one's from line 1 (this scan
+  /// standing at a line start): its lines are moved after this scan's.
+  mutating func append(_ tail: UTF8LineScan) {
+    let lines = line - 1
+    invalidLines += tail.invalidLines.map { $0 + lines }
+    utf8Lines += tail.utf8Lines
+    line = lines + tail.line
+    (lineInvalid, lineHasMultiByte, afterCarriageReturn) = (
+      tail.lineInvalid, tail.lineHasMultiByte, tail.afterCarriageReturn
+    )
+    (pending, lower, upper) = (tail.pending, tail.lower, tail.upper)
+  }
+
   mutating func scan(_ bytes: UnsafeRawBufferPointer) {
     var index = 0
     while index < bytes.count {

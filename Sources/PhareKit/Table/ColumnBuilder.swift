@@ -24,6 +24,10 @@ struct ColumnBuilder {
   /// A `text` column's bytes, and where each row's end.
   private var textBytes = GrowableBuffer<UInt8>()
   private var textEnds = GrowableBuffer<Int>()
+  /// Whether a number was read that `NumberParser.render` may not write back as it was written
+  /// (all but the plain integers of `appendFast`): a column already in dictionary mode would have
+  /// kept its bytes.
+  private var parsedNumbers = false
   private let decimalComma: Bool
 
   /// - Parameters:
@@ -116,6 +120,7 @@ struct ColumnBuilder {
         let value = NumberParser.parse(field, decimalComma: decimalComma), !Self.groupsWithMarks(field)
       {
         numbers.append(value)
+        parsedNumbers = true
         return
       }
       switchToDictionary()
@@ -170,6 +175,48 @@ struct ColumnBuilder {
     numbers.release()
     missing.release()
     mode = .dictionary
+  }
+
+  /// Whether `tail`, a builder of the same column fed the records that follow this one's from a
+  /// fresh start, can be appended so that the column is the one a single builder would have built.
+  /// It cannot when this column already holds text and `tail` read numbers it may not write back
+  /// as written, where a single builder would have kept their bytes.
+  func canAppend(_ tail: ColumnBuilder) -> Bool {
+    mode != .dictionary || !tail.parsedNumbers
+  }
+
+  /// Appends the values of `tail` (for which `canAppend` holds) and releases it.
+  mutating func append(_ tail: inout ColumnBuilder) {
+    defer { tail.release() }
+    let rows = count
+    switch (mode, tail.mode) {
+    case (.numeric, .numeric):
+      numbers.append(contentsOf: tail.numbers)
+      missing.append(tail.missing, at: rows)
+    case (.text, .text):
+      let offset = textBytes.count
+      textBytes.append(contentsOf: tail.textBytes)
+      textEnds.reserve(rows + tail.textEnds.count)
+      for row in 0..<tail.textEnds.count { textEnds.append(tail.textEnds[row] + offset) }
+      missing.append(tail.missing, at: rows)
+    case (.presence, .presence):
+      missing.append(tail.missing, at: rows)
+      presenceCount += tail.presenceCount
+    default:
+      // One holds text: as a single builder would at the first, both are dictionaries, whose
+      // numbers render as they were written (`canAppend`) when this one switched first.
+      if mode == .numeric { switchToDictionary() }
+      if tail.mode == .numeric { tail.switchToDictionary() }
+      var recoded = [Int32](repeating: CategoricalColumn.missingCode, count: tail.dictionary.count)
+      for code in recoded.indices {
+        recoded[code] = tail.dictionary.withBytes(of: code) { dictionary.intern($0) }
+      }
+      codes.reserve(rows + tail.codes.count)
+      for row in 0..<tail.codes.count {
+        let code = tail.codes[row]
+        codes.append(code == CategoricalColumn.missingCode ? code : recoded[Int(code)])
+      }
+    }
   }
 
   /// Drops the values from row `rows` on, when the record they belong to is rejected.

@@ -23,6 +23,14 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     count += bytes.count
   }
 
+  /// Appends the elements of `other`.
+  mutating func append(contentsOf other: GrowableBuffer) {
+    guard other.count > 0 else { return }
+    reserve(count + other.count)
+    (base.unsafelyUnwrapped + count).update(from: other.base.unsafelyUnwrapped, count: other.count)
+    count += other.count
+  }
+
   /// Appends `extra` elements of zero bits.
   mutating func appendZeros(_ extra: Int) {
     reserve(count + extra)

@@ -62,6 +62,18 @@ struct MissingMaskBuffer {
     row >> 6 < words.count && words[row >> 6] & (1 << UInt64(row & 63)) != 0
   }
 
+  /// Marks missing the rows `tail` marks, moved down by `offset` rows (the rows of one mask
+  /// followed by another's).
+  mutating func append(_ tail: MissingMaskBuffer, at offset: Int) {
+    for word in 0..<tail.words.count {
+      var bits = tail.words[word]
+      while bits != 0 {
+        setMissing(offset + word << 6 + bits.trailingZeroBitCount)
+        bits &= bits - 1
+      }
+    }
+  }
+
   /// Forgets the rows from `rows` on (rolling back a rejected record).
   mutating func truncate(to rows: Int) {
     guard (rows + 63) >> 6 <= words.count else { return }
