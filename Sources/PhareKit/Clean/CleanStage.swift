@@ -51,12 +51,14 @@ public struct CleanStage: Sendable {
     }
     let schema = Schema(fields: columns.map { Schema.Field(name: $0.variable.name, type: $0.type) })
     let variables = columns.map(\.variable)
-    // Each column of all ingested rows is freed as soon as its kept rows are copied out.
-    var tableColumns: [Column] = []
-    tableColumns.reserveCapacity(columns.count)
-    for index in columns.indices {
-      tableColumns.append(columns[index].column(keeping: kept))
-      columns[index].storage = .texts([])
+    // Each column of all ingested rows is freed as soon as its kept rows are copied out, the
+    // columns on every core at once (each index is one task's alone).
+    let tableColumns = columns.withUnsafeMutableBufferPointer { columns in
+      nonisolated(unsafe) let columns = columns
+      return AtOnce.map(columns.count) { index in
+        defer { columns[index].storage = .texts([]) }
+        return columns[index].column(keeping: kept)
+      }
     }
     let table = ColumnarTable(schema: schema, columns: tableColumns, rowCount: kept.count)
     let quarantined = (ingest.quarantined + pass.quarantinedRows).map { row -> QuarantinedRow in

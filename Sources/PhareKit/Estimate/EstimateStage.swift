@@ -57,8 +57,11 @@ public struct EstimateStage: Sendable {
     var indicators: [Indicator] = []
     // A variable the wave does not ask has no indicator there, not an empty one.
     let asked = spec.variables.filter { !wave.notAsked.contains($0) }
-    for item in try AnalysisItem.items(for: asked, in: wave, dontKnow: dontKnow) {
-      let moments = item.accumulate(weighted, groups: groups)
+    let items = try AnalysisItem.items(for: asked, in: wave, dontKnow: dontKnow)
+    // One pass over each variable's column, the variables on every core at once.
+    nonisolated(unsafe) let (shared, sharedGroups) = (items, groups)
+    let itemMoments = AtOnce.map(items.count) { shared[$0].accumulate(weighted, groups: sharedGroups) }
+    for (item, moments) in zip(items, itemMoments) {
       let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
       for (category, categoryMoments) in zip(item.categories, moments) {
         for kind in kinds {
