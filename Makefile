@@ -1,6 +1,6 @@
 # phare — two commands on a fresh Debian machine with the Swift toolchain: `make run`, `make test`.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libcsv-dev r-mathlib libsqlite3-dev pkg-config
+SYSTEM_PACKAGES := libcsv-dev libreadstat-dev r-mathlib libsqlite3-dev pkg-config
 RELEASE := .build/release
 # Every release build links the Swift standard library and Foundation statically, so the binary
 # runs where the toolchain is absent (one configuration: the benches and install share its objects).

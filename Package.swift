@@ -18,13 +18,15 @@ let package = Package(
     // libcsv (Debian libcsv-dev): ships csv.h and no pkg-config file.
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
     // libRmath (Debian r-mathlib): R's own distribution functions.
+    // ReadStat (Debian libreadstat-dev): SPSS .sav/.zsav and Stata .dta, read and written.
+    .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
     // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not show: whole output folders swapped atomically.
     .target(name: "CFileSwap"),
     .target(
       name: "PhareKit",
       dependencies: [
-        "CLibCSV", "CRmath", "CFileSwap", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        "CLibCSV", "CReadStat", "CRmath", "CFileSwap", "Yams", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
       ]
