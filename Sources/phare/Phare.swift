@@ -18,7 +18,8 @@ struct Phare: ParsableCommand {
       """,
     version: PhareVersion.current,
     subcommands: [
-      Inspect.self, Validate.self, Clean.self, Weight.self, Estimate.self, Run.self, History.self, Synth.self,
+      Inspect.self, CodebookCommand.self, Validate.self, Clean.self, Weight.self, Estimate.self, Run.self, History.self,
+      Synth.self,
     ]
   )
 }

@@ -13,6 +13,16 @@ enum PipelineLoader {
     }
   }
 
+  /// A codebook on its own, its problems printed as a spec's are.
+  static func codebook(_ path: String) throws -> Codebook {
+    do {
+      return try Codebook.load(file: path)
+    } catch let problems as SpecProblems {
+      report(problems, in: path)
+      throw ExitCode.failure
+    }
+  }
+
   /// Prints each problem on its own line, then their count.
   static func report(_ problems: SpecProblems, in path: String) {
     for diagnostic in problems.diagnostics {

@@ -49,6 +49,15 @@ extension Codebook {
     return Codebook(file: file, variables: variables)
   }
 
+  /// Reads a codebook YAML file on its own (`phare codebook diff`).
+  /// - Throws: `SpecProblems` with every problem of the file.
+  public static func load(file: String) throws -> Codebook {
+    var diagnostics: [SpecDiagnostic] = []
+    let codebook = load(file: file, diagnostics: &diagnostics)
+    guard let codebook, diagnostics.isEmpty else { throw SpecProblems(diagnostics) }
+    return codebook
+  }
+
   private static let keys = [
     "type", "label", "source", "values", "missing", "range", "required", "items", "separator", "domain",
     "blank", "waves",

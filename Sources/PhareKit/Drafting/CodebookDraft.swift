@@ -1,0 +1,193 @@
+import Foundation
+import Yams
+
+/// A codebook drafted from an export: each column's type guessed from its values and, for an
+/// SPSS or Stata file, from its dictionary (variable labels, value labels, user-missing codes),
+/// written as codebook YAML with every guess marked by a `# guess:` comment to confirm.
+///
+/// Guesses: personal data where cells look like e-mails, phone numbers or people's names (or the
+/// column is named so); labelled numbers → `single`; runs of 0/1 columns sharing a prefix
+/// (`q1_citoyens`, `q1_associations`) → one `multiple` set; the first column with a distinct value
+/// in (nearly) every row → `identifier`; whole codes joined by `|` in one cell → `multiple` with
+/// a separator; few whole codes → `single` (a lone high 9, 99 or 999 as « Ne sait
+/// pas »); whole 0-10 scores → `scale`; other numbers → `numeric` with their range; the rest → `text`.
+public struct CodebookDraft: Sendable {
+  /// One drafted variable and why it was guessed so.
+  struct Variable: Sendable {
+    var name: String
+    var kind: VariableKind
+    var label: String?
+    var source: String
+    var values: [ValueLabel] = []
+    var missing: [ValueLabel] = []
+    var range: ClosedRange<Double>?
+    var items: [(column: String, label: String)] = []
+    /// The separator of a multiple-response set in one cell.
+    var separator: String?
+    var guess: String
+  }
+
+  let variables: [Variable]
+  /// Where the draft comes from, for its header comment.
+  let source: String
+  let rows: Int
+  let columns: Int
+
+  /// The draft of `ingest`'s columns, with `dictionary`'s labels (empty for a CSV export).
+  public init(_ ingest: IngestResult, dictionary: FileDictionary = FileDictionary()) {
+    source = ingest.file
+    rows = ingest.rowsKept
+    columns = ingest.table.columns.count
+    let profiles = zip(ingest.table.schema.fields, ingest.table.columns).map {
+      ColumnProfile(name: $0.name, column: $1)
+    }
+    variables = Self.guess(profiles, dictionary: dictionary)
+  }
+
+  /// The variables of the columns in order, each 0/1 run becoming one set.
+  private static func guess(_ profiles: [ColumnProfile], dictionary: FileDictionary) -> [Variable] {
+    var variables: [Variable] = []
+    var names: Set<String> = []
+    var hasIdentifier = false
+    var index = 0
+    while index < profiles.count {
+      let profile = profiles[index]
+      let set = itemSet(in: profiles, from: index)
+      if set.count >= 2 {
+        let prefix = String(profile.name[..<profile.name.lastIndex(of: "_")!])
+        let items = set.map { item in
+          (
+            item.name,
+            dictionary[item.name]?.label ?? String(item.name[item.name.index(after: item.name.lastIndex(of: "_")!)...])
+          )
+        }
+        variables.append(
+          Variable(
+            name: unique(slug(prefix), &names), kind: .multiple, label: nil, source: prefix, items: items,
+            guess: "\(set.count) columns of 0/1 named \(prefix)_…: one multiple-response set"))
+        index += set.count
+        continue
+      }
+      var variable = guess(profile, entry: dictionary[profile.name], identifierTaken: hasIdentifier)
+      hasIdentifier = hasIdentifier || variable.kind == .identifier
+      variable.name = unique(slug(profile.name), &names)
+      variables.append(variable)
+      index += 1
+    }
+    return variables
+  }
+
+  /// The 0/1 columns from `start` on that share its name's prefix before the last `_`.
+  private static func itemSet(in profiles: [ColumnProfile], from start: Int) -> ArraySlice<ColumnProfile> {
+    guard profiles[start].isZeroOne, let underscore = profiles[start].name.lastIndex(of: "_") else { return [] }
+    let prefix = profiles[start].name[...underscore]
+    var end = start
+    while end < profiles.count && profiles[end].isZeroOne && profiles[end].name.hasPrefix(prefix) {
+      end += 1
+    }
+    return profiles[start..<end]
+  }
+
+  private static func guess(_ profile: ColumnProfile, entry: FileDictionary.Entry?, identifierTaken: Bool) -> Variable {
+    var variable = Variable(name: "", kind: .text, label: entry?.label, source: profile.name, guess: "")
+    if let reason = personalReason(profile) {
+      variable.kind = .personal
+      variable.guess = reason
+      return variable
+    }
+    let labelled = (entry?.values ?? []).filter { !(entry?.missingCodes.contains($0.code) ?? false) }
+    if profile.isNumeric || profile.filled == 0, !labelled.isEmpty {
+      variable.kind = .single
+      variable.values = labelled
+      variable.missing = (entry?.values ?? []).filter { entry?.missingCodes.contains($0.code) ?? false }
+      let unlabelled = profile.codes.filter { code in !(entry?.values ?? []).contains { $0.code == code } }
+      variable.values += unlabelled.map { ValueLabel(code: $0, label: "code \($0)") }
+      variable.guess =
+        "\(labelled.count) labelled codes in the file"
+        + (unlabelled.isEmpty ? "" : "; codes \(unlabelled.map(String.init).joined(separator: ", ")) have no label")
+      return variable
+    }
+    if profile.isNearlyUnique && (!profile.isNumeric || profile.isWhole) && !identifierTaken {
+      variable.kind = .identifier
+      let repeats = profile.filled - profile.distinct
+      variable.guess =
+        "\(profile.distinct) distinct values in \(profile.rows) rows"
+        + (repeats == 0 ? "" : " (\(repeats) repeated: the clean stage quarantines duplicates)")
+      return variable
+    }
+    if let codes = profile.cellCodes, profile.filled > 0 {
+      variable.kind = .multiple
+      variable.separator = "|"
+      variable.values = codes.map { ValueLabel(code: $0, label: "code \($0)") }
+      variable.guess = "\(codes.count) whole codes joined by | in one cell, labels to write"
+      return variable
+    }
+    guard profile.isNumeric, let lowest = profile.lowest, let highest = profile.highest else {
+      variable.guess =
+        profile.filled == 0
+        ? "every cell is blank" : "\(profile.distinct) distinct texts in \(profile.filled) filled cells"
+      return variable
+    }
+    var codes = profile.codes
+    if let last = codes.last, [9, 99, 999].contains(last), codes.count >= 3, last > 2 * codes[codes.count - 2] {
+      codes.removeLast()
+      variable.missing = [ValueLabel(code: last, label: "Ne sait pas")]
+    }
+    let missingNote = variable.missing.map { "; \($0.code) read as « Ne sait pas »" }.first ?? ""
+    if profile.isWhole && !codes.isEmpty && lowest >= 0 && (codes.last ?? 0) <= 10 && codes.count >= 7 {
+      variable.kind = .scale
+      variable.range = Double(codes[0])...Double(codes.last!)
+      variable.guess = "whole scores from \(codes[0]) to \(codes.last!)\(missingNote)"
+    } else if profile.isWhole && !codes.isEmpty && lowest >= 0 && (codes.last ?? 0) <= 99 {
+      variable.kind = .single
+      variable.values = codes.map { ValueLabel(code: $0, label: "code \($0)") }
+      variable.guess = "\(codes.count) whole codes, labels to write\(missingNote)"
+    } else {
+      variable.kind = .numeric
+      variable.missing = []
+      variable.range = lowest...highest
+      variable.guess =
+        "\(profile.distinct) distinct \(profile.isWhole ? "whole numbers" : "numbers") "
+        + "from \(Self.number(lowest)) to \(Self.number(highest))"
+    }
+    return variable
+  }
+
+  /// Why a column looks like personal data, or nil.
+  private static func personalReason(_ profile: ColumnProfile) -> String? {
+    let name = slug(profile.name)
+    if profile.emailShare >= 0.8 { return "e-mail addresses" }
+    if profile.phoneShare >= 0.8 { return "phone numbers" }
+    if profile.nameShare >= 0.8 && profile.distinct * 2 >= profile.filled { return "people's names" }
+    let hints = [
+      "nom", "prenom", "name", "email", "mail", "courriel", "tel", "telephone", "phone", "portable", "adresse",
+    ]
+    if hints.contains(name) { return "its name (\(profile.name)) says personal data" }
+    return nil
+  }
+
+  /// A codebook variable name for a column name: lowercase ASCII letters, digits and `_`.
+  static func slug(_ name: String) -> String {
+    let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+    var slug = ""
+    for character in folded {
+      if character.isASCII && (character.isLetter || character.isNumber) {
+        slug.append(character)
+      } else if !slug.hasSuffix("_") {
+        slug.append("_")
+      }
+    }
+    slug = String(slug.drop { $0 == "_" }.reversed().drop { $0 == "_" }.reversed())
+    return slug.first.map { $0.isLetter } == true ? slug : "v_" + slug
+  }
+
+  private static func unique(_ name: String, _ taken: inout Set<String>) -> String {
+    var candidate = name
+    var suffix = 2
+    while !taken.insert(candidate).inserted {
+      candidate = "\(name)_\(suffix)"
+      suffix += 1
+    }
+    return candidate
+  }
+}

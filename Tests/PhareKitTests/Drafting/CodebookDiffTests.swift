@@ -1,0 +1,33 @@
+import Testing
+
+@testable import PhareKit
+
+/// A new wave's export against a codebook: what it adds, drops or relabels.
+@Suite struct CodebookDiffTests {
+  @Test func aWaveOfAnotherSurveyDropsAndAddsColumns() throws {
+    let codebook = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    let mayors = try CSVReader().read(Fixtures.repository + "/Fixtures/institutions/maires-2016.csv")
+    #expect(
+      CodebookDiff(mayors, codebook: codebook).lines == [
+        "~ variable 'q4': code(s) 7 in the export, not in the codebook"
+      ])
+    let citizens = try CSVReader().read(Fixtures.repository + "/Fixtures/citoyens/citoyens-2015.csv")
+    let lines = CodebookDiff(citizens, codebook: codebook).lines
+    #expect(lines.contains("- variable 'taille' (numeric): no column taille"))
+    #expect(lines.contains { $0.hasPrefix("+ column 'importance_01' (") })
+  }
+
+  @Test func aFileDictionaryThatRelabelsCodesIsListed() throws {
+    let codebook = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    let region = try #require(codebook.variables.first { $0.name == "region" })
+    let entry = FileDictionary.Entry(
+      label: "Région", values: [ValueLabel(code: 11, label: "Bretagne"), ValueLabel(code: 99, label: "Étranger")],
+      missingCodes: [99])
+    #expect(
+      CodebookDiff.labelDifferences(region, entry: entry) == [
+        "~ variable 'region': code 11 labelled « Bretagne » in the file, « Île-de-France » in the codebook",
+        "~ variable 'region': code 99 « Étranger » labelled in the file, not in the codebook",
+        "~ variable 'region': missing codes 99 in the file, none in the codebook",
+      ])
+  }
+}

@@ -1,0 +1,82 @@
+import Testing
+
+@testable import PhareKit
+
+/// A codebook drafted from a real export loads as a codebook, and its guesses follow the values.
+@Suite struct CodebookDraftTests {
+  @Test func theMayorsExportDraftsACodebookThatLoads() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let ingest = try CSVReader().read(Fixtures.repository + "/Fixtures/institutions/maires-2016.csv")
+    let draft = CodebookDraft(ingest)
+    let path = folder.path + "/draft.yml"
+    try draft.write(to: path)
+    let codebook = try Codebook.load(file: path)
+    let kinds = Dictionary(uniqueKeysWithValues: codebook.variables.map { ($0.name, $0.kind) })
+    #expect(kinds["id_repondant"] == .identifier)
+    #expect(["nom", "tel", "email"].map { kinds[$0] } == [.personal, .personal, .personal])
+    #expect(kinds["commune"] == .text)
+    let region = try #require(codebook.variables.first { $0.name == "region" })
+    #expect(region.kind == .single)
+    #expect(region.sources == ["Région"])
+    #expect(region.values.map(\.code) == [11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94])
+    let q1 = try #require(codebook.variables.first { $0.name == "q1" })
+    #expect(q1.kind == .multiple)
+    #expect(q1.items.map(\.name) == ["q1_citoyens", "q1_associations", "q1_entreprises"])
+    let q2 = try #require(codebook.variables.first { $0.name == "q2_01" })
+    #expect(q2.values.map(\.code) == [1, 2, 3, 4])
+    #expect(q2.missingCodes.map(\.code) == [9])
+    let taille = try #require(codebook.variables.first { $0.name == "taille" })
+    #expect(taille.kind == .numeric)
+    let sizes = (0..<ingest.rowsKept).compactMap { ingest.table["taille"]?.text(at: $0).flatMap(Double.init) }
+    #expect(taille.range == sizes.min()!...sizes.max()!)
+    let q8 = try #require(codebook.variables.first { $0.name == "q8" })
+    #expect(q8.kind == .multiple)
+    #expect(q8.cellSeparator == "|")
+    #expect(q8.values.map(\.code) == [1, 2, 3, 4, 5, 99])
+    // Every column is one variable's source, or one item of a set.
+    let read = codebook.variables.flatMap { $0.items.isEmpty ? $0.sources : $0.items.map(\.name) }
+    #expect(read.sorted() == ingest.table.schema.fields.map(\.name).sorted())
+    #expect(draft.yaml.components(separatedBy: "  # guess: ").count - 1 == codebook.variables.count)
+  }
+
+  /// A spec naming the draft validates, and the clean stage reads the wave with it, every row
+  /// kept or quarantined.
+  @Test func aSpecNamingTheDraftValidatesAndCleansTheWave() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let wave = Fixtures.repository + "/Fixtures/institutions/maires-2016.csv"
+    try CodebookDraft(try CSVReader().read(wave)).write(to: folder.path + "/draft.yml")
+    let spec = try folder.write(
+      "maires.yml",
+      """
+      survey: maires
+      inputs: {folder: \(Fixtures.repository)/Fixtures/institutions, files: "maires-2016.csv"}
+      codebook: draft.yml
+      """)
+    let pipeline = try Pipeline.load(spec)
+    #expect(pipeline.checkInputs().isEmpty)
+    let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .clean).first)
+    let cleaned = try #require(result.cleaned)
+    #expect(cleaned.isBalanced)
+    #expect(cleaned.rowsRead == 311)
+    // The draft keeps no personal column, and the duplicated identifier's second row is quarantined.
+    #expect(!cleaned.variables.contains { ["nom", "tel", "email"].contains($0.name) })
+    #expect(cleaned.quarantined.contains { $0.rule == "clean.duplicate-id" })
+  }
+
+  @Test func columnsAreRecognisedByTheirValues() {
+    #expect(ColumnProfile.looksLikeEmail("claire.mercier@mairie-exemple.fr"))
+    #expect(!ColumnProfile.looksLikeEmail("claire mercier@mairie.fr"))
+    #expect(ColumnProfile.looksLikePhone("07 48 89 83 24"))
+    #expect(ColumnProfile.looksLikePhone("+33 7 48 89 83 24"))
+    #expect(!ColumnProfile.looksLikePhone("2016"))
+    #expect(ColumnProfile.looksLikeName("Jean-Luc d'Arc"))
+    #expect(ColumnProfile.looksLikeName("Anne de la Tour"))
+    #expect(!ColumnProfile.looksLikeName("Villeneuve"))
+    #expect(!ColumnProfile.looksLikeName("Ne sait pas"))
+    #expect(CodebookDraft.slug("Région") == "region")
+    #expect(CodebookDraft.slug("Q2 (bis)") == "q2_bis")
+    #expect(CodebookDraft.slug("2e vague") == "v_2e_vague")
+  }
+}
