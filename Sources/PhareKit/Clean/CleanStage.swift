@@ -36,9 +36,7 @@ public struct CleanStage: Sendable {
     let sources = ingest.takeColumns()
     var pass = CleanPass(
       ingest: ingest, columns: sources, variables: codebook.variables, invalidCells: settings.invalidCells)
-    for variable in codebook.variables {
-      pass.clean(variable)
-    }
+    pass.clean(codebook.variables)
     for rule in settings.consistency {
       pass.check(rule)
     }
