@@ -26,8 +26,8 @@ public struct CSVReader: Sendable {
   /// text, skips.
   public var keepsRawText = true
   /// Exports whose text has at least this many bytes are parsed in two halves on two cores
-  /// (`parseInTwo`), with the same result as one parse.
-  public var splitsAbove = 8 << 20
+  /// (`parseInTwo`), with the same result as one parse: 8 MiB, or never on a machine of one core.
+  public var splitsAbove = ProcessInfo.processInfo.activeProcessorCount > 1 ? 8 << 20 : Int.max
   /// Where the split falls, as a fraction of the text (tests move it across every record).
   var splitFraction = 0.5
 
@@ -119,11 +119,11 @@ public struct CSVReader: Sendable {
   }
 
   /// Where a large export is cut in two for `parseInTwo`: after the first line feed from
-  /// `splitFraction` of its text on, or nil when it is small, the machine has one core, or no line
-  /// feed follows soon enough.
+  /// `splitFraction` of its text on, or nil when it is below `splitsAbove` or no line feed follows
+  /// soon enough.
   private func splitPoint(_ file: InputFile, skipping skipped: Int) throws -> Int? {
     let text = file.size - skipped
-    guard text >= splitsAbove, text > 0, ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
+    guard text >= splitsAbove, text > 0 else { return nil }
     let middle = skipped + Int(Double(text) * splitFraction)
     let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
     defer { window.deallocate() }
