@@ -56,8 +56,11 @@ final class ReadStatWriter {
 
   /// Starts the file of `rows` rows, after every label set and variable; an SPSS file is
   /// compressed as SPSS writes it by default (bytecode, `.sav`; not zlib `.zsav`).
+  /// The header's creation time is fixed (1 January 1970, UTC), so that a rerun on the same inputs
+  /// writes the same bytes; when the file was written is in the wave's manifest.
   func begin(_ format: MicrodataFormat, rows: Int, label: String) throws {
-    readstat_writer_set_file_label(writer, label)
+    try check(readstat_writer_set_file_label(writer, label))
+    try check(readstat_writer_set_file_timestamp(writer, 0))
     let context = Unmanaged.passUnretained(sink).toOpaque()
     switch format {
     case .sav:
