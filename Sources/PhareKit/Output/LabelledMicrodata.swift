@@ -18,6 +18,7 @@ struct LabelledMicrodata {
   static let savValueLabelBytes = 120
   static let dtaVariableLabelBytes = 320
   static let savTextBytes = 32_767
+  static let savMissingValues = 3
   static let dtaTextBytes = 2_045
 
   let wave: CleanWave
@@ -94,6 +95,12 @@ struct LabelledMicrodata {
         variable.name, label: label, textWidth: nil, measure: measure,
         format: variable.isCoded ? (format == .sav ? "F8.0" : "%8.0g") : nil, labelSet: set)
       if format == .sav {
+        guard missing.count <= savMissingValues else {
+          throw FileWriteError(
+            path: writer.path,
+            reason: "variable '\(variable.name)' has \(missing.count) missing codes; SPSS declares at most "
+              + "\(savMissingValues) user-missing values")
+        }
         for value in missing { try writer.addMissing(Double(value.code), to: handle) }
       }
       return DeclaredColumn(column: column, variable: handle, tags: tags)
