@@ -80,9 +80,16 @@ public enum StageOutputs {
         case .csv:
           try write(wave.cleanCSV(labels: options.labels, locale: locale, appending: appended), format.fileName)
         case .sav, .dta:
+          // A failed wave's folder (`rejected/`) says why it failed: no labelled file, which may be the reason.
+          guard !result.failed else { continue }
           let microdata = LabelledMicrodata(
             wave: wave, appended: appended, title: "\(pipeline.spec.title) — \(wave.wave)")
-          sizes[format.fileName] = try microdata.write(format, to: folder + "/" + format.fileName)
+          do {
+            sizes[format.fileName] = try microdata.write(format, to: folder + "/" + format.fileName)
+          } catch let error as FileWriteError {
+            // Named as published (`<wave>/clean.sav`), not by the temporary folder it was written in.
+            throw FileWriteError(path: wave.wave + "/" + format.fileName, reason: error.reason)
+          }
           written.append(format.fileName)
           options.afterEachFile(format.fileName)
         }
