@@ -1,6 +1,8 @@
 # phare — two commands on a fresh Debian machine with the Swift toolchain: `make run`, `make test`.
 SHELL := /bin/bash
 SYSTEM_PACKAGES := libcsv-dev libreadstat-dev r-mathlib libsqlite3-dev pkg-config
+# What the tests run besides phare: PSPP reads the clean.sav files phare writes.
+TEST_PACKAGES := pspp
 RELEASE := .build/release
 # Every release build links the Swift standard library and Foundation statically, so the binary
 # runs where the toolchain is absent (one configuration: the benches and install share its objects).
@@ -11,11 +13,11 @@ BENCH_DIR := out/bench
 BENCH_ROWS := 1000000
 SAMPLE := Fixtures/sample/citizens-sample.csv
 
-.PHONY: deps build install uninstall check-install run test lint format bench bench-data bench-ingest bench-weight bench-estimate bench-rerun bench-run fixtures clean
+.PHONY: deps test-deps build install uninstall check-install run test lint format bench bench-data bench-ingest bench-weight bench-estimate bench-rerun bench-run fixtures clean
 
-## deps: install the system libraries phare links (apt-get when root, else print the command)
-deps:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+# Installs the Debian packages $(1) that are missing (apt-get when root, else prints the command).
+define install_packages
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing $$missing"; \
@@ -24,6 +26,15 @@ deps:
 	    echo "Missing system packages. Run:  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+## deps: install the system libraries phare links (apt-get when root, else print the command)
+deps:
+	$(call install_packages,$(SYSTEM_PACKAGES))
+
+## test-deps: install the independent clients the tests run on phare's outputs (PSPP opens clean.sav)
+test-deps:
+	$(call install_packages,$(TEST_PACKAGES))
 
 ## build: release build of the phare command (and of generate-manual, which writes its man page)
 build: deps
@@ -72,7 +83,7 @@ run: build
 	$(RELEASE)/phare run Pipelines --out out
 
 ## test: the whole test suite
-test: deps
+test: deps test-deps
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
 

@@ -41,11 +41,11 @@ printed=$(hidden "$bin" --version)
 quiet=$(hidden "$bin" run Pipelines --out "$work/installed" --quiet 2>&1) || fail "installed run failed: $quiet"
 [ -z "$quiet" ] || fail "a quiet run that went well printed: $quiet"
 
-# 3. The same tables as the debug build (manifests, feeds and the registry carry times and paths).
+# 3. The same tables (CSV, and SPSS clean.sav) as the debug build (manifests, feeds and the registry carry times and paths).
 .build/debug/phare run Pipelines --out "$work/debug" --quiet
-tables=$(cd "$work/debug" && find . -name '*.csv' | sort)
+tables=$(cd "$work/debug" && find . -name '*.csv' -o -name '*.sav' | sort)
 [ "$(wc -l <<<"$tables")" -ge 40 ] || fail "the debug run wrote only $(wc -l <<<"$tables") tables"
-[ "$tables" = "$(cd "$work/installed" && find . -name '*.csv' | sort)" ] || fail "the two runs wrote different tables"
+[ "$tables" = "$(cd "$work/installed" && find . -name '*.csv' -o -name '*.sav' | sort)" ] || fail "the two runs wrote different tables"
 while read -r table; do
   cmp -s "$work/debug/$table" "$work/installed/$table" || fail "$table differs between the debug and installed builds"
 done <<<"$tables"

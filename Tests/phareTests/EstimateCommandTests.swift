@@ -58,7 +58,8 @@ import Testing
     #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", out).status == 0)
     let files = try Self.files(under: out)
     let perWave = [
-      "clean.csv", "feed.json", "indicators-audit.csv", "indicators.csv", "manifest.json", "quarantine.csv",
+      "clean.csv", "clean.sav", "feed.json", "indicators-audit.csv", "indicators.csv", "manifest.json",
+      "quarantine.csv",
       "tables/q3-alliances-innovation.csv", "tables/q4-dynamique.csv", "weighting.csv", "weights.csv",
     ]
     #expect(
@@ -102,7 +103,7 @@ import Testing
     let before = try Self.files(under: first)
     let after = try Self.files(under: second)
     #expect(before.keys.sorted() == after.keys.sorted())
-    #expect(before.count == 3 * 10 + 2)
+    #expect(before.count == 3 * 11 + 2)
     func withoutGeneratedAt(_ data: Data?) -> [Substring] {
       String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
         !$0.hasPrefix("  \"generated_at\" : ")

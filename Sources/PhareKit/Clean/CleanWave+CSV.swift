@@ -1,23 +1,26 @@
 /// The clean table on disk.
 extension CleanWave {
-  /// The clean table as CSV (UTF-8): the source line, then one column per variable, codes (or
-  /// labels) as values; rows formatted from per-column cell writers in parts of `rowsPerPart`
-  /// (the same bytes however they are split).
   /// Rows whose values are gathered column by column before they are formatted row by row.
   private static let rowsPerBlock = 64
 
-  func cleanCSV(labels: Bool, locale: CSVLocale = .rfc4180, rowsPerPart: Int = PartitionedCSV.defaultRowsPerPart)
-    -> PartitionedCSV
-  {
+  /// The clean table as CSV (UTF-8): the source line, then one column per variable, codes (or
+  /// labels) as values, then the `appended` columns (the final weight); rows formatted from
+  /// per-column cell writers in parts of `rowsPerPart` (the same bytes however they are split).
+  func cleanCSV(
+    labels: Bool, locale: CSVLocale = .rfc4180, appending appended: [MicrodataColumn] = [],
+    rowsPerPart: Int = PartitionedCSV.defaultRowsPerPart
+  ) -> PartitionedCSV {
     var writer = CSVWriter(locale: locale)
-    writer.row((["line"] + table.schema.fields.map(\.name)).map(CSVCell.text))
+    let names = [MicrodataColumns.line] + table.schema.fields.map(\.name) + appended.map(\.variable.name)
+    writer.row(names.map(CSVCell.text))
     let memory = PinnedBuffers()
-    let columns = zip(table.columns, variables).map {
+    let pairs = Array(zip(table.columns, variables)) + appended.map { ($0.column, $0.variable) }
+    let columns = pairs.map {
       CleanColumnCells($0, variable: $1, labels: labels, writer: writer, memory: memory)
     }
     // The closure holds `self` and `memory`, so what the cell writers point into lives as long as it.
     return PartitionedCSV(header: writer.bytes, rowCount: table.rowCount, rowsPerPart: rowsPerPart) { rows in
-      withExtendedLifetime((self, memory)) {
+      withExtendedLifetime((self, appended, memory)) {
         // About 3 bytes a cell: reserving it spares the buffer's regrowth copies.
         var chunk = CSVChunk(locale: locale, reservingCapacity: rows.count * (columns.count + 2) * 3)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: columns.count * Self.rowsPerBlock) { slots in

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — clean.csv and,
+/// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — its clean
+/// microdata in the spec's `outputs.microdata` formats (clean.csv, clean.sav, clean.dta) and,
 /// as far as the stages went, weights.csv, weighting.csv, indicators.csv, indicators-audit.csv,
 /// `tables/<name>.csv` (of the variables the wave asks), feed.json, with the wave's own
 /// quarantine.csv and manifest.json (which lists the folder's other files with their sizes) — which
@@ -73,7 +74,26 @@ public enum StageOutputs {
     }
     let locale = options.csvLocale
     if let wave = result.cleaned {
-      try write(wave.cleanCSV(labels: options.labels, locale: locale), "clean.csv")
+      let appended = result.weighted.map { [$0.finalWeightColumn] } ?? []
+      for format in pipeline.spec.outputs.microdata {
+        switch format {
+        case .csv:
+          try write(wave.cleanCSV(labels: options.labels, locale: locale, appending: appended), format.fileName)
+        case .sav, .dta:
+          // A failed wave's folder (`rejected/`) says why it failed: no labelled file, which may be the reason.
+          guard !result.failed else { continue }
+          let microdata = LabelledMicrodata(
+            wave: wave, appended: appended, title: "\(pipeline.spec.title) — \(wave.wave)")
+          do {
+            sizes[format.fileName] = try microdata.write(format, to: folder + "/" + format.fileName)
+          } catch let error as FileWriteError {
+            // Named as published (`<wave>/clean.sav`), not by the temporary folder it was written in.
+            throw FileWriteError(path: wave.wave + "/" + format.fileName, reason: error.reason)
+          }
+          written.append(format.fileName)
+          options.afterEachFile(format.fileName)
+        }
+      }
       if let weighted = result.weighted {
         try write(weighted.weightsCSV(locale: locale), "weights.csv")
         try write(weighted.weightingCSV(locale: locale), "weighting.csv")

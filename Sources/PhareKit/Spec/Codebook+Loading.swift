@@ -27,7 +27,17 @@ extension Codebook {
       if entry.key.contains("*") {
         reader.report(entry.keyNode, "variable '\(entry.key)': a name cannot hold '*', which crosses variables")
       }
+      if let problem = MicrodataColumns.problem(naming: entry.key, "variable '\(entry.key)'") {
+        reader.report(entry.keyNode, problem)
+      }
       return variable(named: entry.key, entry.value, line: entry.keyNode.mark?.line, reader: reader)
+    }
+    for variable in variables {
+      for item in variable.items {
+        if let problem = MicrodataColumns.problem(naming: item.name, "item '\(item.name)' of '\(variable.name)'") {
+          reader.report(line: variable.line, problem)
+        }
+      }
     }
     // A column may be read by two variables only in waves apart (a question reworded in 2017).
     var sourceOwners: [String: [CodebookVariable]] = [:]

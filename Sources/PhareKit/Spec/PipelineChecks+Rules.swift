@@ -15,7 +15,9 @@ extension PipelineChecks {
       if derived.name.contains("*") {
         report(derived.line, "\(context): a name cannot hold '*', which crosses variables")
       }
-      if variables.codebookNames.contains(derived.name) {
+      if let problem = MicrodataColumns.problem(naming: derived.name, context) {
+        report(derived.line, problem)
+      } else if variables.codebookNames.contains(derived.name) {
         report(derived.line, "\(context) is already defined in the codebook")
       } else if !defined.insert(derived.name).inserted {
         report(derived.line, "\(context) is already defined")

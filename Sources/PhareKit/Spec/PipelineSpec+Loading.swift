@@ -16,7 +16,7 @@ extension PipelineSpec {
       "the pipeline",
       allowed: [
         "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
-        "headlines",
+        "headlines", "outputs",
       ],
       required: ["survey", "inputs", "codebook"],
       at: ""
@@ -51,6 +51,7 @@ extension PipelineSpec {
       estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
     )
     spec.headlines = headlines
+    if let node = top["outputs"] { spec.outputs = outputs(node, reader: reader) }
     spec.lines = reader.lines
     return spec
   }
@@ -67,6 +68,30 @@ extension PipelineSpec {
       Headline(
         variable: $0, category: reader.int(fields["category"], "the category of a headline"), line: node.mark?.line)
     }
+  }
+
+  /// `outputs: {microdata: [csv, sav, dta]}`; each format named once.
+  private static func outputs(_ node: Node, reader: SpecReader) -> Outputs {
+    let fields = reader.fields(node, "outputs", allowed: ["microdata"], at: "outputs")
+    var outputs = Outputs()
+    guard let node = fields["microdata"] else { return outputs }
+    let choices = MicrodataFormat.allCases.map(\.rawValue)
+    if node.sequence?.isEmpty == true {
+      outputs.microdata = []
+    } else if let items = reader.sequence(node, "outputs.microdata") {
+      var formats: [MicrodataFormat] = []
+      for item in items {
+        guard let choice = reader.choice(item, "each item of outputs.microdata", choices) else { continue }
+        let format = MicrodataFormat(rawValue: choice)!
+        if formats.contains(format) {
+          reader.report(item, "outputs.microdata names '\(choice)' twice")
+        } else {
+          formats.append(format)
+        }
+      }
+      outputs.microdata = formats
+    }
+    return outputs
   }
 
   private static var defaultClean: Clean {

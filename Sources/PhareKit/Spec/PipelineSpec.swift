@@ -22,6 +22,12 @@ public struct PipelineSpec: Equatable, Sendable {
     public var invalidCells: InvalidCells = .quarantineRow
   }
 
+  /// What the run writes besides the stages' own outputs (`outputs:`).
+  public struct Outputs: Equatable, Sendable {
+    /// The formats of each wave's clean microdata; empty writes none.
+    public var microdata = MicrodataFormat.defaults
+  }
+
   /// The spec file itself.
   public var file: String
   public var survey: String
@@ -40,6 +46,7 @@ public struct PipelineSpec: Equatable, Sendable {
   public var weight: WeightingSpec?
   /// What indicators are estimated, if any.
   public var estimate: EstimationSpec?
+  public var outputs = Outputs()
   /// The national indicators a run summary prints.
   public var headlines: [Headline] = []
   /// Where each key and list item is written in `file`, for diagnostics.

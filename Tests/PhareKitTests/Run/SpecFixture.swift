@@ -89,6 +89,11 @@ struct SpecFixture {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// q4 with four missing codes, one more than SPSS declares as user-missing values.
+  static let fourMissingCodes = Edit(
+    file: "codebook.yml", old: "missing: {9: Ne sait pas}",
+    new: "missing: {6: Refus, 7: Hors champ, 8: Autre, 9: Ne sait pas}")
+
   /// One file's edit: each `old` text (which must occur) replaced by `new`.
   struct Edit {
     var file: String

@@ -1,0 +1,171 @@
+import CReadStat
+import Foundation
+
+/// A wave's clean microdata as an SPSS (`clean.sav`) or Stata (`clean.dta`) file, written by
+/// ReadStat: the source line, the clean table's columns and the appended ones (the final weight),
+/// each with its variable label and value labels.
+///
+/// Missing codes (« Ne sait pas »…) stay in the data. In SPSS they are the variable's user-missing
+/// values (at most three per variable, SPSS's limit). Stata has no user-missing numbers: each
+/// missing code is written as a tagged missing value, the variable's first missing code `.a`, the
+/// second `.b`…, labelled with its wording — so that Stata, like SPSS, leaves it out of analyses
+/// by default and still tells it from a blank (`.`); the code's number is in the codebook.
+/// Text is UTF-8, as wide as its longest value (SPSS long strings up to 32,767 bytes, ReadStat
+/// splitting them into segments; Stata `str` up to 2,045). SPSS caps a variable label at 256
+/// bytes and a value label at 120, cut here on a character boundary.
+struct LabelledMicrodata {
+  static let savVariableLabelBytes = 256
+  static let savValueLabelBytes = 120
+  static let dtaVariableLabelBytes = 320
+  static let savTextBytes = 32_767
+  static let savMissingValues = 3
+  static let dtaTextBytes = 2_045
+
+  let wave: CleanWave
+  let appended: [MicrodataColumn]
+  /// The file label: the survey's title and the wave.
+  let title: String
+
+  /// Writes the file of `format` at `path` atomically; returns its size in bytes.
+  /// - Throws: `FileWriteError` naming the file, and the variable ReadStat refused with its message.
+  func write(_ format: MicrodataFormat, to path: String) throws -> Int {
+    try AtomicFile.replacing(path) { descriptor in
+      let writer = ReadStatWriter(path: path, descriptor: descriptor)
+      let line = writer.variable(
+        MicrodataColumns.line, label: MicrodataColumns.lineLabel, textWidth: nil, measure: READSTAT_MEASURE_NOMINAL,
+        format: format == .sav ? "F10.0" : "%10.0g", labelSet: nil)
+      let pairs = Array(zip(wave.table.columns, wave.variables)) + appended.map { ($0.column, $0.variable) }
+      let columns = try pairs.map { try Self.declare($1, column: $0, format: format, writer: writer) }
+      try writer.begin(format, rows: wave.rowsClean, label: Self.truncated(title, bytes: 64))
+      try withExtendedLifetime((wave, appended)) {
+        for row in 0..<wave.rowsClean {
+          try writer.beginRow()
+          try writer.insert(Double(wave.sourceLines[row]), line)
+          for column in columns { try column.insert(row, writer) }
+          try writer.endRow()
+        }
+      }
+      try writer.end()
+      return Int(lseek(descriptor, 0, SEEK_CUR))
+    }
+  }
+
+  /// Declares one column's variable, label set and missing values.
+  private static func declare(
+    _ variable: CleanVariable, column: Column, format: MicrodataFormat, writer: ReadStatWriter
+  )
+    throws -> DeclaredColumn
+  {
+    let labelBytes = format == .sav ? savVariableLabelBytes : dtaVariableLabelBytes
+    let label = truncated(variable.label, bytes: labelBytes)
+    let measure = variable.isCoded ? READSTAT_MEASURE_NOMINAL : READSTAT_MEASURE_SCALE
+    switch column {
+    case .text, .categorical:
+      let width = max(1, (0..<column.count).map { column.text(at: $0)?.utf8.count ?? 0 }.max() ?? 1)
+      let limit = format == .sav ? savTextBytes : dtaTextBytes
+      guard width <= limit else {
+        throw FileWriteError(
+          path: writer.path,
+          reason: "variable '\(variable.name)' has a value of \(width) bytes, more than the \(limit) of a "
+            + "\(format == .sav ? "SPSS" : "Stata") string")
+      }
+      let handle = writer.variable(
+        variable.name, label: label, textWidth: width, measure: READSTAT_MEASURE_NOMINAL, format: nil, labelSet: nil)
+      return DeclaredColumn(column: column, variable: handle, tags: [:])
+    case .numeric, .coded:
+      let valueBytes = format == .sav ? savValueLabelBytes : Int.max
+      let values = variable.values.compactMap { value in
+        Int32(exactly: value.code).map { ($0, truncated(value.label, bytes: valueBytes)) }
+      }
+      var tags: [Int32: Character] = [:]
+      var tagged: [(tag: Character, label: String)] = []
+      var missing: [(code: Int32, label: String)] = []
+      for value in variable.missingCodes {
+        guard let code = Int32(exactly: value.code) else { continue }
+        if format == .dta, tags.count < 26 {
+          let tag = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(tags.count)))
+          tags[code] = tag
+          tagged.append((tag, value.label))
+        } else {
+          missing.append((code, truncated(value.label, bytes: valueBytes)))
+        }
+      }
+      let labels = format == .sav ? values + missing : values
+      let set =
+        labels.isEmpty && tagged.isEmpty ? nil : writer.labelSet(named: variable.name, values: labels, tagged: tagged)
+      let handle = writer.variable(
+        variable.name, label: label, textWidth: nil, measure: measure,
+        format: variable.isCoded ? (format == .sav ? "F8.0" : "%8.0g") : nil, labelSet: set)
+      if format == .sav {
+        guard missing.count <= savMissingValues else {
+          throw FileWriteError(
+            path: writer.path,
+            reason: "variable '\(variable.name)' has \(missing.count) missing codes; SPSS declares at most "
+              + "\(savMissingValues) user-missing values")
+        }
+        for value in missing { try writer.addMissing(Double(value.code), to: handle) }
+      }
+      return DeclaredColumn(column: column, variable: handle, tags: tags)
+    }
+  }
+
+  /// `text` cut to at most `bytes` UTF-8 bytes, on a character boundary.
+  static func truncated(_ text: String, bytes: Int) -> String {
+    guard text.utf8.count > bytes else { return text }
+    var result = ""
+    for character in text {
+      guard result.utf8.count + character.utf8.count <= bytes else { break }
+      result.append(character)
+    }
+    return result
+  }
+
+  /// A column with its ReadStat variable and, in Stata, the tag of each missing code; numbers and
+  /// codes read through pointers into the column's storage (valid while the wave lives: `write`
+  /// keeps it), so that a cell costs no reference counting.
+  private struct DeclaredColumn {
+    private enum Values {
+      case numbers(UnsafeBufferPointer<Double>, missing: UnsafeBufferPointer<UInt64>)
+      case codes(UnsafeBufferPointer<Int32>, missing: UnsafeBufferPointer<UInt64>)
+      case text(Column)
+    }
+
+    private let values: Values
+    let variable: UnsafeMutablePointer<readstat_variable_t>
+    private let tags: [Int32: Character]
+
+    init(column: Column, variable: UnsafeMutablePointer<readstat_variable_t>, tags: [Int32: Character]) {
+      switch column {
+      case .numeric(let column):
+        values = .numbers(column.values.unsafeElements, missing: column.missing.unsafeWords)
+      case .coded(let column):
+        values = .codes(column.codes.unsafeElements, missing: column.missing.unsafeWords)
+      case .text, .categorical:
+        values = .text(column)
+      }
+      self.variable = variable
+      self.tags = tags
+    }
+
+    @inline(__always)
+    func insert(_ row: Int, _ writer: ReadStatWriter) throws {
+      switch values {
+      case .numbers(let numbers, let missing):
+        guard missing[row >> 6] & (1 << UInt64(row & 63)) == 0 else { return try writer.insertMissing(variable) }
+        let value = numbers[row]
+        if !tags.isEmpty, let code = Int32(exactly: value), let tag = tags[code] {
+          return try writer.insertTaggedMissing(tag, variable)
+        }
+        try writer.insert(value, variable)
+      case .codes(let codes, let missing):
+        guard missing[row >> 6] & (1 << UInt64(row & 63)) == 0 else { return try writer.insertMissing(variable) }
+        let code = codes[row]
+        if !tags.isEmpty, let tag = tags[code] { return try writer.insertTaggedMissing(tag, variable) }
+        try writer.insert(Double(code), variable)
+      case .text(let column):
+        guard let text = column.text(at: row) else { return try writer.insertMissing(variable) }
+        try writer.insert(text, variable)
+      }
+    }
+  }
+}

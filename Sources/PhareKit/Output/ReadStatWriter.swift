@@ -1,0 +1,147 @@
+import CReadStat
+import Foundation
+
+/// ReadStat's writer (`readstat_writer_t`) over an open file descriptor: ReadStat encodes the
+/// SPSS or Stata bytes, which this buffers and writes out in blocks of `bufferSize`. Every call
+/// that can fail is checked, its error naming the file, the variable and ReadStat's message.
+final class ReadStatWriter {
+  /// Bytes held before they are written out.
+  static let bufferSize = 1 << 20
+
+  let path: String
+  private let writer: UnsafeMutablePointer<readstat_writer_t>
+  private let sink: Sink
+
+  /// A writer of `path`, whose bytes go to `descriptor` (open for writing, not closed here).
+  init(path: String, descriptor: Int32) {
+    self.path = path
+    writer = readstat_writer_init()
+    sink = Sink(descriptor: descriptor, path: path)
+    readstat_set_data_writer(writer) { bytes, count, context in
+      let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+      return sink.append(UnsafeRawBufferPointer(start: bytes, count: count)) ? count : -1
+    }
+  }
+
+  deinit { readstat_writer_free(writer) }
+
+  /// A set of value labels keyed by whole numbers (and, in Stata, by tagged missing values `.a`…).
+  func labelSet(named name: String, values: [(code: Int32, label: String)], tagged: [(tag: Character, label: String)])
+    -> UnsafeMutablePointer<readstat_label_set_t>
+  {
+    let set = readstat_add_label_set(writer, READSTAT_TYPE_INT32, name)!
+    for value in values { readstat_label_int32_value(set, value.code, value.label) }
+    for value in tagged { readstat_label_tagged_value(set, CChar(value.tag.asciiValue!), value.label) }
+    return set
+  }
+
+  /// A new variable: numbers are doubles; text has a width in bytes.
+  func variable(
+    _ name: String, label: String, textWidth: Int?, measure: readstat_measure_t, format: String?,
+    labelSet: UnsafeMutablePointer<readstat_label_set_t>?
+  ) -> UnsafeMutablePointer<readstat_variable_t> {
+    let type = textWidth == nil ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_STRING
+    let variable = readstat_add_variable(writer, name, type, textWidth ?? 0)!
+    readstat_variable_set_label(variable, label)
+    readstat_variable_set_measure(variable, measure)
+    if let format { readstat_variable_set_format(variable, format) }
+    if let labelSet { readstat_variable_set_label_set(variable, labelSet) }
+    return variable
+  }
+
+  /// Declares `value` missing (SPSS user-missing; ReadStat ignores it in Stata files).
+  func addMissing(_ value: Double, to variable: UnsafeMutablePointer<readstat_variable_t>) throws {
+    try check(readstat_variable_add_missing_double_value(variable, value), variable)
+  }
+
+  /// Starts the file of `rows` rows, after every label set and variable; an SPSS file is
+  /// compressed as SPSS writes it by default (bytecode, `.sav`; not zlib `.zsav`).
+  /// The header's creation time is fixed (1 January 1970, UTC), so that a rerun on the same inputs
+  /// writes the same bytes; when the file was written is in the wave's manifest.
+  func begin(_ format: MicrodataFormat, rows: Int, label: String) throws {
+    try check(readstat_writer_set_file_label(writer, label))
+    try check(readstat_writer_set_file_timestamp(writer, 0))
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    switch format {
+    case .sav:
+      try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS))
+      try check(readstat_begin_writing_sav(writer, context, rows))
+    case .dta: try check(readstat_begin_writing_dta(writer, context, rows))
+    case .csv: preconditionFailure("ReadStat writes SPSS and Stata files, not CSV")
+    }
+    for index in 0..<Int(writer.pointee.variables_count) {
+      let variable = readstat_get_variable(writer, Int32(index))!
+      try check(readstat_validate_variable(writer, variable), variable)
+    }
+  }
+
+  func beginRow() throws { try check(readstat_begin_row(writer)) }
+  func endRow() throws { try check(readstat_end_row(writer)) }
+
+  @inline(__always)
+  func insert(_ value: Double, _ variable: UnsafeMutablePointer<readstat_variable_t>) throws {
+    try check(readstat_insert_double_value(writer, variable, value), variable)
+  }
+
+  @inline(__always)
+  func insert(_ text: String, _ variable: UnsafeMutablePointer<readstat_variable_t>) throws {
+    try check(readstat_insert_string_value(writer, variable, text), variable)
+  }
+
+  @inline(__always)
+  func insertMissing(_ variable: UnsafeMutablePointer<readstat_variable_t>) throws {
+    try check(readstat_insert_missing_value(writer, variable), variable)
+  }
+
+  @inline(__always)
+  func insertTaggedMissing(_ tag: Character, _ variable: UnsafeMutablePointer<readstat_variable_t>) throws {
+    try check(readstat_insert_tagged_missing_value(writer, variable, CChar(tag.asciiValue!)), variable)
+  }
+
+  /// Finishes the file and writes out what is buffered.
+  func end() throws {
+    try check(readstat_end_writing(writer))
+    try sink.flush()
+  }
+
+  @inline(__always)
+  private func check(_ error: readstat_error_t, _ variable: UnsafeMutablePointer<readstat_variable_t>? = nil) throws {
+    guard error != READSTAT_OK else { return }
+    if let failure = sink.failure { throw failure }
+    let message = String(cString: readstat_error_message(error))
+    let name = variable.map { " (variable '\(String(cString: readstat_variable_get_name($0)))')" } ?? ""
+    throw FileWriteError(path: path, reason: "ReadStat: \(message)\(name)")
+  }
+
+  /// Where ReadStat's bytes go: a buffer written to the descriptor when full.
+  private final class Sink {
+    let descriptor: Int32
+    let path: String
+    var buffer: [UInt8] = []
+    /// The first write that failed: ReadStat only sees that it did.
+    var failure: FileWriteError?
+
+    init(descriptor: Int32, path: String) {
+      self.descriptor = descriptor
+      self.path = path
+      buffer.reserveCapacity(ReadStatWriter.bufferSize)
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
+      buffer.append(contentsOf: bytes)
+      guard buffer.count >= ReadStatWriter.bufferSize else { return true }
+      do {
+        try flush()
+        return true
+      } catch {
+        failure = error as? FileWriteError ?? FileWriteError(path: path, reason: "\(error)")
+        return false
+      }
+    }
+
+    func flush() throws {
+      try AtomicFile.writeAll(buffer, to: descriptor, path: path)
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+}

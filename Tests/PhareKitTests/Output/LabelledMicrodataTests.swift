@@ -1,0 +1,93 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PhareKit
+
+/// clean.sav read by an independent client, GNU PSPP: the codebook's labels and missing codes,
+/// and weighted shares equal to phare's national estimates.
+@Suite struct LabelledMicrodataTests {
+  /// The shipped mayors pipeline run through every stage and written into `folder`.
+  private static func runMayors(into folder: TemporaryFolder) throws -> (Pipeline, CleanWave) {
+    let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
+    #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
+    try StageOutputs.write(results, pipeline: pipeline, to: folder.path, labels: false)
+    let wave = try #require(results.first { $0.file.wave == "2016" }?.cleaned)
+    return (pipeline, wave)
+  }
+
+  @Test func psppShowsTheCodebooksVariableLabelsValueLabelsAndUserMissingValues() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (_, wave) = try Self.runMayors(into: folder)
+    let output = try PSPP.run(
+      """
+      SET TVARS=NAMES TNUMBERS=VALUES.
+      GET FILE='\(folder.path)/2016/clean.sav'.
+      DISPLAY DICTIONARY.
+
+      """, in: folder.path)
+    let dictionary = PSPP.dictionary(output)
+    let names = ["line"] + wave.variables.map(\.name) + ["final_weight"]
+    #expect(Set(dictionary.keys) == Set(names))
+    for personal in ["nom", "telephone", "email", "commune"] { #expect(dictionary[personal] == nil) }
+    for variable in wave.variables {
+      let shown = try #require(dictionary[variable.name])
+      #expect(shown.label == variable.label, "\(variable.name)")
+      let labels = Dictionary(
+        uniqueKeysWithValues: (variable.values + variable.missingCodes).map {
+          (Double($0.code), $0.label)
+        })
+      if variable.kind != .text && variable.kind != .identifier { #expect(shown.values == labels, "\(variable.name)") }
+      let missing = shown.missing.split(separator: ";").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+      #expect(Set(missing) == Set(variable.missingCodes.map { Double($0.code) }), "\(variable.name)")
+    }
+    // From the codebook file itself (Pipelines/codebooks/institutions.yml).
+    let q4 = try #require(dictionary["q4"])
+    #expect(q4.label == "Votre territoire est-il porteur d'une dynamique de co-construction ?")
+    #expect(q4.values[9] == "Ne sait pas" && q4.missing == "9" && q4.measure == "Nominal")
+    #expect(q4.values[3] == "Un peu, cela commence à émerger")
+    #expect(dictionary["final_weight"]?.label == "Poids final (redressement)")
+    #expect(dictionary["taille"]?.measure == "Scale")
+  }
+
+  @Test func psppWeightedSharesEqualPharesNationalEstimates() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    _ = try Self.runMayors(into: folder)
+    let rows = CSVText.rows(try String(contentsOfFile: folder.path + "/2016/indicators.csv", encoding: .utf8))
+    let header = try #require(rows.first)
+    func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+    let (breakdown, variable, category, statistic, estimate) = (
+      try column("breakdown"), try column("variable"), try column("category"), try column("statistic"),
+      try column("estimate")
+    )
+    let national = rows.dropFirst().filter {
+      $0.count == header.count && $0[breakdown] == "national" && $0[statistic] == "proportion"
+        && !$0[estimate].isEmpty
+    }
+    #expect(national.count > 60)
+    let shares = national.enumerated().map { index, row in
+      "/s\(index) = PIN(\(row[variable]), \(row[category]), \(row[category]))"
+    }
+    let output = try PSPP.run(
+      """
+      GET FILE='\(folder.path)/2016/clean.sav'.
+      WEIGHT BY final_weight.
+      COMPUTE national = 1.
+      AGGREGATE OUTFILE=* /BREAK=national \(shares.joined(separator: "\n  ")).
+      SAVE TRANSLATE /OUTFILE='\(folder.path)/shares.csv' /TYPE=CSV /REPLACE /FIELDNAMES.
+
+      """, in: folder.path)
+    #expect(!output.contains("warning"), "\(output)")
+    let read = CSVText.rows(try String(contentsOfFile: folder.path + "/shares.csv", encoding: .utf8))
+    let values = try #require(read.count >= 2 ? read[1] : nil)
+    #expect(values.count == national.count + 1)
+    for (index, row) in national.enumerated() {
+      let phare = try #require(Double(row[estimate]))
+      let pspp = try #require(Double(values[index + 1])) / 100
+      #expect(abs(pspp - phare) <= 1e-9 * max(abs(phare), 1e-300), "\(row[variable]) = \(row[category])")
+    }
+  }
+}

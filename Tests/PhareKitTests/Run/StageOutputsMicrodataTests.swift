@@ -1,0 +1,138 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PhareKit
+
+/// `outputs.microdata`: which of clean.csv, clean.sav and clean.dta a wave folder gets, what its
+/// manifest lists, and the final weight as clean.csv's last column.
+@Suite struct StageOutputsMicrodataTests {
+  /// Runs the spec fixture with `outputs` added (none when nil) through `stage`; returns the wave folder's files.
+  private static func run(
+    outputs: String?, through stage: PipelineStage = .estimate, in folder: TemporaryFolder
+  ) throws -> (files: Set<String>, manifest: RunManifest) {
+    let edits = outputs.map { [SpecFixture.Edit(file: "essai.yml", old: "headlines:", new: "\($0)\nheadlines:")] } ?? []
+    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: edits))
+    let results = try PipelineRunner(pipeline: pipeline).run(through: stage)
+    #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
+    try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    let wave = folder.path + "/out/2016"
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: wave))
+    let manifest = try JSONDecoder().decode(
+      RunManifest.self, from: try Data(contentsOf: URL(fileURLWithPath: wave + "/manifest.json")))
+    return (files, manifest)
+  }
+
+  @Test func byDefaultAWaveGetsCleanCSVAndCleanSavListedInItsManifestButNoDta() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (files, manifest) = try Self.run(outputs: nil, in: folder)
+    #expect(files.isSuperset(of: ["clean.csv", "clean.sav"]) && !files.contains("clean.dta"))
+    let size = try FileManager.default.attributesOfItem(atPath: folder.path + "/out/2016/clean.sav")[.size] as? Int
+    #expect(manifest.files?["clean.sav"] == size && size ?? 0 > 0)
+    #expect(manifest.files?["clean.dta"] == nil)
+  }
+
+  @Test func dtaIsWrittenOnlyWhenAsked() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (files, manifest) = try Self.run(outputs: "outputs: {microdata: [dta]}", in: folder)
+    #expect(files.contains("clean.dta") && !files.contains("clean.csv") && !files.contains("clean.sav"))
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/2016/clean.dta"))
+    #expect(bytes.starts(with: Array("<stata_dta><header><release>118</release>".utf8)))
+    #expect(manifest.files?["clean.dta"] == bytes.count)
+  }
+
+  @Test func anEmptyListWritesNoMicrodataAndTheManifestListsNone() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (files, manifest) = try Self.run(outputs: "outputs: {microdata: []}", in: folder)
+    #expect(files.isDisjoint(with: ["clean.csv", "clean.sav", "clean.dta"]))
+    #expect(files.isSuperset(of: ["weights.csv", "indicators.csv", "quarantine.csv", "manifest.json"]))
+    let listed = Set(manifest.files?.keys.map { $0 } ?? [])
+    #expect(listed.isDisjoint(with: ["clean.csv", "clean.sav", "clean.dta"]) && listed.contains("indicators.csv"))
+  }
+
+  @Test func cleanCSVEndsWithTheFinalWeightOfWeightsCSV() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    _ = try Self.run(outputs: nil, in: folder)
+    let wave = folder.path + "/out/2016/"
+    let clean = CSVText.rows(try String(contentsOfFile: wave + "clean.csv", encoding: .utf8))
+    let weights = CSVText.rows(try String(contentsOfFile: wave + "weights.csv", encoding: .utf8))
+    #expect(clean.first?.last == "final_weight" && weights.first?.last == "final_weight")
+    let byLine = Dictionary(uniqueKeysWithValues: weights.dropFirst().map { ($0[0], $0.last!) })
+    #expect(clean.count == 37 && byLine.count == 36)
+    for row in clean.dropFirst() { #expect(byLine[row[0]] == row.last, "line \(row[0])") }
+  }
+
+  @Test func theCleanStageAloneWritesNoWeightColumn() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (files, _) = try Self.run(outputs: nil, through: .clean, in: folder)
+    #expect(files.contains("clean.sav"))
+    let clean = CSVText.rows(try String(contentsOfFile: folder.path + "/out/2016/clean.csv", encoding: .utf8))
+    #expect(clean.first?.first == "line" && clean.first?.contains("final_weight") == false)
+  }
+
+  @Test func unknownOrRepeatedFormatsAreSpecErrorsNamingTheLine() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let edit = SpecFixture.Edit(
+      file: "essai.yml", old: "headlines:", new: "outputs:\n  microdata: [csv, xlsx, sav, csv]\nheadlines:")
+    let spec = try SpecFixture.write(into: folder, edits: [edit])
+    let line =
+      try #require(
+        try String(contentsOfFile: spec, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+          .firstIndex { $0.contains("microdata:") }) + 1
+    let error = try #require(throws: SpecProblems.self) { try Pipeline.load(spec) }
+    #expect(
+      error.diagnostics.map(\.description) == [
+        "\(spec):\(line): each item of outputs.microdata should be one of: csv, sav, dta (found 'xlsx')",
+        "\(spec):\(line): outputs.microdata names 'csv' twice",
+      ])
+  }
+
+  @Test func aVariableCannotTakeTheNameOfTheWeightColumn() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let edit = SpecFixture.Edit(
+      file: "codebook.yml", old: "poids: {type: numeric", new: "final_weight: {type: numeric")
+    let spec = try SpecFixture.write(into: folder, edits: [edit])
+    let error = try #require(throws: SpecProblems.self) { try Pipeline.load(spec) }
+    #expect(
+      error.diagnostics.map(\.description).contains {
+        $0.hasSuffix(
+          "codebook.yml:11: variable 'final_weight': 'final_weight' is reserved for the column phare adds "
+            + "to clean.csv and clean.sav")
+      }, "\(error.diagnostics)")
+  }
+
+  @Test func whatSPSSCannotHoldFailsTheWriteNamingTheFileAndTheVariable() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [SpecFixture.fourMissingCodes]))
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
+    let error = try #require(throws: FileWriteError.self) {
+      try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    }
+    #expect(
+      error.path == "2016/clean.sav" && error.reason.contains("variable 'q4' has 4 missing codes"), "\(error)")
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out")
+    #expect(!left.contains("2016"), "\(left)")
+  }
+
+  @Test func aNameSPSSRefusesFailsTheWriteNamingTheVariableAndReadStatsReason() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let edit = SpecFixture.Edit(
+      file: "codebook.yml", old: "commentaire: {type: text}", new: "2commentaire: {type: text, source: [commentaire]}")
+    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [edit]))
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    let error = try #require(throws: FileWriteError.self) {
+      try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    }
+    #expect(error.path == "2016/clean.sav" && error.reason.contains("(variable '2commentaire')"), "\(error)")
+  }
+}
