@@ -1,0 +1,174 @@
+import CReadStat
+import Glibc
+
+/// The state of one ReadStat parse of a typed file, the context its C callbacks are handed: the
+/// file's variables and value labels, one `ColumnBuilder` per variable, and the cases kept or
+/// quarantined. Case k (1-based) is "line" k + 1, line 1 playing the header's role, as in a CSV export.
+final class StatFileParse {
+  let path: String
+  private let textColumns: Set<String>
+  private let personalColumns: Set<String>
+  /// The codebook's missing codes of each column it reads (`StatFileReader.missingCodes`).
+  private let missingCodes: [String: [ValueLabel]]
+
+  private(set) var names: [String] = []
+  /// The label set each variable uses, by variable index.
+  private var labelSetNames: [String?] = []
+  /// Value labels by label set name.
+  var labelSets: [String: [StatValueLabel]] = [:]
+  private(set) var builders: [ColumnBuilder] = []
+  /// The code each (variable, tag) maps to, nil for none, worked out at the first such cell.
+  private var tagCodes: [Int: Double?] = [:]
+
+  /// Cases the file announces (-1 when it does not say), its format version and declared encoding.
+  private(set) var announcedRows = -1
+  private(set) var version = 0
+  private(set) var declaredEncoding: String?
+  /// ReadStat's error handler's last words, if it spoke.
+  var errorMessage: String?
+
+  private(set) var rowsRead = 0
+  private(set) var sourceLines: [Int32] = []
+  private(set) var quarantined: [QuarantinedRow] = []
+  /// Why the case being read is quarantined, once one of its cells says so.
+  private var rejection: QuarantinedRow?
+  /// Tagged missing cells of columns no codebook reads, kept blank.
+  private(set) var unreadTags = 0
+
+  init(path: String, textColumns: Set<String>, personalColumns: Set<String>, missingCodes: [String: [ValueLabel]]) {
+    self.path = path
+    self.textColumns = textColumns
+    self.personalColumns = personalColumns
+    self.missingCodes = missingCodes
+  }
+
+  func metadata(_ metadata: UnsafeMutablePointer<readstat_metadata_t>) {
+    announcedRows = Int(readstat_get_row_count(metadata))
+    version = Int(readstat_get_file_format_version(metadata))
+    declaredEncoding = readstat_get_file_encoding(metadata).map { String(cString: $0) }
+  }
+
+  /// A variable of the dictionary, in file order: its column is started (again, on a second pass).
+  func variable(_ index: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
+    if index == 0 {
+      names = []
+      labelSetNames = []
+      builders.indices.forEach { builders[$0].release() }
+      builders = []
+    }
+    let name = String(cString: readstat_variable_get_name(variable))
+    names.append(name)
+    labelSetNames.append(labelSet)
+    var builder = ColumnBuilder(
+      decimalComma: false, keepsText: textColumns.contains(name), personal: personalColumns.contains(name))
+    if announcedRows > 0 { builder.reserveCapacity(announcedRows) }
+    builders.append(builder)
+  }
+
+  func valueLabel(set: String, value: readstat_value_t, label: String) {
+    let labelled: StatValueLabel
+    if readstat_value_is_tagged_missing(value) != 0 {
+      let tag = Character(Unicode.Scalar(UInt8(bitPattern: readstat_value_tag(value))))
+      labelled = StatValueLabel(value: ".\(tag)", number: nil, tag: tag, label: label)
+    } else if readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING {
+      let text = readstat_string_value(value).map { String(cString: $0) } ?? ""
+      labelled = StatValueLabel(value: text, number: Double(text.trimmingSpaces()), label: label)
+    } else {
+      let number = readstat_double_value(value)
+      labelled = StatValueLabel(
+        value: NumberParser.render(number, decimalComma: false), number: number.isNaN ? nil : number, label: label)
+    }
+    labelSets[set, default: []].append(labelled)
+  }
+
+  /// One cell of case `case` (0-based): a string's bytes as a CSV field, a number as a number
+  /// (an SPSS user-missing value keeps its value), a system-missing one blank, a Stata tagged
+  /// one as the codebook's missing code it maps to (`tagCode`).
+  @inline(__always)
+  func value(case row: Int, variable index: Int, _ value: readstat_value_t) {
+    if readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING {
+      if let text = readstat_string_value(value) {
+        let length = strlen(text)
+        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        if !builders[index].appendFast(bytes, length) {
+          builders[index].appendField(UnsafeRawBufferPointer(start: bytes, count: length))
+        }
+      } else {
+        builders[index].appendEmpty()
+      }
+    } else if readstat_value_is_tagged_missing(value) != 0 {
+      appendTagged(UInt8(bitPattern: readstat_value_tag(value)), case: row, variable: index)
+    } else if readstat_value_is_system_missing(value) != 0 {
+      builders[index].appendEmpty()
+    } else {
+      builders[index].appendNumber(readstat_double_value(value))
+    }
+    if index == builders.count - 1 { endCase(row) }
+  }
+
+  private func endCase(_ row: Int) {
+    rowsRead += 1
+    guard let rejected = rejection else {
+      sourceLines.append(Int32(row + 2))
+      return
+    }
+    rejection = nil
+    for index in builders.indices { builders[index].truncate(to: sourceLines.count) }
+    quarantined.append(rejected)
+  }
+
+  private func appendTagged(_ tag: UInt8, case row: Int, variable index: Int) {
+    guard missingCodes[names[index]] != nil else {
+      unreadTags += 1
+      builders[index].appendEmpty()
+      return
+    }
+    let key = index << 8 | Int(tag)
+    if tagCodes[key] == nil { tagCodes[key] = tagCode(Character(Unicode.Scalar(tag)), variable: index) }
+    if let code = tagCodes[key] ?? nil {
+      builders[index].appendNumber(code)
+      return
+    }
+    builders[index].appendEmpty()
+    guard rejection == nil else { return }
+    rejection = QuarantinedRow(
+      file: path, line: row + 2, lineCount: 1, rule: "ingest.tagged-missing",
+      message: tagProblem(Character(Unicode.Scalar(tag)), variable: index), value: ".\(Character(Unicode.Scalar(tag)))")
+  }
+
+  /// The value labels of variable `index`, nil when it has none.
+  func labelSet(of index: Int) -> [StatValueLabel]? {
+    labelSetNames[index].flatMap { labelSets[$0] }
+  }
+
+  /// The label the file gives `tag` in the label set of variable `index`, if any.
+  private func tagLabel(_ tag: Character, variable index: Int) -> String? {
+    labelSet(of: index)?.first { $0.tag == tag }?.label
+  }
+
+  /// The codebook missing code Stata's `.tag` stands for in variable `index`: the one whose label
+  /// is the tag's label in the file, or, when the file labels the tag not, the column's only one.
+  private func tagCode(_ tag: Character, variable index: Int) -> Double? {
+    let codes = missingCodes[names[index]] ?? []
+    guard let label = tagLabel(tag, variable: index) else { return codes.count == 1 ? Double(codes[0].code) : nil }
+    return codes.first { $0.label.trimmingSpaces() == label.trimmingSpaces() }.map { Double($0.code) }
+  }
+
+  private func tagProblem(_ tag: Character, variable index: Int) -> String {
+    let codes = missingCodes[names[index]] ?? []
+    let listed = codes.map { "\($0.code) « \($0.label) »" }.joined(separator: ", ")
+    let name = "'\(names[index])' holds Stata's missing value .\(tag)"
+    guard !codes.isEmpty else { return "\(name), but the codebook declares no missing code for this column" }
+    guard let label = tagLabel(tag, variable: index) else {
+      return "\(name), which the file does not label, and the codebook has several missing codes for this column "
+        + "(\(listed)): label .\(tag) in the file with one of them"
+    }
+    return "\(name) « \(label) », a label none of the codebook's missing codes of this column has (\(listed))"
+  }
+
+  /// Frees the columns of a parse that failed.
+  func release() {
+    builders.indices.forEach { builders[$0].release() }
+    builders = []
+  }
+}
