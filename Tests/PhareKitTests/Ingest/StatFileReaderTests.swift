@@ -161,6 +161,20 @@ import Testing
     #expect(throws: IngestError.fileNotFound(file: missing)) { try ExportReader(csv: CSVReader()).read(missing) }
   }
 
+  /// A file whose text is Windows-1252 (PSPP, `Tests/Fixtures/spss/windows-1252.sps`) is read in
+  /// the encoding it declares; `inputs.encoding: utf-8` overriding it is refused.
+  @Test func theFilesOwnEncodingIsHonoured() throws {
+    let path = Fixtures.tests + "/Fixtures/spss/windows-1252.sav"
+    let result = try StatFileReader().read(path, as: .sav)
+    #expect(result.dictionary?.characterEncoding == "WINDOWS-1252" && result.dialect.encoding == .windows1252)
+    #expect(result.table["commune"].map { column in (0..<2).map { column.text(at: $0) } } == ["Île-de-France", "Sète"])
+    #expect(result.dictionary?.valueLabels["region"]?.first?.label == "Île-de-France")
+    let reason = "Unable to convert string to the requested encoding (invalid byte sequence)"
+    #expect(throws: IngestError.unreadableStatFile(file: path, format: .sav, reason: reason)) {
+      try StatFileReader(encoding: .utf8).read(path, as: .sav)
+    }
+  }
+
   @Test func theFormatIsTheExtensions() {
     #expect(StatFileFormat(path: "waves/maires-2016.SAV") == .sav)
     #expect(StatFileFormat(path: "maires.zsav") == .zsav)
