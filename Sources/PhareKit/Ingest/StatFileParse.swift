@@ -1,10 +1,11 @@
 import CReadStat
 import Glibc
 
-/// The state of one ReadStat parse of a typed file, the context its C callbacks are handed: the
-/// file's variables and value labels, one `ColumnBuilder` per variable, and the cases kept or
-/// quarantined. Case k (1-based) is "line" k + 1, line 1 playing the header's role, as in a CSV export.
-final class StatFileParse {
+/// The state of one ReadStat parse of a typed file, the context its C callbacks are handed (through
+/// a pointer: no reference counting or exclusivity check a cell): the file's variables and value
+/// labels, one `ColumnBuilder` per variable, and the cases kept or quarantined. Case k (1-based)
+/// is "line" k + 1, line 1 playing the header's role, as in a CSV export.
+struct StatFileParse {
   let path: String
   private let textColumns: Set<String>
   private let personalColumns: Set<String>
@@ -16,7 +17,7 @@ final class StatFileParse {
   private var labelSetNames: [String?] = []
   /// Value labels by label set name.
   var labelSets: [String: [StatValueLabel]] = [:]
-  private(set) var builders: [ColumnBuilder] = []
+  private var builders: [ColumnBuilder] = []
   /// The code each (variable, tag) maps to, nil for none, worked out at the first such cell.
   private var tagCodes: [Int: Double?] = [:]
 
@@ -42,14 +43,14 @@ final class StatFileParse {
     self.missingCodes = missingCodes
   }
 
-  func metadata(_ metadata: UnsafeMutablePointer<readstat_metadata_t>) {
+  mutating func metadata(_ metadata: UnsafeMutablePointer<readstat_metadata_t>) {
     announcedRows = Int(readstat_get_row_count(metadata))
     version = Int(readstat_get_file_format_version(metadata))
     declaredEncoding = readstat_get_file_encoding(metadata).map { String(cString: $0) }
   }
 
   /// A variable of the dictionary, in file order: its column is started (again, on a second pass).
-  func variable(_ index: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
+  mutating func variable(_ index: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
     if index == 0 {
       names = []
       labelSetNames = []
@@ -65,7 +66,7 @@ final class StatFileParse {
     builders.append(builder)
   }
 
-  func valueLabel(set: String, value: readstat_value_t, label: String) {
+  mutating func valueLabel(set: String, value: readstat_value_t, label: String) {
     let labelled: StatValueLabel
     if readstat_value_is_tagged_missing(value) != 0 {
       let tag = Character(Unicode.Scalar(UInt8(bitPattern: readstat_value_tag(value))))
@@ -85,9 +86,10 @@ final class StatFileParse {
   /// (an SPSS user-missing value keeps its value), a system-missing one blank, a Stata tagged
   /// one as the codebook's missing code it maps to (`tagCode`).
   @inline(__always)
-  func value(case row: Int, variable index: Int, _ value: readstat_value_t) {
-    if readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING {
-      if let text = readstat_string_value(value) {
+  mutating func value(case row: Int, variable index: Int, _ value: readstat_value_t) {
+    // The fields ReadStat's accessors read (`readstat_value.c`), read here without a call each.
+    if value.type == READSTAT_TYPE_STRING || value.type == READSTAT_TYPE_STRING_REF {
+      if let text = value.v.string_value {
         let length = strlen(text)
         let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
         if !builders[index].appendFast(bytes, length) {
@@ -96,17 +98,17 @@ final class StatFileParse {
       } else {
         builders[index].appendEmpty()
       }
-    } else if readstat_value_is_tagged_missing(value) != 0 {
-      appendTagged(UInt8(bitPattern: readstat_value_tag(value)), case: row, variable: index)
-    } else if readstat_value_is_system_missing(value) != 0 {
+    } else if value.is_tagged_missing != 0 {
+      appendTagged(UInt8(bitPattern: value.tag), case: row, variable: index)
+    } else if value.is_system_missing != 0 {
       builders[index].appendEmpty()
     } else {
-      builders[index].appendNumber(readstat_double_value(value))
+      builders[index].appendNumber(value.type == READSTAT_TYPE_DOUBLE ? value.v.double_value : readstat_double_value(value))
     }
     if index == builders.count - 1 { endCase(row) }
   }
 
-  private func endCase(_ row: Int) {
+  private mutating func endCase(_ row: Int) {
     rowsRead += 1
     guard let rejected = rejection else {
       sourceLines.append(Int32(row + 2))
@@ -117,7 +119,7 @@ final class StatFileParse {
     quarantined.append(rejected)
   }
 
-  private func appendTagged(_ tag: UInt8, case row: Int, variable index: Int) {
+  private mutating func appendTagged(_ tag: UInt8, case row: Int, variable index: Int) {
     guard missingCodes[names[index]] != nil else {
       unreadTags += 1
       builders[index].appendEmpty()
@@ -166,8 +168,14 @@ final class StatFileParse {
     return "\(name) « \(label) », a label none of the codebook's missing codes of this column has (\(listed))"
   }
 
+  /// The finished columns, which take over the builders' memory.
+  mutating func finishColumns(decode: (UnsafeRawBufferPointer) -> String) -> [Column] {
+    defer { builders = [] }
+    return builders.indices.map { builders[$0].finish(decode: decode) }
+  }
+
   /// Frees the columns of a parse that failed.
-  func release() {
+  mutating func release() {
     builders.indices.forEach { builders[$0].release() }
     builders = []
   }

@@ -43,27 +43,33 @@ public struct StatFileReader: Sendable {
     let startCount = try file.read(into: start)
     file.close()
     guard file.size > 0 else { throw IngestError.emptyFile(file: path) }
-    let parse = StatFileParse(
-      path: path, textColumns: textColumns, personalColumns: personalColumns, missingCodes: missingCodes)
+    let parse = UnsafeMutablePointer<StatFileParse>.allocate(capacity: 1)
+    parse.initialize(
+      to: StatFileParse(
+        path: path, textColumns: textColumns, personalColumns: personalColumns, missingCodes: missingCodes))
+    defer {
+      parse.deinitialize(count: 1)
+      parse.deallocate()
+    }
     do {
       // Stata writes value labels after the cases: a first pass reads them (ReadStat skips the cases).
       if format == .dta { try run(parse, format: format, values: false) }
       try run(parse, format: format, values: true)
     } catch let error as StatFileFailure {
-      parse.release()
+      parse.pointee.release()
       let magic = Array(start[..<startCount])
       throw IngestError.unreadableStatFile(
-        file: path, format: format, reason: error.reason(parse, format: format, start: magic))
+        file: path, format: format, reason: error.reason(parse.pointee, format: format, start: magic))
     }
-    guard parse.rowsRead > 0 else {
-      parse.release()
+    guard parse.pointee.rowsRead > 0 else {
+      parse.pointee.release()
       throw IngestError.unreadableStatFile(file: path, format: format, reason: "it holds no cases")
     }
-    return assemble(parse, format: format)
+    return assemble(&parse.pointee, format: format)
   }
 
   /// One ReadStat pass over the file: the dictionary, and the cases when `values`.
-  private func run(_ parse: StatFileParse, format: StatFileFormat, values: Bool) throws {
+  private func run(_ parse: UnsafeMutablePointer<StatFileParse>, format: StatFileFormat, values: Bool) throws {
     guard let parser = readstat_parser_init() else { throw StatFileFailure(code: READSTAT_ERROR_MALLOC) }
     defer { readstat_parser_free(parser) }
     switch encoding {
@@ -72,46 +78,44 @@ public struct StatFileReader: Sendable {
     case .auto, .mixed: break
     }
     readstat_set_metadata_handler(parser) { metadata, context in
-      StatFileReader.parse(context).metadata(metadata!)
+      StatFileReader.parse(context).pointee.metadata(metadata!)
       return Int32(READSTAT_HANDLER_OK)
     }
     readstat_set_variable_handler(parser) { index, variable, labelSet, context in
-      StatFileReader.parse(context).variable(Int(index), variable!, labelSet: labelSet.map { String(cString: $0) })
+      StatFileReader.parse(context).pointee.variable(Int(index), variable!, labelSet: labelSet.map { String(cString: $0) })
       return Int32(READSTAT_HANDLER_OK)
     }
     readstat_set_error_handler(parser) { message, context in
-      StatFileReader.parse(context).errorMessage = message.map { String(cString: $0) }
+      StatFileReader.parse(context).pointee.errorMessage = message.map { String(cString: $0) }
     }
     if format != .dta || !values {
       readstat_set_value_label_handler(parser) { set, value, label, context in
-        StatFileReader.parse(context).valueLabel(
+        StatFileReader.parse(context).pointee.valueLabel(
           set: set.map { String(cString: $0) } ?? "", value: value, label: label.map { String(cString: $0) } ?? "")
         return Int32(READSTAT_HANDLER_OK)
       }
     }
     if values {
       readstat_set_value_handler(parser) { row, variable, value, context in
-        StatFileReader.parse(context).value(
+        StatFileReader.parse(context).pointee.value(
           case: Int(row), variable: Int(readstat_variable_get_index(variable)), value)
         return Int32(READSTAT_HANDLER_OK)
       }
     }
-    let context = Unmanaged.passUnretained(parse).toOpaque()
-    let code = withExtendedLifetime(parse) {
-      format == .dta
-        ? readstat_parse_dta(parser, parse.path, context) : readstat_parse_sav(parser, parse.path, context)
-    }
+    let path = parse.pointee.path
+    let code =
+      format == .dta ? readstat_parse_dta(parser, path, parse) : readstat_parse_sav(parser, path, parse)
     guard code == READSTAT_OK else { throw StatFileFailure(code: code) }
   }
 
-  private static func parse(_ context: UnsafeMutableRawPointer?) -> StatFileParse {
-    Unmanaged<StatFileParse>.fromOpaque(context!).takeUnretainedValue()
+  @inline(__always)
+  private static func parse(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<StatFileParse> {
+    context.unsafelyUnwrapped.assumingMemoryBound(to: StatFileParse.self)
   }
 
-  private func assemble(_ parse: StatFileParse, format: StatFileFormat) -> IngestResult {
+  private func assemble(_ parse: inout StatFileParse, format: StatFileFormat) -> IngestResult {
     let decode: (UnsafeRawBufferPointer) -> String = { String(decoding: $0, as: UTF8.self) }
-    var builders = parse.builders
-    let columns = builders.indices.map { builders[$0].finish(decode: decode) }
+    let columns = parse.finishColumns(decode: decode)
     let schema = Schema(fields: zip(parse.names, columns).map { Schema.Field(name: $0, type: $1.type) })
     let characterEncoding =
       encoding == .utf8
