@@ -30,7 +30,8 @@ struct FloorRun {
       let records = values["records"].flatMap(Int.init), let seconds = values["seconds"].flatMap(Double.init),
       let rss = values["maxrss_kb"].flatMap(Int.init)
     else {
-      throw BenchFailure(description: "\(executable) exited with status \(process.terminationStatus), printing '\(text)'")
+      throw BenchFailure(
+        description: "\(executable) exited with status \(process.terminationStatus), printing '\(text)'")
     }
     self.bytes = bytes
     self.records = records

@@ -2,7 +2,8 @@ import ArgumentParser
 import PhareKit
 
 /// `phare-bench ingest-sav`: ReadStat's parse with no-op callbacks (the floor, `sav-floor`)
-/// against phare's read of the same SPSS file into the columnar table (`StatFileReader`).
+/// against phare's read of the same SPSS file into the columnar table (`StatFileReader`, configured
+/// as the pipeline's runs configure it: identifiers kept as text, personal columns as filled or not).
 struct IngestSav: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest-sav", abstract: "Measure reading an SPSS .sav against the ReadStat floor on one file.")
@@ -12,6 +13,9 @@ struct IngestSav: ParsableCommand {
 
   @Option(help: "The sav-floor executable.")
   var floor: String
+
+  @Option(help: "The pipeline whose reader is measured (its codebook's identifier, text and personal columns).")
+  var pipeline = "Pipelines/citoyens.yml"
 
   @Option(help: "Runs of each; the best is reported.")
   var `repeat` = 3
@@ -26,7 +30,7 @@ struct IngestSav: ParsableCommand {
   func run() throws {
     let floorBest = try (0..<`repeat`).map { _ in try FloorRun(executable: floor, arguments: [file]) }
       .min { $0.seconds < $1.seconds }!
-    let reader = StatFileReader()
+    let reader = try Pipeline.load(pipeline).exportReader.statFile
     var best = Double.infinity
     var rowsKept = 0
     var columnar = 0

@@ -18,6 +18,10 @@ struct StatFileParse {
   /// Value labels by label set name.
   var labelSets: [String: [StatValueLabel]] = [:]
   private var builders: [ColumnBuilder] = []
+  /// The builders' memory while cases are read (from the first cell on: no array check a cell),
+  /// handed back to `builders` by `reclaimBuilders`.
+  private var cells: UnsafeMutablePointer<ColumnBuilder>?
+  private var columnCount = 0
   /// The code each (variable, tag) maps to, nil for none, worked out at the first such cell.
   private var tagCodes: [Int: Double?] = [:]
 
@@ -52,6 +56,7 @@ struct StatFileParse {
   /// A variable of the dictionary, in file order: its column is started (again, on a second pass).
   mutating func variable(_ index: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
     if index == 0 {
+      reclaimBuilders()
       names = []
       labelSetNames = []
       builders.indices.forEach { builders[$0].release() }
@@ -87,25 +92,28 @@ struct StatFileParse {
   /// one as the codebook's missing code it maps to (`tagCode`).
   @inline(__always)
   mutating func value(case row: Int, variable index: Int, _ value: readstat_value_t) {
+    if cells == nil { settleBuilders() }
+    let builder = cells.unsafelyUnwrapped + index
     // The fields ReadStat's accessors read (`readstat_value.c`), read here without a call each.
     if value.type == READSTAT_TYPE_STRING || value.type == READSTAT_TYPE_STRING_REF {
       if let text = value.v.string_value {
         let length = strlen(text)
         let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
-        if !builders[index].appendFast(bytes, length) {
-          builders[index].appendField(UnsafeRawBufferPointer(start: bytes, count: length))
+        if !builder.pointee.appendFast(bytes, length) {
+          builder.pointee.appendField(UnsafeRawBufferPointer(start: bytes, count: length))
         }
       } else {
-        builders[index].appendEmpty()
+        builder.pointee.appendEmpty()
       }
     } else if value.is_tagged_missing != 0 {
       appendTagged(UInt8(bitPattern: value.tag), case: row, variable: index)
     } else if value.is_system_missing != 0 {
-      builders[index].appendEmpty()
+      builder.pointee.appendEmpty()
     } else {
-      builders[index].appendNumber(value.type == READSTAT_TYPE_DOUBLE ? value.v.double_value : readstat_double_value(value))
+      builder.pointee.appendNumber(
+        value.type == READSTAT_TYPE_DOUBLE ? value.v.double_value : readstat_double_value(value))
     }
-    if index == builders.count - 1 { endCase(row) }
+    if index == columnCount - 1 { endCase(row) }
   }
 
   private mutating func endCase(_ row: Int) {
@@ -115,23 +123,23 @@ struct StatFileParse {
       return
     }
     rejection = nil
-    for index in builders.indices { builders[index].truncate(to: sourceLines.count) }
+    for index in 0..<columnCount { cells.unsafelyUnwrapped[index].truncate(to: sourceLines.count) }
     quarantined.append(rejected)
   }
 
   private mutating func appendTagged(_ tag: UInt8, case row: Int, variable index: Int) {
     guard missingCodes[names[index]] != nil else {
       unreadTags += 1
-      builders[index].appendEmpty()
+      cells.unsafelyUnwrapped[index].appendEmpty()
       return
     }
     let key = index << 8 | Int(tag)
     if tagCodes[key] == nil { tagCodes[key] = tagCode(Character(Unicode.Scalar(tag)), variable: index) }
     if let code = tagCodes[key] ?? nil {
-      builders[index].appendNumber(code)
+      cells.unsafelyUnwrapped[index].appendNumber(code)
       return
     }
-    builders[index].appendEmpty()
+    cells.unsafelyUnwrapped[index].appendEmpty()
     guard rejection == nil else { return }
     rejection = QuarantinedRow(
       file: path, line: row + 2, lineCount: 1, rule: "ingest.tagged-missing",
@@ -168,14 +176,33 @@ struct StatFileParse {
     return "\(name) « \(label) », a label none of the codebook's missing codes of this column has (\(listed))"
   }
 
+  /// Moves the builders into raw memory for the cells.
+  private mutating func settleBuilders() {
+    columnCount = builders.count
+    cells = UnsafeMutablePointer<ColumnBuilder>.allocate(capacity: columnCount)
+    cells.unsafelyUnwrapped.initialize(from: builders, count: columnCount)
+    builders = []
+  }
+
+  /// Moves the builders back from raw memory, if they were there.
+  private mutating func reclaimBuilders() {
+    guard let cells else { return }
+    builders = Array(UnsafeBufferPointer(start: cells, count: columnCount))
+    cells.deinitialize(count: columnCount)
+    cells.deallocate()
+    self.cells = nil
+  }
+
   /// The finished columns, which take over the builders' memory.
   mutating func finishColumns(decode: (UnsafeRawBufferPointer) -> String) -> [Column] {
+    reclaimBuilders()
     defer { builders = [] }
     return builders.indices.map { builders[$0].finish(decode: decode) }
   }
 
   /// Frees the columns of a parse that failed.
   mutating func release() {
+    reclaimBuilders()
     builders.indices.forEach { builders[$0].release() }
     builders = []
   }

@@ -82,7 +82,8 @@ public struct StatFileReader: Sendable {
       return Int32(READSTAT_HANDLER_OK)
     }
     readstat_set_variable_handler(parser) { index, variable, labelSet, context in
-      StatFileReader.parse(context).pointee.variable(Int(index), variable!, labelSet: labelSet.map { String(cString: $0) })
+      StatFileReader.parse(context).pointee.variable(
+        Int(index), variable!, labelSet: labelSet.map { String(cString: $0) })
       return Int32(READSTAT_HANDLER_OK)
     }
     readstat_set_error_handler(parser) { message, context in

@@ -131,6 +131,7 @@ struct ColumnBuilder {
   /// Appends a number a typed file (SPSS, Stata) holds as a number: kept as is in a numeric
   /// column, only its presence in a personal-data one, and in a text column the text
   /// `NumberParser.render` writes (`1234`, `7.5`), as a CSV export would have written it.
+  @inline(__always)
   mutating func appendNumber(_ value: Double) {
     switch mode {
     case .numeric:
