@@ -115,6 +115,32 @@ import Testing
     #expect(result.table.columns.allSatisfy { $0.count == 300 })
   }
 
+  /// An unlabelled tag is the column's only missing code; a labelled tag matches by its label
+  /// (`Tests/Fixtures/spss/tagged-missing.dta`: q3 = 1, 2, `.a` unlabelled, `.b` « Refus »).
+  @Test func anUnlabelledTagIsTheOnlyMissingCode() throws {
+    let path = Fixtures.tests + "/Fixtures/spss/tagged-missing.dta"
+    let refusal = ValueLabel(code: 8, label: "Refus")
+    let one = try StatFileReader(missingCodes: ["q3": [ValueLabel(code: 9, label: "Ne sait pas")]]).read(path, as: .dta)
+    #expect(one.rowsRead == 4 && one.rowsKept == 3 && one.sourceLines == [2, 3, 4])
+    #expect(one.table["q3"].map { q3 in (0..<3).map { q3.number(at: $0) } } == [1, 2, 9])
+    #expect(one.quarantined.map(\.line) == [5] && one.quarantined.first?.value == ".b")
+    let both = try StatFileReader(missingCodes: ["q3": [refusal, ValueLabel(code: 9, label: "Ne sait pas")]])
+      .read(path, as: .dta)
+    #expect(both.table["q3"].map { q3 in (0..<3).map { q3.number(at: $0) } } == [1, 2, 8])
+    #expect(
+      both.quarantined.map(\.message) == [
+        "'q3' holds Stata's missing value .a, which the file does not label, and the codebook has several missing "
+          + "codes for this column (8 « Refus », 9 « Ne sait pas »): label .a in the file with one of them"
+      ])
+    let none = try StatFileReader(missingCodes: ["q3": []]).read(path, as: .dta)
+    #expect(
+      none.quarantined.map(\.message) == [
+        "'q3' holds Stata's missing value .a, but the codebook declares no missing code for this column",
+        "'q3' holds Stata's missing value .b, but the codebook declares no missing code for this column",
+      ])
+    #expect(none.rowsKept == 2 && none.isBalanced)
+  }
+
   @Test func valueLabelsAreReturned() throws {
     let dictionary = try #require(try Self.reader("institutions.yml").read(Self.spss("maires-2016.dta")).dictionary)
     #expect(dictionary.description == "Stata .dta release 118, UTF-8")
