@@ -9,6 +9,11 @@ public struct StatFileDictionary: Sendable, Equatable, CustomStringConvertible {
   public var characterEncoding: String
   /// The value labels of each labelled variable (by column name), in the file's order.
   public var valueLabels: [String: [StatValueLabel]]
+  /// Each variable's label (by column name), where it has one.
+  public var variableLabels: [String: String] = [:]
+  /// Each variable's SPSS user-missing values (by column name) that are single values, numbers or
+  /// strings that read as numbers (`9`, `"99"`); ranges (`9 THRU HI`) are not listed.
+  public var userMissingValues: [String: [Double]] = [:]
 
   /// `SPSS .sav, UTF-8`, `Stata .dta release 118, UTF-8`.
   public var description: String {

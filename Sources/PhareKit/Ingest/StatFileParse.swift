@@ -17,6 +17,9 @@ struct StatFileParse {
   private var labelSetNames: [String?] = []
   /// Value labels by label set name.
   var labelSets: [String: [StatValueLabel]] = [:]
+  /// Variable labels and single SPSS user-missing values, by column name.
+  private(set) var variableLabels: [String: String] = [:]
+  private(set) var userMissingValues: [String: [Double]] = [:]
   private var builders: [ColumnBuilder] = []
   /// The builders' memory while cases are read (from the first cell on: no array check a cell),
   /// handed back to `builders` by `reclaimBuilders`.
@@ -64,11 +67,31 @@ struct StatFileParse {
     }
     let name = String(cString: readstat_variable_get_name(variable))
     names.append(name)
+    if let label = readstat_variable_get_label(variable).map({ String(cString: $0) }), !label.isEmpty {
+      variableLabels[name] = label
+    }
+    let missing = Self.userMissingValues(variable)
+    if !missing.isEmpty { userMissingValues[name] = missing }
     labelSetNames.append(labelSet)
     var builder = ColumnBuilder(
       decimalComma: false, keepsText: textColumns.contains(name), personal: personalColumns.contains(name))
     if announcedRows > 0 { builder.reserveCapacity(announcedRows) }
     builders.append(builder)
+  }
+
+  /// The single values among a variable's SPSS missing ranges (low = high), as numbers.
+  private static func userMissingValues(_ variable: UnsafeMutablePointer<readstat_variable_t>) -> [Double] {
+    (0..<readstat_variable_get_missing_ranges_count(variable)).compactMap { range in
+      let low = readstat_variable_get_missing_range_lo(variable, range)
+      let high = readstat_variable_get_missing_range_hi(variable, range)
+      guard low.type == READSTAT_TYPE_STRING || low.type == READSTAT_TYPE_STRING_REF else {
+        let value = readstat_double_value(low)
+        return value == readstat_double_value(high) && value.isFinite ? value : nil
+      }
+      let text = readstat_string_value(low).map { String(cString: $0) } ?? ""
+      return text == (readstat_string_value(high).map { String(cString: $0) } ?? "")
+        ? Double(text.trimmingSpaces()) : nil
+    }
   }
 
   mutating func valueLabel(set: String, value: readstat_value_t, label: String) {

@@ -145,7 +145,8 @@ public struct StatFileReader: Sendable {
       headerLine: 1,
       notes: notes,
       dictionary: StatFileDictionary(
-        format: format, version: parse.version, characterEncoding: characterEncoding, valueLabels: labels)
+        format: format, version: parse.version, characterEncoding: characterEncoding, valueLabels: labels,
+        variableLabels: parse.variableLabels, userMissingValues: parse.userMissingValues)
     )
   }
 }

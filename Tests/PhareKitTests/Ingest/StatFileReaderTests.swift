@@ -152,6 +152,12 @@ import Testing
     let sav = try #require(try Self.reader("institutions.yml").read(Self.spss("maires-2016.sav")).dictionary)
     #expect(sav.description == "SPSS .sav, UTF-8")
     #expect(sav.valueLabels["q8"]?.last == StatValueLabel(value: "99", number: 99, label: "Pas de réponse"))
+    #expect(sav.userMissingValues["q3"] == [9] && sav.userMissingValues["q8"] == [99])
+    #expect(sav.userMissingValues.count == 16 + 4 && dictionary.userMissingValues.isEmpty)
+    let codebook = try Pipeline.load(Fixtures.pipelines("institutions.yml")).codebook
+    #expect(
+      sav.variableLabels["q3"] == codebook["q3"]?.label && dictionary.variableLabels["q3"] == codebook["q3"]?.label)
+    #expect(sav.variableLabels["NOM"] == nil && sav.variableLabels["q1_citoyens"] == "Les citoyens")
   }
 
   @Test(arguments: [
