@@ -128,13 +128,16 @@ bench-data: deps
 	$(SWIFT_RELEASE) --product phare
 	$(RELEASE)/phare synth --citizens 1000000 --published Fixtures/published/published-figures.csv --out $(BENCH_DIR)/synth
 
-## bench-ingest: libcsv floor vs phare ingest on a generated 1,000,000-row export
+## bench-ingest: libcsv floor vs phare ingest on a generated 1,000,000-row export; ReadStat floor vs phare on a 1,000,000-case .sav
 bench-ingest: deps
 	$(SWIFT_RELEASE) --product phare-bench
 	$(SWIFT_RELEASE) --product csv-floor
+	$(SWIFT_RELEASE) --product sav-floor
 	@mkdir -p $(BENCH_DIR)
 	$(RELEASE)/phare-bench generate --rows $(BENCH_ROWS) --seed 42 $(BENCH_DIR)/survey-$(BENCH_ROWS).csv
 	$(RELEASE)/phare-bench ingest $(BENCH_DIR)/survey-$(BENCH_ROWS).csv --floor $(RELEASE)/csv-floor --repeat 3
+	@test -f $(BENCH_DIR)/citoyens-$(BENCH_ROWS).sav || Rscript Benchmarks/make-sav.R $(BENCH_ROWS) $(BENCH_DIR)/citoyens-$(BENCH_ROWS).sav
+	$(RELEASE)/phare-bench ingest-sav $(BENCH_DIR)/citoyens-$(BENCH_ROWS).sav --floor $(RELEASE)/sav-floor --repeat 3
 
 ## fixtures: rewrite every committed fixture from its generator (the tests check they are unchanged)
 fixtures:

@@ -41,6 +41,8 @@ let package = Package(
     ),
     // The benchmark floor: libcsv with no-op callbacks, in C, built with the same configuration.
     .executableTarget(name: "csv-floor", linkerSettings: [.linkedLibrary("csv")]),
+    // The SPSS ingest floor: ReadStat's parse of a .sav with no-op callbacks, in C.
+    .executableTarget(name: "sav-floor", linkerSettings: [.linkedLibrary("readstat")]),
     // JSON parsing and a JSON Schema validator, for the tests to check every feed against its schema.
     .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(

@@ -1,7 +1,7 @@
 import Foundation
 import PhareKit
 
-/// One run of the `csv-floor` executable, parsed from its `key=value` output line.
+/// One run of a floor executable (`csv-floor`, `sav-floor`), parsed from its `key=value` output line.
 struct FloorRun {
   let bytes: Int
   let records: Int
@@ -9,9 +9,13 @@ struct FloorRun {
   let maxRSSKilobytes: Int
 
   init(executable: String, file: String, separator: Separator) throws {
+    try self.init(executable: executable, arguments: [file, separator.rawValue])
+  }
+
+  init(executable: String, arguments: [String]) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = [file, separator.rawValue]
+    process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
     try process.run()
@@ -26,7 +30,8 @@ struct FloorRun {
       let records = values["records"].flatMap(Int.init), let seconds = values["seconds"].flatMap(Double.init),
       let rss = values["maxrss_kb"].flatMap(Int.init)
     else {
-      throw BenchFailure(description: "csv-floor exited with status \(process.terminationStatus), printing '\(text)'")
+      throw BenchFailure(
+        description: "\(executable) exited with status \(process.terminationStatus), printing '\(text)'")
     }
     self.bytes = bytes
     self.records = records

@@ -6,6 +6,6 @@ struct PhareBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "phare-bench",
     abstract: "Benchmarks for phare; figures are ratios to a floor measured in the same run.",
-    subcommands: [Generate.self, Ingest.self, Weight.self, Estimate.self, RunJob.self, Rerun.self]
+    subcommands: [Generate.self, Ingest.self, IngestSav.self, Weight.self, Estimate.self, RunJob.self, Rerun.self]
   )
 }

@@ -15,11 +15,13 @@ struct Inspect: ParsableCommand {
       infers each column's type \
       (numeric, categorical, text) and counts its missing values. Rows whose field count \
       differs from the header, or with malformed quoting, are quarantined with their line \
-      number and reason; rows read always equal rows kept plus rows quarantined.
+      number and reason; rows read always equal rows kept plus rows quarantined. An SPSS \
+      .sav/.zsav or Stata .dta file (by its extension) is read through ReadStat: its variables, \
+      their types, its cases (case k as line k + 1) and its format and encoding.
       """
   )
 
-  @Argument(help: "The CSV export to inspect.", completion: .file())
+  @Argument(help: "The export to inspect: CSV, or SPSS .sav/.zsav or Stata .dta.", completion: .file())
   var file: String
 
   @Option(help: "Separator to use instead of detecting it: ',', ';', 'tab' or '|'.")
@@ -50,9 +52,10 @@ struct Inspect: ParsableCommand {
   }
 
   func run() throws {
-    let reader = CSVReader(
-      separator: separator.flatMap(Separator.init(argument:)),
-      encoding: InputEncoding(rawValue: encoding.lowercased()) ?? .auto)
+    let encoding = InputEncoding(rawValue: encoding.lowercased()) ?? .auto
+    let reader = ExportReader(
+      csv: CSVReader(separator: separator.flatMap(Separator.init(argument:)), encoding: encoding),
+      statFile: StatFileReader(encoding: encoding))
     // An IngestError is printed by ArgumentParser as one line, "Error: FILE: problem", exit code 1.
     let report = try InspectionReport.read(file, with: reader, showingRawText: raw)
     if json {

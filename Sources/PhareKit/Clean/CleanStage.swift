@@ -20,8 +20,8 @@ public struct CleanStage: Sendable {
   /// derived variables that read them, are left out and listed in `CleanWave.notAsked`); throws
   /// `SpecProblems` when the export lacks a column of a variable the wave asks, holds two source
   /// columns of one variable, fills in a column of a variable the wave does not ask, or mixes
-  /// waves. Read the export with
-  /// `CSVReader(textColumns: codebook.textColumns)` so that identifiers keep their text. Each of
+  /// waves, or (a typed file) labels a code otherwise than the codebook. Read the export with
+  /// `Pipeline.exportReader` so that identifiers keep their text. Each of
   /// the export's columns is freed once cleaned when the caller hands `ingest` over (its last use).
   public func run(_ ingest: consuming IngestResult, wave: WaveFile) throws -> CleanWave {
     let waveID = try resolveWave(ingest, default: wave.wave)
@@ -29,6 +29,7 @@ public struct CleanStage: Sendable {
     let notAsked = self.codebook.notAsked(in: waveID, derived: settings.derived)
     let missing =
       PipelineChecks.missingColumns(in: ingest, codebook: codebook)
+      + PipelineChecks.contradictingLabels(in: ingest, codebook: codebook)
       + PipelineChecks.answeredButNotAsked(in: ingest, codebook: self.codebook, wave: waveID)
     guard missing.isEmpty else { throw SpecProblems(missing) }
 

@@ -18,6 +18,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case duplicateColumnNames(file: String, names: [String], line: Int = 1)
   case malformedHeader(file: String, line: Int)
   case parserFailure(file: String, line: Int, reason: String)
+  /// A typed file (SPSS, Stata) that ReadStat cannot read whole: ReadStat's own words
+  /// (`readstat_error_message`), and what phare knows besides (cases announced and read).
+  case unreadableStatFile(file: String, format: StatFileFormat, reason: String)
 
   public var file: String {
     switch self {
@@ -27,7 +30,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       .ambiguousSeparator(let file, _, _), .emptyColumnNames(let file, _, _), .duplicateColumnNames(let file, _, _),
       .unnamedColumnWithValues(let file, _, _, _, _),
       .malformedHeader(let file, _),
-      .parserFailure(let file, _, _):
+      .parserFailure(let file, _, _), .unreadableStatFile(let file, _, _):
       return file
     }
   }
@@ -88,6 +91,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       return "line \(line): the header line has malformed quoting"
     case .parserFailure(_, let line, let reason):
       return "line \(line): \(reason)"
+    case .unreadableStatFile(_, let format, let reason):
+      return "not a readable \(format.name) file: \(reason)"
     }
   }
 }

@@ -17,6 +17,8 @@ public struct IngestResult: Sendable {
   public internal(set) var notes: [String]
   /// The physical lines read as Windows-1252 in a UTF-8 file (`inputs.encoding: mixed`).
   public var windows1252Lines: [Int] = []
+  /// The format, encoding and value labels of a typed file (SPSS, Stata); nil for a CSV export.
+  public var dictionary: StatFileDictionary?
   /// Whether the export was parsed in two halves on two cores and joined (`CSVReader.splitsAbove`).
   var parsedInTwo = false
 
@@ -34,7 +36,12 @@ public struct IngestResult: Sendable {
   public var isBalanced: Bool { rowsRead == rowsKept + rowsQuarantined }
 
   /// How the header was split, for messages about a column not found: `6 columns split on comma, UTF-8`.
+  /// For a typed file: `33 variables (SPSS .sav, UTF-8)`.
   public var headerReading: String {
+    if let dictionary {
+      let variables = table.schema.fields.count == 1 ? "1 variable" : "\(table.schema.fields.count) variables"
+      return "\(variables) (\(dictionary))"
+    }
     let columns = table.schema.fields.count == 1 ? "1 column" : "\(table.schema.fields.count) columns"
     return "\(columns) split on \(dialect.separator.name), \(dialect.encoding.rawValue)"
   }

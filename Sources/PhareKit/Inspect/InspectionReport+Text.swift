@@ -4,9 +4,12 @@ extension InspectionReport {
   public func text(quarantineLimit: Int) -> String {
     var lines: [String] = []
     lines.append("File         \(file)")
+    if let format { lines.append("Format       \(format)") }
     lines.append("Encoding     \(encoding.rawValue)")
-    lines.append("Separator    \(separator)\(decimalComma ? " (decimal comma in numbers)" : "")")
-    lines.append("Line ending  \(lineEnding.rawValue)")
+    if format == nil {
+      lines.append("Separator    \(separator)\(decimalComma ? " (decimal comma in numbers)" : "")")
+      lines.append("Line ending  \(lineEnding.rawValue)")
+    }
     var accounting = "Rows         \(rows.read) read = \(rows.kept) kept + \(rows.quarantined) quarantined"
     if rows.blankLines > 0 { accounting += " (\(rows.blankLines) blank lines skipped)" }
     lines.append(accounting)

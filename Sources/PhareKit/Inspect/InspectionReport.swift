@@ -20,13 +20,16 @@ public struct InspectionReport: Codable, Sendable, Equatable {
   public var notes: [String]
   /// The physical lines read as Windows-1252 in a UTF-8 file (`--encoding mixed`); absent when none.
   public var windows1252Lines: [Int]?
+  /// A typed file's format and encoding (`SPSS .sav, UTF-8`); absent for a CSV export.
+  public var format: String?
 
   /// - Parameter showingRawText: whether quarantined rows keep their raw text. Off by default:
   ///   a raw export may hold personal data (names, phones, e-mails) that no output should repeat.
   public init(_ result: IngestResult, showingRawText: Bool = false) {
     file = result.file
     encoding = result.dialect.encoding
-    separator = result.dialect.separator.name
+    separator = result.dictionary == nil ? result.dialect.separator.name : "none"
+    format = result.dictionary?.description
     lineEnding = result.dialect.lineEnding
     decimalComma = result.dialect.decimalComma
     rows = Rows(

@@ -14,11 +14,7 @@ public struct PipelineRunner: Sendable {
   public func run(through stage: PipelineStage, waves: [WaveFile]? = nil) throws -> [WaveResult] {
     let weighting = try stage == .clean ? nil : weightStage()
     let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
-    var reader = CSVReader(
-      separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns,
-      encoding: pipeline.spec.inputs.encoding)
-    reader.keepsRawText = false
-    reader.personalColumns = pipeline.codebook.personalColumns
+    let reader = pipeline.exportReader
     let clean = CleanStage(pipeline: pipeline)
     let results = (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)

@@ -22,6 +22,18 @@ public struct Codebook: Equatable, Sendable {
     Set(variables.filter { $0.kind == .identifier || $0.kind == .text }.flatMap(\.sources))
   }
 
+  /// The missing codes of each column a coded, scale or numeric variable reads (its sources, or a
+  /// multiple-response set's item columns), for Stata's tagged missing values (`StatFileReader`).
+  public var missingCodesByColumn: [String: [ValueLabel]] {
+    var codes: [String: [ValueLabel]] = [:]
+    for variable in variables where ![.identifier, .text, .personal].contains(variable.kind) {
+      for column in variable.items.isEmpty ? variable.sources : variable.items.map(\.name) where codes[column] == nil {
+        codes[column] = variable.missingCodes
+      }
+    }
+    return codes
+  }
+
   /// The columns of personal variables, which the clean stage drops: `CSVReader` keeps only
   /// whether their cells are filled.
   public var personalColumns: Set<String> {

@@ -87,7 +87,7 @@ public struct Pipeline: Sendable {
   /// the wave asks or fill in one of a variable it does not ask, and with a wave column, those
   /// whose column does not hold one wave id, or the same as another's.
   public func checkInputs() -> [SpecDiagnostic] {
-    let reader = CSVReader(separator: spec.inputs.separator, encoding: spec.inputs.encoding)
+    let reader = exportReader
     var exports: [String: [String]] = [:]
     let problems = waves.flatMap { wave -> [SpecDiagnostic] in
       do {
@@ -110,6 +110,7 @@ public struct Pipeline: Sendable {
           }
         }
         return PipelineChecks.missingColumns(in: ingest, codebook: codebook.asked(in: id))
+          + PipelineChecks.contradictingLabels(in: ingest, codebook: codebook.asked(in: id))
           + PipelineChecks.answeredButNotAsked(in: ingest, codebook: codebook, wave: id) + waveProblems
       } catch let error as IngestError {
         return [SpecDiagnostic(file: wave.path, line: nil, message: error.problem)]

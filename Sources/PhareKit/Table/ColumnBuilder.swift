@@ -128,6 +128,22 @@ struct ColumnBuilder {
     codes.append(dictionary.intern(field))
   }
 
+  /// Appends a number a typed file (SPSS, Stata) holds as a number: kept as is in a numeric
+  /// column, only its presence in a personal-data one, and in a text column the text
+  /// `NumberParser.render` writes (`1234`, `7.5`), as a CSV export would have written it.
+  @inline(__always)
+  mutating func appendNumber(_ value: Double) {
+    switch mode {
+    case .numeric:
+      numbers.append(value)
+    case .presence:
+      presenceCount += 1
+    case .text, .dictionary:
+      var text = NumberParser.render(value, decimalComma: decimalComma)
+      text.withUTF8 { appendField(UnsafeRawBufferPointer($0)) }
+    }
+  }
+
   /// Whether a field holds `.` or `,` twice, or both.
   private static func groupsWithMarks(_ field: UnsafeRawBufferPointer) -> Bool {
     var marks = 0

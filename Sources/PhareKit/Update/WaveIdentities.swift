@@ -21,9 +21,7 @@ struct WaveIdentities {
     }
     self.column = column
     let survey = pipeline.spec.survey
-    let reader = CSVReader(
-      separator: pipeline.spec.inputs.separator, textColumns: pipeline.codebook.textColumns,
-      encoding: pipeline.spec.inputs.encoding)
+    let reader = pipeline.exportReader
     files = try pipeline.waves.map { file in
       if let sha256 = try? FileDigest.sha256(of: file.path),
         let known = try registry.waveID(survey: survey, inputSHA256: sha256, specSHA256: specSHA256)

@@ -1,0 +1,23 @@
+import CReadStat
+
+/// A ReadStat parse that returned an error code, turned into words by `reason`.
+struct StatFileFailure: Error {
+  let code: readstat_error_t
+
+  /// ReadStat's message (`readstat_error_message`), with what phare knows besides: the cases a
+  /// cut file announced and held, a file that does not start as its format does (`start`, its
+  /// first bytes), the error handler's words.
+  func reason(_ parse: StatFileParse, format: StatFileFormat, start: [UInt8]) -> String {
+    var reason = readstat_error_message(code).map { String(cString: $0) } ?? "ReadStat error \(code.rawValue)"
+    if code == READSTAT_ERROR_ROW_COUNT_MISMATCH && parse.announcedRows >= 0 {
+      reason +=
+        " (its dictionary announces \(parse.announcedRows) cases, ReadStat read \(parse.rowsRead): "
+        + "the file is cut short)"
+    } else if format != .dta, !start.starts(with: Array("$FL2".utf8)), !start.starts(with: Array("$FL3".utf8)) {
+      reason += " (it does not start with $FL2 or $FL3, as SPSS system files do: not an SPSS file renamed .\(format)?)"
+    } else if let message = parse.errorMessage {
+      reason += " (\(message))"
+    }
+    return reason
+  }
+}

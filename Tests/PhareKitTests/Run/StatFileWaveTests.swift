@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import PhareKit
+
+/// The shipped pipelines on SPSS and Stata waves (`Fixtures/spss/`, written by R haven): the same
+/// indicators.csv, byte for byte, as on the CSV export of the same data; bad files fail their wave alone.
+@Suite struct StatFileWaveTests {
+  private static let date = Date(timeIntervalSince1970: 1_750_000_000)
+
+  /// The shipped spec `name` with its inputs set to `files` in `folder` (absolute), written to a
+  /// temporary folder with every other path made absolute.
+  static func pipeline(_ name: String, folder: String, files: String) throws -> (TemporaryFolder, Pipeline) {
+    let pipelines = Fixtures.repository + "/Pipelines/"
+    let text = try String(contentsOfFile: pipelines + name, encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      if line.hasPrefix("  folder:") { return "  folder: \(folder)" }
+      if line.hasPrefix("  files:") { return "  files: \"\(files)\"" }
+      for key in ["codebook", "populations", "domains"] where line.hasPrefix("\(key): ") {
+        return "\(key): " + pipelines + line.dropFirst(key.count + 2)
+      }
+      return String(line)
+    }
+    let temporary = try TemporaryFolder()
+    let spec = try temporary.write(name, lines.joined(separator: "\n"))
+    return (temporary, try Pipeline.load(spec))
+  }
+
+  /// The wave's indicators.csv as `phare estimate` writes it, with the wave's row accounting.
+  static func indicators(_ name: String, folder: String, files: String) throws -> (Data, RowAccounting) {
+    let (temporary, pipeline) = try pipeline(name, folder: folder, files: files)
+    defer { temporary.remove() }
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
+    let result = try #require(results.first)
+    #expect(results.count == 1 && result.problem == nil, "\(result.problem ?? "")")
+    let written = try StageOutputs.write(
+      results, pipeline: pipeline, to: temporary.path + "/out", labels: false, csvLocale: .rfc4180,
+      generatedAt: date)
+    let file = try #require(written.first { $0.hasSuffix("/indicators.csv") })
+    return (try Data(contentsOf: URL(fileURLWithPath: file)), try #require(result.accounting))
+  }
+
+  @Test(arguments: [
+    ("institutions.yml", "institutions", "maires-2016.csv", "maires-2016.sav", 309, 5),
+    ("institutions.yml", "institutions", "maires-2016.csv", "maires-2016.zsav", 309, 5),
+    ("institutions.yml", "institutions", "maires-2016.csv", "maires-2016.dta", 309, 5),
+    ("citoyens.yml", "citoyens", "citoyens-2015.csv", "citoyens-2015.sav", 3009, 9),
+    ("citoyens.yml", "citoyens", "citoyens-2015.csv", "citoyens-2015.dta", 3009, 9),
+  ])
+  func indicatorsAreTheCSVWaves(
+    spec: String, csvFolder: String, csv: String, typed: String, read: Int, quarantined: Int
+  )
+    throws
+  {
+    let fixtures = Fixtures.repository + "/Fixtures/"
+    let (expected, csvRows) = try Self.indicators(spec, folder: fixtures + csvFolder, files: csv)
+    let (indicators, rows) = try Self.indicators(spec, folder: fixtures + "spss", files: typed)
+    #expect(indicators.count > 10_000)
+    #expect(indicators == expected)
+    #expect(rows.read == read && rows.quarantined.count == quarantined && rows.kept == csvRows.kept && rows.isBalanced)
+  }
+
+  /// A wave whose file is cut short fails with the reader's line; the pipeline's other wave is processed.
+  @Test func aTruncatedWaveFailsAloneAndWhole() throws {
+    let waves = try TemporaryFolder()
+    defer { waves.remove() }
+    let spss = Fixtures.repository + "/Fixtures/spss/"
+    try FileManager.default.copyItem(atPath: spss + "maires-2016.sav", toPath: waves.path + "/maires-2016.sav")
+    try FileManager.default.copyItem(atPath: spss + "truncated.sav", toPath: waves.path + "/maires-2017.sav")
+    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: "maires-*.sav")
+    defer { temporary.remove() }
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    #expect(results.map(\.file.wave) == ["2016", "2017"])
+    #expect(results[0].problem == nil && results[0].cleaned?.table.rowCount == 304)
+    #expect(results[1].cleaned == nil)
+    #expect(
+      results[1].problem
+        == "not a readable SPSS .sav file: File did not contain the expected number of rows (its dictionary "
+        + "announces 309 cases, ReadStat read 0: the file is cut short)")
+  }
+
+  /// Value labels that contradict the codebook fail the wave (and `phare validate`) with one line.
+  @Test func contradictingLabelsFailTheWave() throws {
+    let waves = try TemporaryFolder()
+    defer { waves.remove() }
+    try FileManager.default.copyItem(
+      atPath: Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav", toPath: waves.path + "/maires-2016.sav")
+    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: "maires-*.sav")
+    defer { temporary.remove() }
+    let codebook = pipeline.codebook.file
+    let message =
+      "the value labels of column 'Région' contradict the codebook's variable 'region' (\(codebook):22): "
+      + "11 « Bretagne » where the codebook has « Île-de-France »; 99 « Étranger », a code the codebook lacks; "
+      + "correct the codebook or the file"
+    let file = try #require(pipeline.waves.first).path
+    #expect(pipeline.checkInputs().map(\.description) == ["\(file): \(message)"])
+    let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .clean).first)
+    #expect(result.problem == "\(file): \(message)")
+  }
+}
