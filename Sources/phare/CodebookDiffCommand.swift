@@ -22,7 +22,7 @@ struct CodebookDiffCommand: ParsableCommand {
 
   func run() throws {
     let codebook = try PipelineLoader.codebook(codebook)
-    let diff = CodebookDiff(try CSVReader().read(file), codebook: codebook)
+    let diff = CodebookDiff(try ExportReader(codebook: codebook).read(file), codebook: codebook)
     diff.lines.forEach { print($0) }
     if !diff.lines.isEmpty { throw ExitCode(2) }
   }

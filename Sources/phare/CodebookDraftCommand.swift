@@ -25,7 +25,7 @@ struct CodebookDraftCommand: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let draft = CodebookDraft(try CSVReader().read(file))
+    let draft = CodebookDraft(try ExportReader(csv: CSVReader()).read(file))
     guard let output else { return print(draft.yaml, terminator: "") }
     try draft.write(to: output)
   }

@@ -5,7 +5,7 @@ public struct CodebookDiff: Sendable {
   /// One line per difference: `+` added, `-` dropped, `~` changed.
   public let lines: [String]
 
-  public init(_ ingest: IngestResult, codebook: Codebook, dictionary: FileDictionary = FileDictionary()) {
+  public init(_ ingest: IngestResult, codebook: Codebook) {
     let columns = Dictionary(zip(ingest.table.schema.fields.map(\.name), ingest.table.columns)) { first, _ in first }
     var read: Set<String> = []
     var lines: [String] = []
@@ -29,7 +29,7 @@ public struct CodebookDiff: Sendable {
       if variable.kind == .single || variable.kind == .scale {
         lines += Self.unknownCodes(variable, column: column)
       }
-      if let entry = dictionary[source] {
+      if let entry = ColumnDictionary(source, in: ingest.dictionary) {
         lines += Self.labelDifferences(variable, entry: entry)
       }
     }
@@ -60,7 +60,7 @@ public struct CodebookDiff: Sendable {
 
   /// How a file's dictionary entry for `variable`'s column differs from the codebook: its label,
   /// codes labelled otherwise or not in the codebook, its missing codes.
-  static func labelDifferences(_ variable: CodebookVariable, entry: FileDictionary.Entry) -> [String] {
+  static func labelDifferences(_ variable: CodebookVariable, entry: ColumnDictionary) -> [String] {
     let context = "~ variable '\(variable.name)'"
     var lines: [String] = []
     if let label = entry.label, label.trimmingSpaces() != variable.label.trimmingSpaces() {

@@ -33,19 +33,20 @@ public struct CodebookDraft: Sendable {
   let rows: Int
   let columns: Int
 
-  /// The draft of `ingest`'s columns, with `dictionary`'s labels (empty for a CSV export).
-  public init(_ ingest: IngestResult, dictionary: FileDictionary = FileDictionary()) {
+  /// The draft of `ingest`'s columns, with its file's dictionary (`IngestResult.dictionary`) for an
+  /// SPSS or Stata file.
+  public init(_ ingest: IngestResult) {
     source = ingest.file
     rows = ingest.rowsKept
     columns = ingest.table.columns.count
     let profiles = zip(ingest.table.schema.fields, ingest.table.columns).map {
       ColumnProfile(name: $0.name, column: $1)
     }
-    variables = Self.guess(profiles, dictionary: dictionary)
+    variables = Self.guess(profiles, dictionary: ingest.dictionary)
   }
 
   /// The variables of the columns in order, each 0/1 run becoming one set.
-  private static func guess(_ profiles: [ColumnProfile], dictionary: FileDictionary) -> [Variable] {
+  private static func guess(_ profiles: [ColumnProfile], dictionary: StatFileDictionary?) -> [Variable] {
     var variables: [Variable] = []
     var names: Set<String> = []
     var hasIdentifier = false
@@ -58,7 +59,8 @@ public struct CodebookDraft: Sendable {
         let items = set.map { item in
           (
             item.name,
-            dictionary[item.name]?.label ?? String(item.name[item.name.index(after: item.name.lastIndex(of: "_")!)...])
+            dictionary?.variableLabels[item.name]
+              ?? String(item.name[item.name.index(after: item.name.lastIndex(of: "_")!)...])
           )
         }
         variables.append(
@@ -68,7 +70,8 @@ public struct CodebookDraft: Sendable {
         index += set.count
         continue
       }
-      var variable = guess(profile, entry: dictionary[profile.name], identifierTaken: hasIdentifier)
+      var variable = guess(
+        profile, entry: ColumnDictionary(profile.name, in: dictionary), identifierTaken: hasIdentifier)
       hasIdentifier = hasIdentifier || variable.kind == .identifier
       variable.name = unique(slug(profile.name), &names)
       variables.append(variable)
@@ -88,7 +91,7 @@ public struct CodebookDraft: Sendable {
     return profiles[start..<end]
   }
 
-  private static func guess(_ profile: ColumnProfile, entry: FileDictionary.Entry?, identifierTaken: Bool) -> Variable {
+  private static func guess(_ profile: ColumnProfile, entry: ColumnDictionary?, identifierTaken: Bool) -> Variable {
     var variable = Variable(name: "", kind: .text, label: entry?.label, source: profile.name, guess: "")
     if let reason = personalReason(profile) {
       variable.kind = .personal

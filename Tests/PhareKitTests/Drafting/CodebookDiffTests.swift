@@ -17,10 +17,23 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("+ column 'importance_01' (") })
   }
 
+  /// An SPSS wave whose region labels contradict the codebook: the diff names each code.
+  @Test func anSPSSFileThatRelabelsCodesIsListed() throws {
+    let codebook = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    let path = Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav"
+    let lines = CodebookDiff(try ExportReader(codebook: codebook).read(path), codebook: codebook).lines
+    #expect(
+      lines.filter { $0.hasPrefix("~ variable 'region'") } == [
+        "~ variable 'region': code(s) 99 in the export, not in the codebook",
+        "~ variable 'region': code 11 labelled « Bretagne » in the file, « Île-de-France » in the codebook",
+        "~ variable 'region': code 99 « Étranger » labelled in the file, not in the codebook",
+      ])
+  }
+
   @Test func aFileDictionaryThatRelabelsCodesIsListed() throws {
     let codebook = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
     let region = try #require(codebook.variables.first { $0.name == "region" })
-    let entry = FileDictionary.Entry(
+    let entry = ColumnDictionary(
       label: "Région", values: [ValueLabel(code: 11, label: "Bretagne"), ValueLabel(code: 99, label: "Étranger")],
       missingCodes: [99])
     #expect(

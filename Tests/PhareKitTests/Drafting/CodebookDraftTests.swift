@@ -65,6 +65,25 @@ import Testing
     #expect(cleaned.quarantined.contains { $0.rule == "clean.duplicate-id" })
   }
 
+  /// An SPSS file's dictionary gives the draft its variable labels, value labels and user-missing
+  /// codes: those of the codebook the file was written from (`Fixtures/spss/make-fixtures.R`).
+  @Test func anSPSSFileDraftsItsLabelsAndMissingCodes() throws {
+    let ingest = try ExportReader(csv: CSVReader()).read(Fixtures.repository + "/Fixtures/spss/maires-2016.sav")
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try CodebookDraft(ingest).write(to: folder.path + "/draft.yml")
+    let draft = try Codebook.load(file: folder.path + "/draft.yml")
+    let shipped = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    for name in ["region", "urbain", "q2_01", "q3", "q5"] {
+      let drafted = try #require(draft.variables.first { $0.name == name }, "\(name)")
+      let truth = try #require(shipped.variables.first { $0.name == name })
+      #expect(drafted.kind == .single, "\(name)")
+      #expect(drafted.label == truth.label, "\(name)")
+      #expect(drafted.values == truth.values, "\(name)")
+      #expect(drafted.missingCodes == truth.missingCodes, "\(name)")
+    }
+  }
+
   @Test func columnsAreRecognisedByTheirValues() {
     #expect(ColumnProfile.looksLikeEmail("claire.mercier@mairie-exemple.fr"))
     #expect(!ColumnProfile.looksLikeEmail("claire mercier@mairie.fr"))
