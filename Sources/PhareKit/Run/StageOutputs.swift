@@ -73,46 +73,69 @@ public enum StageOutputs {
       options.afterEachFile(name)
     }
     let locale = options.csvLocale
-    if let wave = result.cleaned {
-      let appended = result.weighted.map { [$0.finalWeightColumn] } ?? []
-      for format in pipeline.spec.outputs.microdata {
-        switch format {
-        case .csv:
-          try write(wave.cleanCSV(labels: options.labels, locale: locale, appending: appended), format.fileName)
-        case .sav, .dta:
-          // A failed wave's folder (`rejected/`) says why it failed: no labelled file, which may be the reason.
-          guard !result.failed else { continue }
-          let microdata = LabelledMicrodata(
-            wave: wave, appended: appended, title: "\(pipeline.spec.title) — \(wave.wave)")
-          do {
-            sizes[format.fileName] = try microdata.write(format, to: folder + "/" + format.fileName)
-          } catch let error as FileWriteError {
-            // Named as published (`<wave>/clean.sav`), not by the temporary folder it was written in.
-            throw FileWriteError(path: wave.wave + "/" + format.fileName, reason: error.reason)
+    // The labelled files (SPSS, Stata) are written on another core while the CSV files are
+    // formatted on every core; a failed wave's folder (`rejected/`) says why it failed: no labelled
+    // file, which may be the reason.
+    let labelledFiles = result.cleaned.flatMap {
+      wave -> BackgroundValue<Result<[(MicrodataFormat, Int)], any Error>>? in
+      let formats = pipeline.spec.outputs.microdata.filter { $0 != .csv }
+      guard !formats.isEmpty, !result.failed else { return nil }
+      let microdata = LabelledMicrodata(
+        wave: wave, appended: result.weighted.map { [$0.finalWeightColumn] } ?? [],
+        title: "\(pipeline.spec.title) — \(wave.wave)")
+      return BackgroundValue {
+        Result {
+          try formats.map { format in
+            do {
+              return (format, try microdata.write(format, to: folder + "/" + format.fileName))
+            } catch let error as FileWriteError {
+              // Named as published (`<wave>/clean.sav`), not by the temporary folder it was written in.
+              throw FileWriteError(path: wave.wave + "/" + format.fileName, reason: error.reason)
+            }
           }
-          written.append(format.fileName)
-          options.afterEachFile(format.fileName)
         }
-      }
-      if let weighted = result.weighted {
-        try write(weighted.weightsCSV(locale: locale), "weights.csv")
-        try write(weighted.weightingCSV(locale: locale), "weighting.csv")
-      }
-      if let indicators = result.indicators {
-        try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
-        try write(Indicator.csv(indicators, audit: true, locale: locale), "indicators-audit.csv")
-        for table in pipeline.spec.estimate?.tables ?? [] where !wave.notAsked.contains(table.variable) {
-          let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
-          try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
-        }
-        let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
-        try write(try feed.json(), "feed.json")
       }
     }
-    try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")
+    do {
+      try writeCSVFiles()
+    } catch {
+      // The folder is not let go while a labelled file is still being written into it.
+      _ = labelledFiles?.value
+      throw error
+    }
+    for (format, size) in try labelledFiles?.value.get() ?? [] {
+      sizes[format.fileName] = size
+      written.append(format.fileName)
+      options.afterEachFile(format.fileName)
+    }
     var manifest = try RunManifest(pipeline: pipeline, results: [result], options: options)
     manifest.files = sizes
     try write(try manifest.json(), "manifest.json")
     return written
+
+    func writeCSVFiles() throws {
+      if let wave = result.cleaned {
+        if pipeline.spec.outputs.microdata.contains(.csv) {
+          let appended = result.weighted.map { [$0.finalWeightColumn] } ?? []
+          try write(
+            wave.cleanCSV(labels: options.labels, locale: locale, appending: appended), MicrodataFormat.csv.fileName)
+        }
+        if let weighted = result.weighted {
+          try write(weighted.weightsCSV(locale: locale), "weights.csv")
+          try write(weighted.weightingCSV(locale: locale), "weighting.csv")
+        }
+        if let indicators = result.indicators {
+          try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
+          try write(Indicator.csv(indicators, audit: true, locale: locale), "indicators-audit.csv")
+          for table in pipeline.spec.estimate?.tables ?? [] where !wave.notAsked.contains(table.variable) {
+            let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
+            try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
+          }
+          let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
+          try write(try feed.json(), "feed.json")
+        }
+      }
+      try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")
+    }
   }
 }
