@@ -15,9 +15,6 @@ struct CleanColumnCells: @unchecked Sendable {
   /// Encoded fields by code: labels (answers first, then missing codes) of numbers and codes when
   /// labels are asked, levels of categories.
   private let encoded: EncodedCodes
-  /// Formats the rare cells written through a `String` (fractional numbers, text to quote or neutralise).
-  private let locale: CSVLocale
-  private let separator: UInt8
 
   /// The writer of `column`; `labels` writes a code's label instead of the code wherever the
   /// variable has one; labels, levels and text cells are copied into `memory`.
@@ -52,8 +49,6 @@ struct CleanColumnCells: @unchecked Sendable {
     }
     (self.numbers, self.codes, self.missing, self.text) = (numbers, codes, missing, text)
     encoded = EncodedCodes(fields, pinnedBy: memory)
-    locale = writer.locale
-    separator = writer.locale.separator.asciiValue!
   }
 
   /// Copies the values of `rows` into `slots` (one 64-bit slot a row: a number's bits, a code):
@@ -79,13 +74,8 @@ struct CleanColumnCells: @unchecked Sendable {
       let value = Double(bitPattern: slot)
       if !encoded.isEmpty, let code = Int32(exactly: value), let label = encoded[code] {
         chunk.append(verbatim: label)
-      } else if abs(value) < 1e15, case let whole = Int64(value), Double(whole) == value {
-        // What `CSVWriter.append(number:)` writes as an integer, tested without a call to `rounded()`.
-        chunk.append(integer: whole)
       } else {
-        CSVWriter(locale: locale, continuing: true).encodedCell(.number(value)).withUnsafeBufferPointer {
-          chunk.append(verbatim: $0)
-        }
+        chunk.append(number: value)
       }
     case .codes:
       guard !isMissing(row) else { return chunk.appendEmpty() }
@@ -102,19 +92,7 @@ struct CleanColumnCells: @unchecked Sendable {
         chunk.appendEmpty()
       }
     case .text:
-      guard let value = text[row] else { return chunk.appendEmpty() }
-      let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
-        guard !CSVWriter.mayNeedNeutralising(bytes), !CSVWriter.needsQuotes(bytes, separator: separator) else {
-          return false
-        }
-        chunk.append(verbatim: bytes)
-        return true
-      }
-      if plain != true {
-        CSVWriter(locale: locale, continuing: true).encodedCell(.text(value)).withUnsafeBufferPointer {
-          chunk.append(verbatim: $0)
-        }
-      }
+      if let value = text[row] { chunk.append(text: value) } else { chunk.appendEmpty() }
     }
   }
 

@@ -7,14 +7,19 @@ struct CSVChunk: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
   private var count = 0
   private var capacity: Int
+  private let locale: CSVLocale
   private let separator: UInt8
   private var atRowStart = true
+  /// Numbers with a fraction already formatted in this chunk: weights repeat (one per post-stratum
+  /// or raking cell), and formatting one costs a `String`.
+  private var formattedNumbers: [UInt64: [UInt8]] = [:]
 
   /// Room for `capacity` bytes at first; rows follow another writer's (no preamble).
   init(locale: CSVLocale, reservingCapacity capacity: Int) {
     self.capacity = max(64, capacity)
     guard let memory = malloc(self.capacity) else { fatalError("out of memory for a CSV part of \(capacity) bytes") }
     base = memory.assumingMemoryBound(to: UInt8.self)
+    self.locale = locale
     separator = locale.separator.asciiValue!
   }
 
@@ -84,6 +89,43 @@ struct CSVChunk: ~Copyable {
       magnitude /= 10
     } while magnitude > 0
     count += digits
+  }
+
+  /// A number, as `CSVWriter.append(number:)` writes it.
+  @inline(__always)
+  mutating func append(number value: Double) {
+    if abs(value) < 1e15, case let whole = Int64(value), Double(whole) == value {
+      // `CSVWriter`'s integer test, without a call to `rounded()`.
+      return append(integer: whole)
+    }
+    if let bytes = formattedNumbers[value.bitPattern] {
+      return bytes.withUnsafeBufferPointer { append(verbatim: $0) }
+    }
+    let bytes = CSVWriter(locale: locale, continuing: true).encodedCell(.number(value))
+    if formattedNumbers.count < Self.formattedNumbersKept { formattedNumbers[value.bitPattern] = bytes }
+    bytes.withUnsafeBufferPointer { append(verbatim: $0) }
+  }
+
+  /// Distinct numbers a chunk keeps formatted (more are formatted each time).
+  private static let formattedNumbersKept = 4096
+
+  /// A text field, as `CSVWriter.append(text:)` writes it: copied as it is unless it must be
+  /// neutralised against formulas or quoted.
+  @inline(__always)
+  mutating func append(text value: String) {
+    var value = value
+    let plain = value.withUTF8 { bytes in
+      guard !CSVWriter.mayNeedNeutralising(bytes), !CSVWriter.needsQuotes(bytes, separator: separator) else {
+        return false
+      }
+      append(verbatim: bytes)
+      return true
+    }
+    if !plain {
+      CSVWriter(locale: locale, continuing: true).encodedCell(.text(value)).withUnsafeBufferPointer {
+        append(verbatim: $0)
+      }
+    }
   }
 
   private mutating func startField() {

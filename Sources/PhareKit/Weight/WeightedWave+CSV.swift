@@ -8,16 +8,16 @@ extension WeightedWave {
     writer.row(["line", "respondent_id", "start_weight", "final_weight"].map(CSVCell.text))
     let identifier = clean.variables.firstIndex { $0.kind == .identifier }.map { clean.table.columns[$0] }
     return PartitionedCSV(header: writer.bytes, rowCount: rows.count, rowsPerPart: rowsPerPart) { indices in
-      var writer = CSVWriter(locale: locale, continuing: true, reservingCapacity: indices.count * 48)
+      var chunk = CSVChunk(locale: locale, reservingCapacity: indices.count * 48)
       for index in indices {
         let row = rows[index]
-        writer.append(integer: Int64(clean.sourceLines[row]))
-        if let id = identifier?.text(at: row) { writer.append(text: id) } else { writer.appendEmpty() }
-        writer.append(number: startWeights[index])
-        writer.append(number: finalWeights[index])
-        writer.endRow()
+        chunk.append(integer: Int64(clean.sourceLines[row]))
+        if let id = identifier?.text(at: row) { chunk.append(text: id) } else { chunk.appendEmpty() }
+        chunk.append(number: startWeights[index])
+        chunk.append(number: finalWeights[index])
+        chunk.endRow()
       }
-      return writer.bytes
+      return chunk.finish()
     }
   }
 }
