@@ -51,27 +51,13 @@ struct CleanColumnCells: @unchecked Sendable {
     encoded = EncodedCodes(fields, pinnedBy: memory)
   }
 
-  /// Copies the values of `rows` into `slots` (one 64-bit slot a row: a number's bits, a code):
-  /// read one column at a time, a block of rows is then formatted from memory in the cache.
+  /// Appends the cell of `row`: the bytes `CSVWriter` writes for it.
   @inline(__always)
-  func gather(_ rows: Range<Int>, into slots: UnsafeMutablePointer<UInt64>) {
-    switch kind {
-    case .numbers:
-      for (slot, row) in rows.enumerated() { slots[slot] = numbers[row].bitPattern }
-    case .codes, .levels:
-      for (slot, row) in rows.enumerated() { slots[slot] = UInt64(bitPattern: Int64(codes[row])) }
-    case .text:
-      break
-    }
-  }
-
-  /// Appends the cell of `row`, whose value `gather` put in `slot`: the bytes `CSVWriter` writes for it.
-  @inline(__always)
-  func append(_ row: Int, slot: UInt64, to chunk: inout CSVChunk) {
+  func append(_ row: Int, to chunk: inout CSVChunk) {
     switch kind {
     case .numbers:
       guard !isMissing(row) else { return chunk.appendEmpty() }
-      let value = Double(bitPattern: slot)
+      let value = numbers[row]
       if !encoded.isEmpty, let code = Int32(exactly: value), let label = encoded[code] {
         chunk.append(verbatim: label)
       } else {
@@ -79,14 +65,14 @@ struct CleanColumnCells: @unchecked Sendable {
       }
     case .codes:
       guard !isMissing(row) else { return chunk.appendEmpty() }
-      let code = Int32(truncatingIfNeeded: slot)
+      let code = codes[row]
       if !encoded.isEmpty, let label = encoded[code] {
         chunk.append(verbatim: label)
       } else {
         chunk.append(integer: Int64(code))
       }
     case .levels:
-      if let level = encoded[Int32(truncatingIfNeeded: slot)] {
+      if let level = encoded[codes[row]] {
         chunk.append(verbatim: level)
       } else {
         chunk.appendEmpty()

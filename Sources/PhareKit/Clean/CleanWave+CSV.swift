@@ -1,8 +1,5 @@
 /// The clean table on disk.
 extension CleanWave {
-  /// Rows whose values are gathered column by column before they are formatted row by row.
-  private static let rowsPerBlock = 64
-
   /// The clean table as CSV (UTF-8): the source line, then one column per variable, codes (or
   /// labels) as values, then the `appended` columns (the final weight); rows formatted from
   /// per-column cell writers in parts of `rowsPerPart` (the same bytes however they are split).
@@ -23,22 +20,11 @@ extension CleanWave {
       withExtendedLifetime((self, appended, memory)) {
         // About 3 bytes a cell: reserving it spares the buffer's regrowth copies.
         var chunk = CSVChunk(locale: locale, reservingCapacity: rows.count * (columns.count + 2) * 3)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: columns.count * Self.rowsPerBlock) { slots in
-          let slots = slots.baseAddress!
-          columns.withUnsafeBufferPointer { columns in
-            for start in stride(from: rows.lowerBound, to: rows.upperBound, by: Self.rowsPerBlock) {
-              let block = start..<min(start + Self.rowsPerBlock, rows.upperBound)
-              for column in columns.indices {
-                columns[column].gather(block, into: slots + column * Self.rowsPerBlock)
-              }
-              for (slot, row) in block.enumerated() {
-                chunk.append(integer: Int64(sourceLines[row]))
-                for column in columns.indices {
-                  columns[column].append(row, slot: slots[column * Self.rowsPerBlock + slot], to: &chunk)
-                }
-                chunk.endRow()
-              }
-            }
+        columns.withUnsafeBufferPointer { columns in
+          for row in rows {
+            chunk.append(integer: Int64(sourceLines[row]))
+            for column in columns.indices { columns[column].append(row, to: &chunk) }
+            chunk.endRow()
           }
         }
         return chunk.finish()
