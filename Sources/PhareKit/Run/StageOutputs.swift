@@ -73,6 +73,8 @@ public enum StageOutputs {
       options.afterEachFile(name)
     }
     let locale = options.csvLocale
+    // The final weight as a column of the microdata, built once for every format.
+    let appended = result.weighted.map { [$0.finalWeightColumn] } ?? []
     // The labelled files (SPSS, Stata) are written on another core while the CSV files are
     // formatted on every core; a failed wave's folder (`rejected/`) says why it failed: no labelled
     // file, which may be the reason.
@@ -81,7 +83,7 @@ public enum StageOutputs {
       let formats = pipeline.spec.outputs.microdata.filter { $0 != .csv }
       guard !formats.isEmpty, !result.failed else { return nil }
       let microdata = LabelledMicrodata(
-        wave: wave, appended: result.weighted.map { [$0.finalWeightColumn] } ?? [],
+        wave: wave, appended: appended,
         title: "\(pipeline.spec.title) — \(wave.wave)")
       return BackgroundValue {
         Result {
@@ -116,7 +118,6 @@ public enum StageOutputs {
     func writeCSVFiles() throws {
       if let wave = result.cleaned {
         if pipeline.spec.outputs.microdata.contains(.csv) {
-          let appended = result.weighted.map { [$0.finalWeightColumn] } ?? []
           try write(
             wave.cleanCSV(labels: options.labels, locale: locale, appending: appended), MicrodataFormat.csv.fileName)
         }
