@@ -157,8 +157,14 @@ struct CSVWriter {
   /// is a formula character).
   @inline(__always)
   static func mayNeedNeutralising(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = bytes.first else { return false }
-    switch first {
+    bytes.first.map(isFormulaStart) ?? false
+  }
+
+  /// Whether a text's first UTF-8 byte makes a spreadsheet read it as a formula: `=`, `+`, `-`,
+  /// `@`, tab or carriage return.
+  @inline(__always)
+  private static func isFormulaStart(_ byte: UInt8) -> Bool {
+    switch byte {
     case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
     default: return false
     }
@@ -166,7 +172,7 @@ struct CSVWriter {
 
   /// Text with `'` before a leading formula character, except a plain number (`-12`, `-1.5`).
   static func neutralised(_ value: String) -> String {
-    guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+    guard value.utf8.first.map(isFormulaStart) == true else { return value }
     if value.wholeMatch(of: /-[0-9]+([.,][0-9]+)?/) != nil { return value }
     return "'" + value
   }
