@@ -40,9 +40,11 @@ let package = Package(
       dependencies: ["PhareKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     // The benchmark floor: libcsv with no-op callbacks, in C, built with the same configuration.
-    .executableTarget(name: "csv-floor", linkerSettings: [.linkedLibrary("csv")]),
+    .executableTarget(name: "csv-floor", dependencies: ["CFloorReport"], linkerSettings: [.linkedLibrary("csv")]),
     // The SPSS ingest floor: ReadStat's parse of a .sav with no-op callbacks, in C.
-    .executableTarget(name: "sav-floor", linkerSettings: [.linkedLibrary("readstat")]),
+    .executableTarget(name: "sav-floor", dependencies: ["CFloorReport"], linkerSettings: [.linkedLibrary("readstat")]),
+    // What both floors report of themselves (their peak RSS), in C.
+    .target(name: "CFloorReport"),
     // JSON parsing and a JSON Schema validator, for the tests to check every feed against its schema.
     .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(

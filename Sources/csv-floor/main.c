@@ -2,6 +2,7 @@
  * phare configures it (strict, every line break reported, NUL-terminated fields, no space
  * trimming), reading the same 1 MiB blocks. Prints one line: bytes records seconds maxrss_kb. */
 #include <csv.h>
+#include <floor_report.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -31,19 +32,6 @@ static void on_record(int terminator, void *data) {
 static int no_space(unsigned char c) {
   (void)c;
   return 0;
-}
-
-/* Peak RSS of this program's own address space (VmHWM). getrusage's ru_maxrss would do when
- * run from a shell, but Linux carries the spawning process's peak across exec, so under
- * phare-bench it would report phare-bench's footprint at spawn time. */
-static long peak_rss_kb(void) {
-  FILE *status = fopen("/proc/self/status", "r");
-  char line[256];
-  long kb = -1;
-  while (status && fgets(line, sizeof line, status))
-    if (sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
-  if (status) fclose(status);
-  return kb;
 }
 
 static int fail(const char *path, const char *reason) {
@@ -83,6 +71,6 @@ int main(int argc, char **argv) {
   free(block);
   close(fd);
   double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-  printf("bytes=%zu records=%zu seconds=%.6f maxrss_kb=%ld\n", total, records, seconds, peak_rss_kb());
+  printf("bytes=%zu records=%zu seconds=%.6f maxrss_kb=%ld\n", total, records, seconds, floor_peak_rss_kb());
   return 0;
 }

@@ -2,6 +2,7 @@
  * callbacks (the value handler only notes the case number), as phare's reader drives it. Prints
  * one line: bytes records seconds maxrss_kb (records = cases). */
 #include <readstat.h>
+#include <floor_report.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -22,17 +23,6 @@ static int on_variable(int index, readstat_variable_t *variable, const char *lab
   (void)labels;
   (void)context;
   return READSTAT_HANDLER_OK;
-}
-
-/* Peak RSS of this program's own address space (VmHWM), as csv-floor reports it. */
-static long peak_rss_kb(void) {
-  FILE *status = fopen("/proc/self/status", "r");
-  char line[256];
-  long kb = -1;
-  while (status && fgets(line, sizeof line, status))
-    if (sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
-  if (status) fclose(status);
-  return kb;
 }
 
 int main(int argc, char **argv) {
@@ -58,6 +48,6 @@ int main(int argc, char **argv) {
     return 1;
   }
   double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-  printf("bytes=%lld records=%ld seconds=%.6f maxrss_kb=%ld\n", (long long)info.st_size, cases, seconds, peak_rss_kb());
+  printf("bytes=%lld records=%ld seconds=%.6f maxrss_kb=%ld\n", (long long)info.st_size, cases, seconds, floor_peak_rss_kb());
   return 0;
 }
