@@ -19,7 +19,8 @@ public struct IngestResult: Sendable {
   public var windows1252Lines: [Int] = []
   /// The format, encoding and value labels of a typed file (SPSS, Stata); nil for a CSV export.
   public var dictionary: StatFileDictionary?
-  /// Whether the export was parsed in two halves on two cores and joined (`CSVReader.splitsAbove`).
+  /// Whether the export was parsed in two halves on two cores and joined (`CSVReader.splitsAbove`,
+  /// `StatFileReader.splitsAbove`).
   var parsedInTwo = false
 
   public var rowsKept: Int { table.rowCount }

@@ -9,9 +9,9 @@ struct StatFileFailure: Error {
   /// first bytes), the error handler's words.
   func reason(_ parse: StatFileParse, format: StatFileFormat, start: [UInt8]) -> String {
     var reason = readstat_error_message(code).map { String(cString: $0) } ?? "ReadStat error \(code.rawValue)"
-    if code == READSTAT_ERROR_ROW_COUNT_MISMATCH && parse.announcedRows >= 0 {
+    if code == READSTAT_ERROR_ROW_COUNT_MISMATCH, let announced = parse.announcedRows, announced >= 0 {
       reason +=
-        " (its dictionary announces \(parse.announcedRows) cases, ReadStat read \(parse.rowsRead): "
+        " (its dictionary announces \(announced) cases, ReadStat read \(parse.rowsRead): "
         + "the file is cut short)"
     } else if format != .dta, !start.starts(with: Array("$FL2".utf8)), !start.starts(with: Array("$FL3".utf8)) {
       reason += " (it does not start with $FL2 or $FL3, as SPSS system files do: not an SPSS file renamed .\(format)?)"

@@ -4,9 +4,15 @@ import Glibc
 /// The state of one ReadStat parse of a typed file, the context its C callbacks are handed (through
 /// a pointer: no reference counting or exclusivity check a cell): the file's variables and value
 /// labels, one `ColumnBuilder` per variable, and the cases kept or quarantined. Case k (1-based)
-/// is "line" k + 1, line 1 playing the header's role, as in a CSV export.
+/// is "line" k + 1, line 1 playing the header's role, as in a CSV export. A parse may read the
+/// cases from `firstCase` on only (the second half of a file read in two, `StatFileReader`).
 struct StatFileParse {
   let path: String
+  /// The case (0-based) ReadStat's first case of this parse is: ReadStat counts from its row offset.
+  var firstCase = 0
+  /// Whether the current pass reads the cases, into the columns the first pass (the dictionary's)
+  /// started: the dictionary it reads again is the one read already.
+  var readsCases = false
   private let textColumns: Set<String>
   private let personalColumns: Set<String>
   /// The codebook's missing codes of each column it reads (`StatFileReader.missingCodes`).
@@ -21,6 +27,8 @@ struct StatFileParse {
   private(set) var variableLabels: [String: String] = [:]
   private(set) var userMissingValues: [String: [Double]] = [:]
   private var builders: [ColumnBuilder] = []
+  /// Whether each variable is numeric in the file (its column never switches to text).
+  private var numericVariables: [Bool] = []
   /// The builders' memory while cases are read (from the first cell on: no array check a cell),
   /// handed back to `builders` by `reclaimBuilders`.
   private var cells: UnsafeMutablePointer<ColumnBuilder>?
@@ -28,9 +36,12 @@ struct StatFileParse {
   /// The code each (variable, tag) maps to, nil for none, worked out at the first such cell.
   private var tagCodes: [Int: Double?] = [:]
 
-  /// Cases the file announces (-1 when it does not say), its format version and declared encoding.
-  private(set) var announcedRows = -1
+  /// Cases the file announces (-1 when it does not say), as its first pass read them, its format
+  /// version and declared encoding.
+  private(set) var announcedRows: Int?
   private(set) var version = 0
+  /// How the file's cases are compressed.
+  private(set) var compression = READSTAT_COMPRESS_NONE
   private(set) var declaredEncoding: String?
   /// ReadStat's error handler's last words, if it spoke.
   var errorMessage: String?
@@ -51,20 +62,15 @@ struct StatFileParse {
   }
 
   mutating func metadata(_ metadata: UnsafeMutablePointer<readstat_metadata_t>) {
-    announcedRows = Int(readstat_get_row_count(metadata))
+    if announcedRows == nil { announcedRows = Int(readstat_get_row_count(metadata)) }
     version = Int(readstat_get_file_format_version(metadata))
+    compression = readstat_get_compression(metadata)
     declaredEncoding = readstat_get_file_encoding(metadata).map { String(cString: $0) }
   }
 
-  /// A variable of the dictionary, in file order: its column is started (again, on a second pass).
-  mutating func variable(_ index: Int, _ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
-    if index == 0 {
-      reclaimBuilders()
-      names = []
-      labelSetNames = []
-      builders.indices.forEach { builders[$0].release() }
-      builders = []
-    }
+  /// A variable of the dictionary, in file order: its column is started (on the first pass).
+  mutating func variable(_ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: String?) {
+    guard !readsCases else { return }
     let name = String(cString: readstat_variable_get_name(variable))
     names.append(name)
     if let label = readstat_variable_get_label(variable).map({ String(cString: $0) }), !label.isEmpty {
@@ -73,10 +79,32 @@ struct StatFileParse {
     let missing = Self.userMissingValues(variable)
     if !missing.isEmpty { userMissingValues[name] = missing }
     labelSetNames.append(labelSet)
-    var builder = ColumnBuilder(
-      decimalComma: false, keepsText: textColumns.contains(name), personal: personalColumns.contains(name))
-    if announcedRows > 0 { builder.reserveCapacity(announcedRows) }
-    builders.append(builder)
+    numericVariables.append(readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_NUMERIC)
+    builders.append(
+      ColumnBuilder(
+        decimalComma: false, keepsText: textColumns.contains(name), personal: personalColumns.contains(name)))
+  }
+
+  /// Makes room for `cases` cases in every column, whose pages are touched at once when `populating`.
+  mutating func reserveCases(_ cases: Int, populating: Bool = true) {
+    for index in builders.indices { builders[index].reserveCapacity(cases, populating: populating) }
+  }
+
+  /// Touches the pages of the room reserved in every column, up to case `cases`, in one call each.
+  func populate(upTo cases: Int = .max) {
+    for builder in builders { builder.populate(upTo: cases) }
+  }
+
+  /// The parse of the cases from `split` on of a file of `cases` cases, read on another core,
+  /// before this one has read any: numeric variables fill this one's columns in place
+  /// (`ColumnBuilder.tail`), reserved for all the cases (`reserveCases`).
+  func tail(from split: Int, cases: Int) -> StatFileParse {
+    var tail = self
+    tail.firstCase = split
+    tail.builders = builders.indices.map {
+      builders[$0].tail(from: split, rows: cases - split, fillsInPlace: numericVariables[$0])
+    }
+    return tail
   }
 
   /// The single values among a variable's SPSS missing ranges (low = high), as numbers.
@@ -110,12 +138,13 @@ struct StatFileParse {
     labelSets[set, default: []].append(labelled)
   }
 
-  /// One cell of case `case` (0-based): a string's bytes as a CSV field, a number as a number
+  /// One cell of case `firstCase + case` (0-based): a string's bytes as a CSV field, a number as a number
   /// (an SPSS user-missing value keeps its value), a system-missing one blank, a Stata tagged
   /// one as the codebook's missing code it maps to (`tagCode`).
   @inline(__always)
-  mutating func value(case row: Int, variable index: Int, _ value: readstat_value_t) {
+  mutating func value(case passRow: Int, variable index: Int, _ value: readstat_value_t) {
     if cells == nil { settleBuilders() }
+    let row = firstCase &+ passRow
     let builder = cells.unsafelyUnwrapped + index
     // The fields ReadStat's accessors read (`readstat_value.c`), read here without a call each.
     if value.type == READSTAT_TYPE_STRING || value.type == READSTAT_TYPE_STRING_REF {
@@ -207,8 +236,24 @@ struct StatFileParse {
     builders = []
   }
 
-  /// Moves the builders back from raw memory, if they were there.
-  private mutating func reclaimBuilders() {
+  /// Whether `tail`, the parse of the cases that follow this one's, can be appended so that the
+  /// columns are those one parse would have built (`ColumnBuilder.canAppend`, column by column).
+  func canAppend(_ tail: StatFileParse) -> Bool {
+    builders.count == tail.builders.count && zip(builders, tail.builders).allSatisfy { $0.canAppend($1) }
+  }
+
+  /// Appends the cases of `tail` (for which `canAppend` holds), whose builders it releases.
+  mutating func append(_ tail: inout StatFileParse) {
+    for index in builders.indices { builders[index].append(&tail.builders[index]) }
+    tail.builders = []
+    rowsRead += tail.rowsRead
+    sourceLines += tail.sourceLines
+    quarantined += tail.quarantined
+    unreadTags += tail.unreadTags
+  }
+
+  /// Moves the builders back from raw memory, if they were there (after a pass over the cases).
+  mutating func reclaimBuilders() {
     guard let cells else { return }
     builders = Array(UnsafeBufferPointer(start: cells, count: columnCount))
     cells.deinitialize(count: columnCount)

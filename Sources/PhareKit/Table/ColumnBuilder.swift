@@ -47,19 +47,43 @@ struct ColumnBuilder {
     }
   }
 
-  mutating func reserveCapacity(_ rows: Int) {
+  /// Makes room for `rows` values, whose pages are touched at once when `populating` (or by
+  /// `populate`, or as they are written).
+  mutating func reserveCapacity(_ rows: Int, populating: Bool = true) {
     switch mode {
     case .numeric:
-      numbers.reserve(rows)
+      numbers.reserve(rows, populating: populating)
       missing.reserve(rows: rows)
     case .dictionary:
-      codes.reserve(rows)
+      codes.reserve(rows, populating: populating)
     case .text:
-      textEnds.reserve(rows)
+      textEnds.reserve(rows, populating: populating)
       missing.reserve(rows: rows)
     case .presence:
       missing.reserve(rows: rows)
     }
+  }
+
+  /// Touches the pages of the room reserved for values, up to value `rows`, in one call.
+  func populate(upTo rows: Int = .max) {
+    numbers.populate(upTo: rows)
+    codes.populate(upTo: rows)
+    textEnds.populate(upTo: rows)
+  }
+
+  /// A builder for the `rows` values that follow value `split` of this one's column, filled on
+  /// another core (`StatFileReader.readInTwo`): a numeric column of a numeric variable
+  /// (`fillsInPlace`: it never switches to text) is lent this one's memory from `split` on,
+  /// which `append` then finds in place; any other starts as this one started, with room of its own.
+  func tail(from split: Int, rows: Int, fillsInPlace: Bool) -> ColumnBuilder {
+    var tail = ColumnBuilder(decimalComma: decimalComma, keepsText: mode == .text, personal: mode == .presence)
+    if fillsInPlace && mode == .numeric && count == 0 && numbers.capacity >= split + rows {
+      tail.numbers = GrowableBuffer(lent: numbers, from: split)
+      tail.missing.reserve(rows: rows)
+    } else {
+      tail.reserveCapacity(rows, populating: false)
+    }
+    return tail
   }
 
   /// Appends a field if it is empty or a plain integer while the column is numeric; returns

@@ -3,10 +3,24 @@ import Glibc
 /// Raw, growable memory a column builder appends to from libcsv's callbacks: no
 /// copy-on-write check and no reference counting on the hot path. Growth uses `realloc`,
 /// which moves large blocks by remapping pages rather than copying them.
+///
+/// A buffer may be lent the unused end of another's memory (`lent(from:)`): it fills it in
+/// place, never frees it, and copies it to memory of its own only if it outgrows it.
 struct GrowableBuffer<Element: BitwiseCopyable> {
   private(set) var base: UnsafeMutablePointer<Element>?
   private(set) var count = 0
   private(set) var capacity = 0
+  /// Whether `base` is this buffer's to grow and free (not lent).
+  private var owned = true
+
+  init() {}
+
+  /// A buffer that fills the memory of `lender` from its element `offset` to its capacity.
+  init(lent lender: GrowableBuffer, from offset: Int) {
+    base = lender.base.unsafelyUnwrapped + offset
+    capacity = lender.capacity - offset
+    owned = false
+  }
 
   @inline(__always)
   mutating func append(_ element: Element) {
@@ -23,9 +37,15 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     count += bytes.count
   }
 
-  /// Appends the elements of `other`.
+  /// Appends the elements of `other`; those of a buffer lent this one's memory are moved down
+  /// into place (not at all when they are there already).
   mutating func append(contentsOf other: GrowableBuffer) {
     guard other.count > 0 else { return }
+    if let base, let start = other.base, !other.owned, start >= base + count, start < base + capacity {
+      if start != base + count { memmove(base + count, start, other.count * MemoryLayout<Element>.stride) }
+      count += other.count
+      return
+    }
     reserve(count + other.count)
     (base.unsafelyUnwrapped + count).update(from: other.base.unsafelyUnwrapped, count: other.count)
     count += other.count
@@ -40,14 +60,23 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
   /// Makes room for `minimum` elements; the memory is faulted in at once (one system call
   /// instead of one page fault per 4 KiB as values arrive), where the kernel supports it.
-  mutating func reserve(_ minimum: Int) {
+  /// Makes room for `minimum` elements, whose pages are touched at once when `populating`
+  /// (in one call, not a fault each) or as they are written otherwise.
+  mutating func reserve(_ minimum: Int, populating: Bool = true) {
     guard minimum > capacity else { return }
     grow(to: minimum)
+    if populating { populate() }
+  }
+
+  /// Touches the pages of the unused capacity, up to element `limit`, in one call
+  /// (`MADV_POPULATE_WRITE`, Linux 5.14).
+  func populate(upTo limit: Int = .max) {
+    guard let base else { return }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let start = (Int(bitPattern: base.unsafelyUnwrapped + count) + page - 1) / page * page
-    let end = Int(bitPattern: base.unsafelyUnwrapped + capacity) / page * page
+    let start = (Int(bitPattern: base + count) + page - 1) / page * page
+    let end = Int(bitPattern: base + Swift.min(capacity, limit)) / page * page
     if end - start >= 1 << 20 {
-      _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 23)  // MADV_POPULATE_WRITE (Linux 5.14)
+      _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 23)
     }
   }
 
@@ -62,17 +91,28 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
   /// Hands the memory over (to a `ColumnStorage`) and leaves the buffer empty.
   mutating func take() -> (base: UnsafeMutablePointer<Element>?, count: Int) {
+    if !owned { grow(to: capacity) }
     defer { self = GrowableBuffer() }
     return (base, count)
   }
 
   /// Frees the memory of a buffer that will not be taken.
   mutating func release() {
-    free(base)
+    if owned { free(base) }
     self = GrowableBuffer()
   }
 
   private mutating func grow(to newCapacity: Int) {
+    guard owned else {
+      // Outgrowing lent memory: the elements move to memory of this buffer's own.
+      guard let raw = malloc(newCapacity * MemoryLayout<Element>.stride) else {
+        fatalError("out of memory growing a column to \(newCapacity) values")
+      }
+      let memory = raw.bindMemory(to: Element.self, capacity: newCapacity)
+      if let base { memory.update(from: base, count: count) }
+      (base, capacity, owned) = (memory, newCapacity, true)
+      return
+    }
     guard let memory = realloc(base, newCapacity * MemoryLayout<Element>.stride) else {
       fatalError("out of memory growing a column to \(newCapacity) values")
     }

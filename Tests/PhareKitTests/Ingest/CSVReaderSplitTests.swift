@@ -15,9 +15,9 @@ import Testing
     }
     #expect(paths.count > 30)
     for path in paths.sorted() {
-      let whole = Reading(path, reader: reader(splitAt: nil))
+      let whole = IngestReading { try reader(splitAt: nil).read(path) }
       for fraction in stride(from: 0.02, to: 0.98, by: 0.04) {
-        #expect(Reading(path, reader: reader(splitAt: fraction)) == whole, "\(path) cut at \(fraction)")
+        #expect(IngestReading { try reader(splitAt: fraction).read(path) } == whole, "\(path) cut at \(fraction)")
       }
     }
   }
@@ -44,14 +44,14 @@ import Testing
     }
     let path = try folder.write("wave.csv", lines.joined(separator: "\r\n") + "\r\n\u{1A}")
 
-    let whole = Reading(path, reader: reader(splitAt: nil))
+    let whole = IngestReading { try reader(splitAt: nil).read(path) }
     #expect(whole.rowsRead == 199)
     #expect(whole.quarantinedLines.count == 2)
     var joined = 0
     var reparsed = 0
     for fraction in stride(from: 0.01, to: 0.99, by: 0.01) {
       let result = try reader(splitAt: fraction).read(path)
-      #expect(Reading(result) == whole, "cut at \(fraction)")
+      #expect(IngestReading(result) == whole, "cut at \(fraction)")
       if result.parsedInTwo { joined += 1 } else { reparsed += 1 }
     }
     // Cut before row 100, the second half reads `ratio`'s decimals while the first keeps it as text.
@@ -65,43 +65,5 @@ import Testing
     reader.splitsAbove = fraction == nil ? .max : 0
     reader.splitFraction = fraction ?? 0.5
     return reader
-  }
-}
-
-/// What a read gives, compared in full: every column, quarantined row, line and note, or the error.
-private struct Reading: Equatable {
-  var table: ColumnarTable?
-  var dialect: Dialect?
-  var quarantinedLines: [QuarantinedRow] = []
-  var sourceLines: [Int32] = []
-  var rowsRead = 0
-  var blankLines = 0
-  var headerLine = 0
-  var notes: [String] = []
-  var windows1252Lines: [Int] = []
-  var error: String?
-
-  init(_ path: String, reader: CSVReader) {
-    do {
-      self.init(try reader.read(path))
-    } catch {
-      self.init(error: "\(error)")
-    }
-  }
-
-  init(error: String) {
-    self.error = error
-  }
-
-  init(_ result: IngestResult) {
-    table = result.table
-    dialect = result.dialect
-    quarantinedLines = result.quarantined
-    sourceLines = result.sourceLines
-    rowsRead = result.rowsRead
-    blankLines = result.blankLines
-    headerLine = result.headerLine
-    notes = result.notes
-    windows1252Lines = result.windows1252Lines
   }
 }
