@@ -5,14 +5,19 @@ struct StatFileFailure: Error {
   let code: readstat_error_t
 
   /// ReadStat's message (`readstat_error_message`), with what phare knows besides: the cases a
-  /// cut file announced and held, a file that does not start as its format does (`start`, its
-  /// first bytes), the error handler's words.
+  /// cut file announced and held, an encrypted SPSS file or one that does not start as its format
+  /// does (`start`, its first bytes), the error handler's words.
   func reason(_ parse: StatFileParse, format: StatFileFormat, start: [UInt8]) -> String {
     var reason = readstat_error_message(code).map { String(cString: $0) } ?? "ReadStat error \(code.rawValue)"
     if code == READSTAT_ERROR_ROW_COUNT_MISMATCH, let announced = parse.announcedRows, announced >= 0 {
       reason +=
         " (its dictionary announces \(announced) cases, ReadStat read \(parse.rowsRead): "
         + "the file is cut short)"
+    } else if format != .dta, start.count >= 17, start[8..<17].elementsEqual("ENCRYPTED".utf8) {
+      // SPSS 21's encrypted wrapper: ENCRYPTED at byte 8 (PSPP developers' guide, "Encrypted File Wrappers").
+      reason =
+        "it is encrypted with a password (SPSS 21 or later), which ReadStat cannot read: save it unencrypted "
+        + "from SPSS, or decrypt it with PSPP (pspp-convert -p PASSWORD in.sav out.sav)"
     } else if format != .dta, !start.starts(with: Array("$FL2".utf8)), !start.starts(with: Array("$FL3".utf8)) {
       reason += " (it does not start with $FL2 or $FL3, as SPSS system files do: not an SPSS file renamed .\(format)?)"
     } else if let message = parse.errorMessage {

@@ -6,7 +6,7 @@ import Foundation
 /// each with its variable label and value labels.
 ///
 /// Missing codes (« Ne sait pas »…) stay in the data. In SPSS they are the variable's user-missing
-/// values (at most three per variable, SPSS's limit). Stata has no user-missing numbers: each
+/// values (at most three per variable, or a range and one more: `SPSSMissingValues`). Stata has no user-missing numbers: each
 /// missing code is written as a tagged missing value, the variable's first missing code `.a`, the
 /// second `.b`…, labelled with its wording — so that Stata, like SPSS, leaves it out of analyses
 /// by default and still tells it from a blank (`.`); the code's number is in the codebook.
@@ -18,7 +18,6 @@ struct LabelledMicrodata {
   static let savValueLabelBytes = 120
   static let dtaVariableLabelBytes = 320
   static let savTextBytes = 32_767
-  static let savMissingValues = 3
   static let dtaTextBytes = 2_045
 
   let wave: CleanWave
@@ -97,13 +96,24 @@ struct LabelledMicrodata {
         variable.name, label: label, textWidth: nil, measure: measure,
         format: variable.isCoded ? (format == .sav ? "F8.0" : "%8.0g") : nil, labelSet: set)
       if format == .sav {
-        guard missing.count <= savMissingValues else {
+        let codes = missing.map { Double($0.code) }
+        guard
+          let declared = SPSSMissingValues(
+            codes: codes,
+            coversValidValue: { range in
+              variable.values.contains { range.contains(Double($0.code)) }
+                || (0..<column.count).contains {
+                  column.number(at: $0).map { range.contains($0) && !codes.contains($0) } ?? false
+                }
+            })
+        else {
           throw FileWriteError(
             path: writer.path,
-            reason: "variable '\(variable.name)' has \(missing.count) missing codes; SPSS declares at most "
-              + "\(savMissingValues) user-missing values")
+            reason: "variable '\(variable.name)' has \(missing.count) missing codes "
+              + "(\(missing.map { String($0.code) }.joined(separator: ", "))); SPSS declares at most three user-missing "
+              + "values, or a range and one more, and every range over them also covers valid values")
         }
-        for value in missing { try writer.addMissing(Double(value.code), to: handle) }
+        try writer.addMissing(declared, to: handle)
       }
       return DeclaredColumn(column: column, variable: handle, tags: tags)
     }

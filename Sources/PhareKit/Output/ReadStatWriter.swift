@@ -49,9 +49,13 @@ final class ReadStatWriter {
     return variable
   }
 
-  /// Declares `value` missing (SPSS user-missing; ReadStat ignores it in Stata files).
-  func addMissing(_ value: Double, to variable: UnsafeMutablePointer<readstat_variable_t>) throws {
-    try check(readstat_variable_add_missing_double_value(variable, value), variable)
+  /// Declares `missing` user-missing (SPSS; ReadStat ignores it in Stata files): its range first,
+  /// then its discrete values.
+  func addMissing(_ missing: SPSSMissingValues, to variable: UnsafeMutablePointer<readstat_variable_t>) throws {
+    if let range = missing.range {
+      try check(readstat_variable_add_missing_double_range(variable, range.lowerBound, range.upperBound), variable)
+    }
+    for value in missing.discrete { try check(readstat_variable_add_missing_double_value(variable, value), variable) }
   }
 
   /// Starts the file of `rows` rows, after every label set and variable; an SPSS file is

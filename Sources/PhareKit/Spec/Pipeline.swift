@@ -57,6 +57,7 @@ public struct Pipeline: Sendable {
         PipelineChecks.checkWeighting(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkEstimation(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkPopulations(of: spec, variables: variables, diagnostics: &diagnostics)
+        PipelineChecks.checkMicrodata(of: spec, codebook: codebook, diagnostics: &diagnostics)
         // Wave ids read from a column are known only once each export is read (`PipelineRunner`).
         if case .fileName = spec.inputs.wave {
           diagnostics += PipelineChecks.checkAsked(spec: spec, codebook: codebook, waves: waves.map(\.wave))

@@ -184,6 +184,25 @@ import Testing
     }
   }
 
+  /// A file in SPSS 21's encrypted wrapper (the 36-byte header of PSPP's developers' guide,
+  /// "Encrypted File Wrappers", then AES blocks, here the mayors' file's bytes stand in for them)
+  /// is named as encrypted, with the way to decrypt it.
+  @Test func anEncryptedFileIsNamedAsSuch() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    var header: [UInt8] = [0x1c, 0, 0, 0, 0, 0, 0, 0] + Array("ENCRYPTEDSAV".utf8) + [0x15]
+    header += [UInt8](repeating: 0, count: 36 - header.count)
+    let body = try Data(contentsOf: URL(fileURLWithPath: Self.spss("maires-2016.sav")))
+    let path = folder.path + "/maires-2016.sav"
+    try (Data(header) + body.prefix(4096)).write(to: URL(fileURLWithPath: path))
+    let error = try #require(throws: IngestError.self) { try StatFileReader().read(path, as: .sav) }
+    #expect(
+      error.description
+        == "\(path): not a readable SPSS .sav file: it is encrypted with a password (SPSS 21 or later), which "
+        + "ReadStat cannot read: save it unencrypted from SPSS, or decrypt it with PSPP (pspp-convert -p PASSWORD "
+        + "in.sav out.sav)")
+  }
+
   @Test func aMissingOrEmptyFileIsNamed() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

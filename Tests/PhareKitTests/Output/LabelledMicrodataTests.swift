@@ -90,4 +90,30 @@ import Testing
       #expect(abs(pspp - phare) <= 1e-9 * max(abs(phare), 1e-300), "\(row[variable]) = \(row[category])")
     }
   }
+
+  /// More than three missing codes are declared as SPSS can: one range that holds no valid code,
+  /// and one more value outside it (q4's answers are 1 to 4).
+  @Test(arguments: [
+    ("{6: Refus, 7: Hors champ, 8: Autre, 9: Ne sait pas}", "6 THRU 9"),
+    ("{0: Sans réponse, 7: Hors champ, 8: Autre, 9: Ne sait pas}", "7 THRU 9; 0"),
+  ])
+  func moreThanThreeMissingCodesAreARangeAndOneMore(missing: String, shown: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let edit = SpecFixture.Edit(file: "codebook.yml", old: "missing: {9: Ne sait pas}", new: "missing: " + missing)
+    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [edit]))
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
+    try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    let output = try PSPP.run(
+      """
+      SET TVARS=NAMES TNUMBERS=VALUES.
+      GET FILE='\(folder.path)/out/2016/clean.sav'.
+      DISPLAY DICTIONARY.
+
+      """, in: folder.path)
+    let q4 = try #require(PSPP.dictionary(output)["q4"])
+    #expect(q4.missing == shown)
+    #expect(q4.values[8] == "Autre" && q4.values[1] == "Oui tout à fait")
+  }
 }

@@ -350,6 +350,17 @@ import Testing
       edits: [("codebook.yml", "missing: {9: Ne sait pas}", "missing: {4: Ne sait pas}")],
       expected: ["codebook.yml:16: variable 'q4': code 4 is both a value and a missing code"]),
     Case(
+      name: "missing codes clean.sav cannot declare",
+      edits: [
+        (
+          "codebook.yml", "missing: {9: Ne sait pas}",
+          "missing: {-1: Refus, 0: Hors champ, 5: Autre, 9: Ne sait pas}"
+        )
+      ],
+      expected: [
+        "codebook.yml:13: variable 'q4' has 4 missing codes (-1, 0, 5, 9) that clean.sav cannot declare: SPSS takes at most three user-missing values, or one range and one more, and every range over them covers a valid code; renumber them, or leave sav out of outputs.microdata"
+      ]),
+    Case(
       name: "two codes with one label", edits: [("codebook.yml", "{1: Nord, 2: Sud,", "{1: Nord, 2: nord,")],
       expected: ["codebook.yml:6: variable 'region': codes 1 and 2 have the same label 'nord'"]),
     Case(
@@ -410,6 +421,11 @@ import Testing
   /// Specs that look unusual but are right: they pass, and run.
   @Test(arguments: [
     [("essai.yml", "tolerance: 1e-10", "bounds: [0, .inf]")],
+    // Missing codes SPSS cannot declare, without clean.sav among the outputs.
+    [
+      ("codebook.yml", "missing: {9: Ne sait pas}", "missing: {-1: Refus, 0: Hors champ, 5: Autre, 9: Ne sait pas}"),
+      ("essai.yml", "headlines:", "outputs: {microdata: [csv, dta]}\nheadlines:"),
+    ],
     [
       (
         "essai.yml", "{from: 50, to: 120, code: 2, label: 50 ans et plus}",

@@ -89,10 +89,22 @@ struct SpecFixture {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// q4 with four missing codes, one more than SPSS declares as user-missing values.
+  /// q4 with four missing codes, one more than SPSS declares one by one: clean.sav declares them
+  /// as the range 6 to 9, which holds none of its valid codes (1 to 4).
   static let fourMissingCodes = Edit(
     file: "codebook.yml", old: "missing: {9: Ne sait pas}",
     new: "missing: {6: Refus, 7: Hors champ, 8: Autre, 9: Ne sait pas}")
+
+  /// q4 with four missing codes that no SPSS range and one more value can hold without a valid code.
+  static let missingCodesAroundValidOnes = Edit(
+    file: "codebook.yml", old: "missing: {9: Ne sait pas}",
+    new: "missing: {-1: Refus, 0: Hors champ, 5: Autre, 9: Ne sait pas}")
+
+  /// score (0 to 10, every score answered) with four missing codes among its answers: clean.sav
+  /// cannot declare them, which only its data tells.
+  static let scoreMissingCodesAmidItsAnswers = Edit(
+    file: "codebook.yml", old: "score: {type: scale, range: [0, 10]}",
+    new: "score: {type: scale, range: [-1, 99], missing: {-1: Refus, 3: Trois, 7: Sept, 99: Ne sait pas}}")
 
   /// One file's edit: each `old` text (which must occur) replaced by `new`.
   struct Edit {

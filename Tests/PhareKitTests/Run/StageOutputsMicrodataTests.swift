@@ -111,14 +111,16 @@ import Testing
   @Test func whatSPSSCannotHoldFailsTheWriteNamingTheFileAndTheVariable() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [SpecFixture.fourMissingCodes]))
+    let pipeline = try Pipeline.load(
+      try SpecFixture.write(into: folder, edits: [SpecFixture.scoreMissingCodesAmidItsAnswers]))
     let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
     #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
     let error = try #require(throws: FileWriteError.self) {
       try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
     }
     #expect(
-      error.path == "2016/clean.sav" && error.reason.contains("variable 'q4' has 4 missing codes"), "\(error)")
+      error.path == "2016/clean.sav" && error.reason.contains("variable 'score' has 4 missing codes (-1, 3, 7, 99)"),
+      "\(error)")
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out")
     #expect(!left.contains("2016"), "\(left)")
   }

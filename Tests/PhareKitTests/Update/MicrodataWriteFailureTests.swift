@@ -10,7 +10,8 @@ import Testing
   @Test func aWaveWhoseCleanSavCannotBeWrittenFailsWithItsReasonUnderRejected() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [SpecFixture.fourMissingCodes]))
+    let pipeline = try Pipeline.load(
+      try SpecFixture.write(into: folder, edits: [SpecFixture.scoreMissingCodesAmidItsAnswers]))
     let registry = try RunRegistry(path: folder.path + "/phare.sqlite")
     var update = PipelineUpdate(
       pipeline: pipeline, folder: folder.path + "/out", registry: registry,
@@ -24,7 +25,8 @@ import Testing
     #expect(
       result.problem?.contains(
         "its outputs could not be written: ") == true
-        && result.problem?.contains("2016/clean.sav: cannot be written: variable 'q4' has 4 missing codes") == true,
+        && result.problem?.contains(
+          "2016/clean.sav: cannot be written: variable 'score' has 4 missing codes (-1, 3, 7, 99)") == true,
       "\(result.problem ?? "")")
     let rejected = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/rejected/2016"))
     #expect(rejected.contains("clean.csv") && rejected.contains("manifest.json") && !rejected.contains("clean.sav"))
