@@ -37,11 +37,17 @@ struct LabelledMicrodata {
       let columns = try pairs.map { try Self.declare($1, column: $0, format: format, writer: writer) }
       try writer.begin(format, rows: wave.rowsClean, label: Self.truncated(title, bytes: 64))
       try withExtendedLifetime((wave, appended)) {
-        for row in 0..<wave.rowsClean {
-          try writer.beginRow()
-          try writer.insert(Double(wave.sourceLines[row]), line)
-          for column in columns { try column.insert(row, writer) }
-          try writer.endRow()
+        var block = DeclaredRowBlock(columns: columns)
+        defer { block.release() }
+        for start in stride(from: 0, to: wave.rowsClean, by: DeclaredRowBlock.rows) {
+          let rows = start..<min(start + DeclaredRowBlock.rows, wave.rowsClean)
+          block.gather(rows)
+          for row in rows {
+            try writer.beginRow()
+            try writer.insert(Double(wave.sourceLines[row]), line)
+            try block.insert(row, writer)
+            try writer.endRow()
+          }
         }
       }
       try writer.end()
@@ -128,54 +134,5 @@ struct LabelledMicrodata {
       result.append(character)
     }
     return result
-  }
-
-  /// A column with its ReadStat variable and, in Stata, the tag of each missing code; numbers and
-  /// codes read through pointers into the column's storage (valid while the wave lives: `write`
-  /// keeps it), so that a cell costs no reference counting.
-  private struct DeclaredColumn {
-    private enum Values {
-      case numbers(UnsafeBufferPointer<Double>, missing: UnsafeBufferPointer<UInt64>)
-      case codes(UnsafeBufferPointer<Int32>, missing: UnsafeBufferPointer<UInt64>)
-      case text(Column)
-    }
-
-    private let values: Values
-    let variable: UnsafeMutablePointer<readstat_variable_t>
-    private let tags: [Int32: Character]
-
-    init(column: Column, variable: UnsafeMutablePointer<readstat_variable_t>, tags: [Int32: Character]) {
-      switch column {
-      case .numeric(let column):
-        values = .numbers(column.values.unsafeElements, missing: column.missing.unsafeWords)
-      case .coded(let column):
-        values = .codes(column.codes.unsafeElements, missing: column.missing.unsafeWords)
-      case .text, .categorical:
-        values = .text(column)
-      }
-      self.variable = variable
-      self.tags = tags
-    }
-
-    @inline(__always)
-    func insert(_ row: Int, _ writer: ReadStatWriter) throws {
-      switch values {
-      case .numbers(let numbers, let missing):
-        guard missing[row >> 6] & (1 << UInt64(row & 63)) == 0 else { return try writer.insertMissing(variable) }
-        let value = numbers[row]
-        if !tags.isEmpty, let code = Int32(exactly: value), let tag = tags[code] {
-          return try writer.insertTaggedMissing(tag, variable)
-        }
-        try writer.insert(value, variable)
-      case .codes(let codes, let missing):
-        guard missing[row >> 6] & (1 << UInt64(row & 63)) == 0 else { return try writer.insertMissing(variable) }
-        let code = codes[row]
-        if !tags.isEmpty, let tag = tags[code] { return try writer.insertTaggedMissing(tag, variable) }
-        try writer.insert(Double(code), variable)
-      case .text(let column):
-        guard let text = column.text(at: row) else { return try writer.insertMissing(variable) }
-        try writer.insert(text, variable)
-      }
-    }
   }
 }
