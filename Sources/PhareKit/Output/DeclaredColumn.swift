@@ -39,35 +39,34 @@ struct DeclaredColumn {
   func gather(
     _ rows: Range<Int>, numbers: UnsafeMutablePointer<Double>, kinds: UnsafeMutablePointer<UInt8>, stride: Int
   ) {
-    var slot = 0
     switch values {
     case .numbers(let values, let missing):
-      for row in rows {
-        if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 {
-          kinds[slot] = Self.blank
-        } else {
-          let value = values[row]
-          numbers[slot] = value
-          kinds[slot] = tags.isEmpty ? Self.value : tag(Int32(exactly: value))
-        }
-        slot += stride
-      }
+      gather(rows, values, missing, numbers: numbers, kinds: kinds, stride: stride) { ($0, Int32(exactly: $0)) }
     case .codes(let codes, let missing):
-      for row in rows {
-        if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 {
-          kinds[slot] = Self.blank
-        } else {
-          let code = codes[row]
-          numbers[slot] = Double(code)
-          kinds[slot] = tags.isEmpty ? Self.value : tag(code)
-        }
-        slot += stride
-      }
+      gather(rows, codes, missing, numbers: numbers, kinds: kinds, stride: stride) { (Double($0), $0) }
     case .text:
-      for _ in rows {
-        kinds[slot] = Self.text
-        slot += stride
+      for slot in Swift.stride(from: 0, to: rows.count * stride, by: stride) { kinds[slot] = Self.text }
+    }
+  }
+
+  /// `gather` over a column's `values` and missing mask, each value `read` as a number and the
+  /// code it may be.
+  @inline(__always)
+  private func gather<Element>(
+    _ rows: Range<Int>, _ values: UnsafeBufferPointer<Element>, _ missing: UnsafeBufferPointer<UInt64>,
+    numbers: UnsafeMutablePointer<Double>, kinds: UnsafeMutablePointer<UInt8>, stride: Int,
+    read: (Element) -> (number: Double, code: Int32?)
+  ) {
+    var slot = 0
+    for row in rows {
+      if missing[row >> 6] & (1 << UInt64(row & 63)) != 0 {
+        kinds[slot] = Self.blank
+      } else {
+        let (number, code) = read(values[row])
+        numbers[slot] = number
+        kinds[slot] = tags.isEmpty ? Self.value : tag(code)
       }
+      slot += stride
     }
   }
 
