@@ -63,13 +63,13 @@ public struct CodebookDiff: Sendable {
   static func labelDifferences(_ variable: CodebookVariable, entry: ColumnDictionary) -> [String] {
     let context = "~ variable '\(variable.name)'"
     var lines: [String] = []
-    if let label = entry.label, label.trimmingSpaces() != variable.label.trimmingSpaces() {
+    if let label = entry.label, !ValueLabel.sameWording(label, variable.label) {
       lines.append("\(context): labelled « \(label) » in the file, « \(variable.label) » in the codebook")
     }
     let codebook = variable.values + variable.missingCodes
     for value in entry.values {
       if let known = codebook.first(where: { $0.code == value.code }) {
-        if known.label.trimmingSpaces() != value.label.trimmingSpaces() {
+        if !ValueLabel.sameWording(known.label, value.label) {
           lines.append(
             "\(context): code \(value.code) labelled « \(value.label) » in the file, « \(known.label) » in the codebook"
           )

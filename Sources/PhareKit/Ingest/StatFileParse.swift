@@ -213,7 +213,7 @@ struct StatFileParse {
   private func tagCode(_ tag: Character, variable index: Int) -> Double? {
     let codes = missingCodes[names[index]] ?? []
     guard let label = tagLabel(tag, variable: index) else { return codes.count == 1 ? Double(codes[0].code) : nil }
-    return codes.first { $0.label.trimmingSpaces() == label.trimmingSpaces() }.map { Double($0.code) }
+    return codes.first { ValueLabel.sameWording($0.label, label) }.map { Double($0.code) }
   }
 
   private func tagProblem(_ tag: Character, variable index: Int) -> String {

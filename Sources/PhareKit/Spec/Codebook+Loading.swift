@@ -122,7 +122,7 @@ extension Codebook {
     }
     var seen: [String: Int] = [:]
     for value in variable.values + variable.missingCodes {
-      let key = value.label.trimmingSpaces().lowercased()
+      let key = ValueLabel.wording(value.label)
       if let code = seen.updateValue(value.code, forKey: key), code != value.code {
         reader.report(
           fields["values"] ?? fields["missing"],

@@ -1,9 +1,10 @@
 extension PipelineChecks {
   /// Variables with codebook `values:` whose column, in a typed file (SPSS, Stata), carries value
-  /// labels that contradict the codebook: a code labelled otherwise (labels compared without
-  /// surrounding spaces), or a labelled code the codebook lacks among its values and missing codes.
-  /// One diagnostic per variable, naming the column and every such code; Stata's tagged missing
-  /// values (`.a`) are `StatFileReader`'s to map, not compared here. A CSV export has no labels.
+  /// labels that contradict the codebook: a code labelled otherwise (`ValueLabel.sameWording`), a
+  /// labelled code the codebook lacks among its values and missing codes, or a Stata tagged
+  /// missing value (`.a`) labelled as none of its missing codes (`StatFileReader` maps a tag by
+  /// its label). One diagnostic per variable, naming the column and every such code. A CSV export
+  /// has no labels.
   static func contradictingLabels(in ingest: IngestResult, codebook: Codebook) -> [SpecDiagnostic] {
     guard let labelled = ingest.dictionary?.valueLabels else { return [] }
     return codebook.variables.compactMap { variable -> SpecDiagnostic? in
@@ -12,12 +13,17 @@ extension PipelineChecks {
       }
       let known = variable.values + variable.missingCodes
       let problems = labelled[column, default: []].compactMap { label -> String? in
-        guard label.tag == nil else { return nil }
+        if let tag = label.tag {
+          guard !variable.missingCodes.contains(where: { ValueLabel.sameWording($0.label, label.label) }) else {
+            return nil
+          }
+          return ".\(tag) « \(label.label) », a Stata missing value none of the codebook's missing codes is labelled so"
+        }
         let code = label.number.flatMap { $0.rounded() == $0 && abs($0) < 1e9 ? Int($0) : nil }
         guard let code, let stated = known.first(where: { $0.code == code }) else {
           return "\(label.value) « \(label.label) », a code the codebook lacks"
         }
-        guard stated.label.trimmingSpaces() != label.label.trimmingSpaces() else { return nil }
+        guard !ValueLabel.sameWording(stated.label, label.label) else { return nil }
         return "\(label.value) « \(label.label) » where the codebook has « \(stated.label) »"
       }
       guard !problems.isEmpty else { return nil }

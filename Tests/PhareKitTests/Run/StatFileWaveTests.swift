@@ -97,4 +97,38 @@ import Testing
     let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .clean).first)
     #expect(result.problem == "\(file): \(message)")
   }
+
+  /// Labels that differ from the codebook's only by case say the same: the wave reads as the
+  /// original, its « ne sait pas » tag mapped to 9 (`Tests/Fixtures/spss/make-relabelled.R`).
+  @Test func labelsDifferingOnlyByCaseAgreeWithTheCodebook() throws {
+    let waves = try TemporaryFolder()
+    defer { waves.remove() }
+    try FileManager.default.copyItem(
+      atPath: Fixtures.tests + "/Fixtures/spss/case-labels.dta", toPath: waves.path + "/maires-2016.dta")
+    let spss = Fixtures.repository + "/Fixtures/spss"
+    let (expected, rows) = try Self.indicators("institutions.yml", folder: spss, files: "maires-2016.dta")
+    let (indicators, cased) = try Self.indicators("institutions.yml", folder: waves.path, files: "maires-2016.dta")
+    #expect(indicators == expected)
+    #expect(cased.kept == rows.kept && cased.quarantined.map(\.line) == rows.quarantined.map(\.line))
+    #expect(cased.quarantined.map(\.rule) == rows.quarantined.map(\.rule))
+  }
+
+  /// A Stata missing value labelled as none of the codebook's missing codes fails the wave with one
+  /// line, as a labelled code the codebook lacks does, instead of quarantining its cases.
+  @Test func aTagLabelledAsNoMissingCodeFailsTheWave() throws {
+    let waves = try TemporaryFolder()
+    defer { waves.remove() }
+    try FileManager.default.copyItem(
+      atPath: Fixtures.tests + "/Fixtures/spss/unknown-tag.dta", toPath: waves.path + "/maires-2016.dta")
+    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: "maires-*.dta")
+    defer { temporary.remove() }
+    let file = try #require(pipeline.waves.first).path
+    let message =
+      "\(file): the value labels of column 'q3' contradict the codebook's variable 'q3' "
+      + "(\(pipeline.codebook.file):\(try #require(pipeline.codebook["q3"]?.line))): .a « Refus », a Stata missing "
+      + "value none of the codebook's missing codes is labelled so; correct the codebook or the file"
+    #expect(pipeline.checkInputs().map(\.description) == [message])
+    let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .clean).first)
+    #expect(result.problem == message && result.failed)
+  }
 }
