@@ -26,6 +26,14 @@ import Testing
     return (temporary, try Pipeline.load(spec))
   }
 
+  /// A folder holding the file at `source` as the mayors' wave 2016 (`maires-2016.` and its extension).
+  static func mayorsWave(_ source: String) throws -> (folder: TemporaryFolder, files: String) {
+    let waves = try TemporaryFolder()
+    let suffix = (source as NSString).pathExtension
+    try FileManager.default.copyItem(atPath: source, toPath: waves.path + "/maires-2016." + suffix)
+    return (waves, "maires-*." + suffix)
+  }
+
   /// The wave's indicators.csv as `phare estimate` writes it, with the wave's row accounting.
   static func indicators(_ name: String, folder: String, files: String) throws -> (Data, RowAccounting) {
     let (temporary, pipeline) = try pipeline(name, folder: folder, files: files)
@@ -81,11 +89,9 @@ import Testing
 
   /// Value labels that contradict the codebook fail the wave (and `phare validate`) with one line.
   @Test func contradictingLabelsFailTheWave() throws {
-    let waves = try TemporaryFolder()
+    let (waves, files) = try Self.mayorsWave(Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav")
     defer { waves.remove() }
-    try FileManager.default.copyItem(
-      atPath: Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav", toPath: waves.path + "/maires-2016.sav")
-    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: "maires-*.sav")
+    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: files)
     defer { temporary.remove() }
     let codebook = pipeline.codebook.file
     let message =
@@ -101,13 +107,11 @@ import Testing
   /// Labels that differ from the codebook's only by case say the same: the wave reads as the
   /// original, its « ne sait pas » tag mapped to 9 (`Tests/Fixtures/spss/make-relabelled.R`).
   @Test func labelsDifferingOnlyByCaseAgreeWithTheCodebook() throws {
-    let waves = try TemporaryFolder()
+    let (waves, files) = try Self.mayorsWave(Fixtures.tests + "/Fixtures/spss/case-labels.dta")
     defer { waves.remove() }
-    try FileManager.default.copyItem(
-      atPath: Fixtures.tests + "/Fixtures/spss/case-labels.dta", toPath: waves.path + "/maires-2016.dta")
     let spss = Fixtures.repository + "/Fixtures/spss"
     let (expected, rows) = try Self.indicators("institutions.yml", folder: spss, files: "maires-2016.dta")
-    let (indicators, cased) = try Self.indicators("institutions.yml", folder: waves.path, files: "maires-2016.dta")
+    let (indicators, cased) = try Self.indicators("institutions.yml", folder: waves.path, files: files)
     #expect(indicators == expected)
     #expect(cased.kept == rows.kept && cased.quarantined.map(\.line) == rows.quarantined.map(\.line))
     #expect(cased.quarantined.map(\.rule) == rows.quarantined.map(\.rule))
@@ -116,11 +120,9 @@ import Testing
   /// A Stata missing value labelled as none of the codebook's missing codes fails the wave with one
   /// line, as a labelled code the codebook lacks does, instead of quarantining its cases.
   @Test func aTagLabelledAsNoMissingCodeFailsTheWave() throws {
-    let waves = try TemporaryFolder()
+    let (waves, files) = try Self.mayorsWave(Fixtures.tests + "/Fixtures/spss/unknown-tag.dta")
     defer { waves.remove() }
-    try FileManager.default.copyItem(
-      atPath: Fixtures.tests + "/Fixtures/spss/unknown-tag.dta", toPath: waves.path + "/maires-2016.dta")
-    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: "maires-*.dta")
+    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: files)
     defer { temporary.remove() }
     let file = try #require(pipeline.waves.first).path
     let message =
