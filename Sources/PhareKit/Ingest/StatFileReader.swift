@@ -50,8 +50,13 @@ public struct StatFileReader: Sendable {
     let start = UnsafeMutableRawBufferPointer.allocate(byteCount: 36, alignment: 1)
     defer { start.deallocate() }
     let startCount = try file.read(into: start)
-    file.close()
+    defer { file.close() }
     guard file.size > 0 else { throw IngestError.emptyFile(file: path) }
+    if format == .dta, start[..<startCount].starts(with: "<stata_dta>".utf8), try !endsAsStata13Does(file) {
+      throw IngestError.unreadableStatFile(
+        file: path, format: format,
+        reason: "it is cut short: a Stata file of release 117 or later ends with </stata_dta>, this one does not")
+    }
     let parse = UnsafeMutablePointer<StatFileParse>.allocate(capacity: 1)
     parse.initialize(
       to: StatFileParse(
@@ -84,6 +89,17 @@ public struct StatFileReader: Sendable {
     var result = assemble(&parse.pointee, format: format)
     result.parsedInTwo = parsedInTwo
     return result
+  }
+
+  /// Whether `file` ends with `</stata_dta>`, as the files of Stata 13 and later do: ReadStat
+  /// reads one cut in its value labels without a word, and without the labels.
+  private func endsAsStata13Does(_ file: InputFile) throws -> Bool {
+    let end = Array("</stata_dta>".utf8)
+    guard file.size >= end.count else { return false }
+    let last = UnsafeMutableRawBufferPointer.allocate(byteCount: end.count, alignment: 1)
+    defer { last.deallocate() }
+    try file.seek(to: file.size - end.count)
+    return try file.read(into: last) == end.count && last.elementsEqual(end)
   }
 
   /// The case a file of `bytes` bytes is split at for `readInTwo`, or nil when it is below

@@ -203,6 +203,25 @@ import Testing
         + "in.sav out.sav)")
   }
 
+  /// A Stata file cut anywhere, in its value labels too (which ReadStat reads short without a word),
+  /// is refused as cut short.
+  @Test(arguments: [1, 2_000, 67_000, 100_000, 130_000, 135_235])
+  func aStataFileCutAnywhereIsCutShort(bytes: Int) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let whole = try Data(contentsOf: URL(fileURLWithPath: Self.spss("maires-2016.dta")))
+    #expect(whole.count == 135_236)
+    let path = folder.path + "/maires-2016.dta"
+    try whole.prefix(bytes).write(to: URL(fileURLWithPath: path))
+    let error = try #require(throws: IngestError.self) { try StatFileReader().read(path, as: .dta) }
+    #expect(error.description.hasPrefix("\(path): not a readable Stata .dta file: "))
+    if bytes >= 11 {
+      #expect(
+        error.description.hasSuffix(
+          "it is cut short: a Stata file of release 117 or later ends with </stata_dta>, this one does not"))
+    }
+  }
+
   @Test func aMissingOrEmptyFileIsNamed() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
