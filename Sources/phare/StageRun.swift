@@ -7,7 +7,7 @@ enum StageRun {
   static func run(_ options: StageOptions, through stage: PipelineStage) throws {
     let path = options.pipeline
     let pipeline = try PipelineLoader.load(path, through: stage)
-    let results: [WaveResult]
+    var results: [WaveResult]
     do {
       results = try PipelineRunner(pipeline: pipeline).run(through: stage)
     } catch let problems as SpecProblems {
@@ -47,10 +47,14 @@ enum StageRun {
         PipelineLoader.printError("error: \(problem)")
       }
     }
+    let passed = results.map { !$0.failed }
     for path in try StageOutputs.write(
-      results, pipeline: pipeline, to: options.out, labels: options.labels, csvLocale: options.csvLocale)
+      &results, pipeline: pipeline, to: options.out, labels: options.labels, csvLocale: options.csvLocale)
     {
       print("wrote \(path)")
+    }
+    for (result, passed) in zip(results, passed) where passed {
+      if let problem = result.located { PipelineLoader.printError("error: \(problem)") }
     }
     if results.contains(where: \.failed) {
       throw ExitCode(2)

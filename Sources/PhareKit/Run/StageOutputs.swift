@@ -29,20 +29,29 @@ public enum StageOutputs {
     }
   }
 
-  /// Writes every wave's folder and the pipeline-level files; returns the paths written.
+  /// Writes every wave's folder and the pipeline-level files; returns the paths written. A wave
+  /// whose folder cannot be written (a value clean.sav cannot hold, a full disk) fails, its
+  /// previous folder kept whole, with the reason in `results` and the manifest; the other waves
+  /// are written all the same.
+  /// - Throws: when the pipeline-level files cannot be written.
   @discardableResult
   public static func write(
-    _ results: [WaveResult], pipeline: Pipeline, to folder: String, labels: Bool, csvLocale: CSVLocale = .rfc4180,
-    generatedAt: Date = Date()
+    _ results: inout [WaveResult], pipeline: Pipeline, to folder: String, labels: Bool,
+    csvLocale: CSVLocale = .rfc4180, generatedAt: Date = Date()
   ) throws -> [String] {
     let options = Options(labels: labels, csvLocale: csvLocale, generatedAt: generatedAt)
     var written: [String] = []
-    for result in results where !result.failed {
-      guard let wave = result.cleaned else { continue }
+    for index in results.indices where !results[index].failed {
+      guard let wave = results[index].cleaned else { continue }
       let target = "\(folder)/\(wave.wave)"
       var files: [String] = []
-      try AtomicFolder.replace(target) { temporary in
-        files = try writeWave(result, pipeline: pipeline, into: temporary, options: options)
+      do {
+        try AtomicFolder.replace(target) { temporary in
+          files = try writeWave(results[index], pipeline: pipeline, into: temporary, options: options)
+        }
+      } catch {
+        results[index] = results[index].failing(error, doing: "its outputs could not be written")
+        continue
       }
       written += files.map { target + "/" + $0 }
     }

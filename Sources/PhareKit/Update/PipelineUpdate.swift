@@ -119,7 +119,7 @@ public struct PipelineUpdate: Sendable {
     do {
       result = try stages(file)
     } catch {
-      result = Self.failing(WaveResult(file: file), error)
+      result = WaveResult(file: file).failing(error)
       result.sha256 = try? FileDigest.sha256(of: file.path)
     }
     if let read = result.cleaned?.wave, read != file.wave {
@@ -128,7 +128,7 @@ public struct PipelineUpdate: Sendable {
         file: file.path, line: nil,
         message: "its wave column gives \(read) now, \(file.wave) when first read: the export changed while phare "
           + "read it; it is retried on the next run")
-      result = Self.failing(result, SpecProblems([problem]))
+      result = result.failing(SpecProblems([problem]))
     }
     return try publish(result, specSHA256: specSHA256)
   }
@@ -145,7 +145,7 @@ public struct PipelineUpdate: Sendable {
       outputs = nil
       if !result.failed {
         // The previous good outputs stay in place: the folder is replaced whole or not at all.
-        result = Self.failing(result, error, doing: "its outputs could not be written")
+        result = result.failing(error, doing: "its outputs could not be written")
         do {
           try write(result, into: rejectedFolder(file.wave))
           outputs = rejectedFolder(file.wave)
@@ -165,7 +165,7 @@ public struct PipelineUpdate: Sendable {
       throw error
     } catch {
       // The registry works but refused this record (say a figure it cannot store): record the failure.
-      result = Self.failing(result, error, doing: "it could not be recorded in the registry")
+      result = result.failing(error, doing: "it could not be recorded in the registry")
       try registry.record(wave: record(of: result, specSHA256: specSHA256, outputs: outputs), indicators: [], in: run)
     }
     faults.reached("recorded", wave: file.wave)
@@ -202,19 +202,6 @@ public struct PipelineUpdate: Sendable {
     try AtomicFolder.replace(target) { temporary in
       _ = try StageOutputs.writeWave(result, pipeline: pipeline, into: temporary, options: options)
     }
-  }
-
-  /// The result as a failed wave: its export's hash, clean table and timings kept, its weights and
-  /// indicators dropped (they are not published), and one line naming the wave and the error.
-  static func failing(_ result: WaveResult, _ error: any Error, doing what: String? = nil) -> WaveResult {
-    var failed = WaveResult(file: result.file)
-    failed.sha256 = result.sha256
-    failed.cleaned = result.cleaned
-    failed.timings = result.timings
-    let line = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
-    let message = what.map { "\($0): \(line)" } ?? line
-    failed.problem = result.problem.map { "\($0); \(message)" } ?? "wave \(result.file.wave): \(message)"
-    return failed
   }
 
   private func rejectedFolder(_ wave: String) -> String { folder + "/rejected/" + wave }

@@ -74,11 +74,11 @@ enum EmptyLevelWave {
   /// The wave run through estimation, and its outputs written into `folder/out`.
   static func run(in folder: TemporaryFolder) throws -> (Pipeline, WaveResult) {
     let pipeline = try pipeline(in: folder)
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
     let result = try #require(results.first)
     try #require(result.indicators != nil, "\(result.problem ?? "")")
     try StageOutputs.write(
-      results, pipeline: pipeline, to: folder.path + "/out", labels: false,
+      &results, pipeline: pipeline, to: folder.path + "/out", labels: false,
       generatedAt: Date(timeIntervalSince1970: 1_750_000_000))
     return (pipeline, result)
   }

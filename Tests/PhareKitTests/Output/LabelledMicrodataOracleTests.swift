@@ -21,7 +21,8 @@ import Testing
     let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
     let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
     let result = try #require(results.first { $0.file.wave == "2016" })
-    try StageOutputs.write([result], pipeline: pipeline, to: folder.path, labels: false)
+    var written = [result]
+    try StageOutputs.write(&written, pipeline: pipeline, to: folder.path, labels: false)
     let indicators = CSVText.rows(try String(contentsOfFile: folder.path + "/2016/indicators.csv", encoding: .utf8))
     return (try #require(result.cleaned).variables, indicators)
   }

@@ -10,9 +10,9 @@ import Testing
   /// The shipped mayors pipeline run through every stage and written into `folder`.
   private static func runMayors(into folder: TemporaryFolder) throws -> (Pipeline, CleanWave) {
     let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
     #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
-    try StageOutputs.write(results, pipeline: pipeline, to: folder.path, labels: false)
+    try StageOutputs.write(&results, pipeline: pipeline, to: folder.path, labels: false)
     let wave = try #require(results.first { $0.file.wave == "2016" }?.cleaned)
     return (pipeline, wave)
   }
@@ -102,9 +102,9 @@ import Testing
     defer { folder.remove() }
     let edit = SpecFixture.Edit(file: "codebook.yml", old: "missing: {9: Ne sait pas}", new: "missing: " + missing)
     let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [edit]))
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
     #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
-    try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    try StageOutputs.write(&results, pipeline: pipeline, to: folder.path + "/out", labels: false)
     let output = try PSPP.run(
       """
       SET TVARS=NAMES TNUMBERS=VALUES.

@@ -13,9 +13,9 @@ import Testing
   ) throws -> (files: Set<String>, manifest: RunManifest) {
     let edits = outputs.map { [SpecFixture.Edit(file: "essai.yml", old: "headlines:", new: "\($0)\nheadlines:")] } ?? []
     let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: edits))
-    let results = try PipelineRunner(pipeline: pipeline).run(through: stage)
+    var results = try PipelineRunner(pipeline: pipeline).run(through: stage)
     #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
-    try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    try StageOutputs.write(&results, pipeline: pipeline, to: folder.path + "/out", labels: false)
     let wave = folder.path + "/out/2016"
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: wave))
     let manifest = try JSONDecoder().decode(
@@ -108,21 +108,36 @@ import Testing
       }, "\(error.diagnostics)")
   }
 
-  @Test func whatSPSSCannotHoldFailsTheWriteNamingTheFileAndTheVariable() throws {
+  /// A wave whose clean.sav cannot hold its data fails alone, naming the file and the variable:
+  /// its previous folder stays whole, the next wave is written, the manifest says why.
+  @Test func aWaveSPSSCannotHoldFailsAloneKeepingItsPreviousFolder() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let pipeline = try Pipeline.load(
-      try SpecFixture.write(into: folder, edits: [SpecFixture.scoreMissingCodesAmidItsAnswers]))
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
-    #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
-    let error = try #require(throws: FileWriteError.self) {
-      try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    // Wave 2017 scores only 0 to 2: its missing codes -1, 3, 7 and 99 are the range 3 to 99 and -1.
+    let lines = SpecFixture.wave.split(separator: "\n").enumerated().map { index, line in
+      guard index > 0 else { return String(line) }
+      var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      fields[6] = String(index % 3)
+      return fields.joined(separator: ",")
     }
+    let pipeline = try Pipeline.load(
+      try SpecFixture.write(
+        into: folder, edits: [SpecFixture.scoreMissingCodesAmidItsAnswers],
+        extra: ["waves/w2017.csv": lines.joined(separator: "\n") + "\n"]))
+    try folder.write("out/2016/clean.csv", "previous\n")
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    #expect(results.map(\.file.wave) == ["2016", "2017"] && results.allSatisfy { !$0.failed })
+    let written = try StageOutputs.write(&results, pipeline: pipeline, to: folder.path + "/out", labels: false)
     #expect(
-      error.path == "2016/clean.sav" && error.reason.contains("variable 'score' has 4 missing codes (-1, 3, 7, 99)"),
-      "\(error)")
-    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out")
-    #expect(!left.contains("2016"), "\(left)")
+      results[0].problem
+        == "wave 2016: its outputs could not be written: 2016/clean.sav: cannot be written: variable 'score' has 4 "
+        + "missing codes (-1, 3, 7, 99); SPSS declares at most three user-missing values, or a range and one more, "
+        + "and every range over them also covers valid values")
+    #expect(!results[1].failed && written.contains(folder.path + "/out/2017/clean.sav"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/2016") == ["clean.csv"])
+    #expect(try String(contentsOfFile: folder.path + "/out/2016/clean.csv", encoding: .utf8) == "previous\n")
+    let manifest = try String(contentsOfFile: folder.path + "/out/manifest.json", encoding: .utf8)
+    #expect(manifest.contains("variable 'score' has 4 missing codes"))
   }
 
   @Test func aNameSPSSRefusesFailsTheWriteNamingTheVariableAndReadStatsReason() throws {
@@ -131,10 +146,11 @@ import Testing
     let edit = SpecFixture.Edit(
       file: "codebook.yml", old: "commentaire: {type: text}", new: "2commentaire: {type: text, source: [commentaire]}")
     let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [edit]))
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
-    let error = try #require(throws: FileWriteError.self) {
-      try StageOutputs.write(results, pipeline: pipeline, to: folder.path + "/out", labels: false)
-    }
-    #expect(error.path == "2016/clean.sav" && error.reason.contains("(variable '2commentaire')"), "\(error)")
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    try StageOutputs.write(&results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    let problem = try #require(results.first?.problem)
+    #expect(
+      problem.hasPrefix("wave 2016: its outputs could not be written: 2016/clean.sav: cannot be written: ReadStat: ")
+        && problem.hasSuffix("(variable '2commentaire')"), "\(problem)")
   }
 }

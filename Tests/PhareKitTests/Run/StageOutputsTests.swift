@@ -13,14 +13,14 @@ import Testing
   private static func writeBothLocales(_ pipeline: Pipeline, labels: Bool = false) throws -> (
     TemporaryFolder, TemporaryFolder
   ) {
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
     #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
     let standard = try TemporaryFolder()
     let french = try TemporaryFolder()
     let written = try StageOutputs.write(
-      results, pipeline: pipeline, to: standard.path, labels: labels, csvLocale: .rfc4180, generatedAt: date)
+      &results, pipeline: pipeline, to: standard.path, labels: labels, csvLocale: .rfc4180, generatedAt: date)
     let writtenFrench = try StageOutputs.write(
-      results, pipeline: pipeline, to: french.path, labels: labels, csvLocale: .french, generatedAt: date)
+      &results, pipeline: pipeline, to: french.path, labels: labels, csvLocale: .french, generatedAt: date)
     #expect(written.map { $0.dropFirst(standard.path.count) } == writtenFrench.map { $0.dropFirst(french.path.count) })
     return (standard, french)
   }

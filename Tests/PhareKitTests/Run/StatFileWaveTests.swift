@@ -38,11 +38,11 @@ import Testing
   static func indicators(_ name: String, folder: String, files: String) throws -> (Data, RowAccounting) {
     let (temporary, pipeline) = try pipeline(name, folder: folder, files: files)
     defer { temporary.remove() }
-    let results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .estimate)
     let result = try #require(results.first)
     #expect(results.count == 1 && result.problem == nil, "\(result.problem ?? "")")
     let written = try StageOutputs.write(
-      results, pipeline: pipeline, to: temporary.path + "/out", labels: false, csvLocale: .rfc4180,
+      &results, pipeline: pipeline, to: temporary.path + "/out", labels: false, csvLocale: .rfc4180,
       generatedAt: date)
     let file = try #require(written.first { $0.hasSuffix("/indicators.csv") })
     return (try Data(contentsOf: URL(fileURLWithPath: file)), try #require(result.accounting))
