@@ -78,13 +78,17 @@ public struct CodebookDiff: Sendable {
         lines.append("\(context): code \(value.code) « \(value.label) » labelled in the file, not in the codebook")
       }
     }
-    let fileMissing = Set(entry.missingCodes)
     let codebookMissing = Set(variable.missingCodes.map(\.code))
-    if !entry.missingCodes.isEmpty && fileMissing != codebookMissing {
-      let list = { (codes: Set<Int>) in codes.isEmpty ? "none" : codes.sorted().map(String.init).joined(separator: ", ")
-      }
+    let known = Set((entry.values + codebook).map(\.code))
+    if entry.declaresMissing, Set(entry.missingCodes).union(known.filter(entry.isMissing)) != codebookMissing {
+      let list = codebookMissing.isEmpty ? "none" : codebookMissing.sorted().map(String.init).joined(separator: ", ")
+      lines.append("\(context): missing codes \(entry.missingDescription) in the file, \(list) in the codebook")
+    }
+    for tag in entry.tags where !variable.missingCodes.contains(where: { ValueLabel.sameWording($0.label, tag.label) })
+    {
       lines.append(
-        "\(context): missing codes \(list(fileMissing)) in the file, \(list(codebookMissing)) in the codebook")
+        "\(context): Stata's missing value \(tag.value) « \(tag.label) » in the file, no missing code of the "
+          + "codebook labelled so")
     }
     return lines
   }

@@ -70,8 +70,11 @@ public struct CodebookDraft: Sendable {
         index += set.count
         continue
       }
-      var variable = guess(
-        profile, entry: ColumnDictionary(profile.name, in: dictionary), identifierTaken: hasIdentifier)
+      let entry = ColumnDictionary(profile.name, in: dictionary)
+      var variable = guess(profile, entry: entry, identifierTaken: hasIdentifier)
+      if let entry, [.single, .scale, .numeric].contains(variable.kind) || variable.separator != nil {
+        declareMissing(&variable, entry: entry, observed: profile.codes)
+      }
       hasIdentifier = hasIdentifier || variable.kind == .identifier
       variable.name = unique(slug(profile.name), &names)
       variables.append(variable)
@@ -98,12 +101,13 @@ public struct CodebookDraft: Sendable {
       variable.guess = reason
       return variable
     }
-    let labelled = (entry?.values ?? []).filter { !(entry?.missingCodes.contains($0.code) ?? false) }
+    let labelled = (entry?.values ?? []).filter { !(entry?.isMissing($0.code) ?? false) }
     if profile.isNumeric || profile.filled == 0, !labelled.isEmpty {
       variable.kind = .single
       variable.values = labelled
-      variable.missing = (entry?.values ?? []).filter { entry?.missingCodes.contains($0.code) ?? false }
-      let unlabelled = profile.codes.filter { code in !(entry?.values ?? []).contains { $0.code == code } }
+      let unlabelled = profile.codes.filter { code in
+        !(entry?.values ?? []).contains { $0.code == code } && !(entry?.isMissing(code) ?? false)
+      }
       variable.values += unlabelled.map { ValueLabel(code: $0, label: "code \($0)") }
       variable.guess =
         "\(labelled.count) labelled codes in the file"
@@ -122,7 +126,8 @@ public struct CodebookDraft: Sendable {
       variable.kind = .multiple
       variable.separator = "|"
       variable.values = codes.map { ValueLabel(code: $0, label: "code \($0)") }
-      variable.guess = "\(codes.count) whole codes joined by | in one cell, labels to write"
+      let unlabelled = codes.contains { code in !(entry?.values ?? []).contains { $0.code == code } }
+      variable.guess = "\(codes.count) whole codes joined by | in one cell\(unlabelled ? ", labels to write" : "")"
       return variable
     }
     guard profile.isNumeric, let lowest = profile.lowest, let highest = profile.highest else {
@@ -131,8 +136,10 @@ public struct CodebookDraft: Sendable {
         ? "every cell is blank" : "\(profile.distinct) distinct texts in \(profile.filled) filled cells"
       return variable
     }
-    var codes = profile.codes
-    if let last = codes.last, [9, 99, 999].contains(last), codes.count >= 3, last > 2 * codes[codes.count - 2] {
+    var codes = profile.codes.filter { !(entry?.isMissing($0) ?? false) }
+    if entry?.declaresMissing != true, let last = codes.last, [9, 99, 999].contains(last), codes.count >= 3,
+      last > 2 * codes[codes.count - 2]
+    {
       codes.removeLast()
       variable.missing = [ValueLabel(code: last, label: "Ne sait pas")]
     }
@@ -154,6 +161,50 @@ public struct CodebookDraft: Sendable {
         + "from \(Self.number(lowest)) to \(Self.number(highest))"
     }
     return variable
+  }
+
+  /// Applies what the file declares missing to a drafted coded or numeric variable: codes declared
+  /// user-missing, one by one or in a range (`90 THRU 99`, `9 THRU HI`), labelled or found in the
+  /// column, become missing codes; labelled answers the column lacks are added, and codes
+  /// labelled `code N` take the file's label (the file's labels are what `phare validate` checks
+  /// against); each labelled Stata tag (`.a` « Ne sait pas ») gets a missing code of its own, by
+  /// which label `StatFileReader` maps it: 9, 99… above every answer.
+  private static func declareMissing(_ variable: inout Variable, entry: ColumnDictionary, observed: [Int]) {
+    let coded = variable.kind == .single || variable.separator != nil
+    let label = { (code: Int) in entry.values.first { $0.code == code }?.label ?? "code \(code)" }
+    var missing = Set(variable.missing.map(\.code))
+    missing.formUnion(entry.missingCodes)
+    missing.formUnion((entry.values.map(\.code) + observed + variable.values.map(\.code)).filter(entry.isMissing))
+    var values = variable.values.filter { !missing.contains($0.code) }
+    if coded {
+      values += entry.values.filter { value in
+        !missing.contains(value.code) && !values.contains { $0.code == value.code }
+      }
+      values = values.map {
+        ValueLabel(code: $0.code, label: $0.label == "code \($0.code)" ? label($0.code) : $0.label)
+      }
+      values.sort { $0.code < $1.code }
+    }
+    var declared = missing.sorted().map { code in
+      ValueLabel(code: code, label: variable.missing.first { $0.code == code }?.label ?? label(code))
+    }
+    var notes: [String] = []
+    if !entry.missingRanges.isEmpty || !entry.missingCodes.isEmpty {
+      notes.append("declared missing in the file: \(entry.missingDescription)")
+    }
+    let highest = (values.map(\.code) + declared.map(\.code) + observed).max() ?? 0
+    var code = [9, 99, 999, 9_999, 99_999].first { $0 > highest } ?? highest + 1
+    for tag in entry.tags where !declared.contains(where: { ValueLabel.sameWording($0.label, tag.label) }) {
+      while values.contains(where: { $0.code == code }) || declared.contains(where: { $0.code == code }) { code -= 1 }
+      declared.append(ValueLabel(code: code, label: tag.label))
+      notes.append(
+        "Stata's .\(tag.tag.map(String.init) ?? "") « \(tag.label) » drafted as code \(code), which the file does not hold"
+      )
+      code -= 1
+    }
+    variable.values = coded ? values : variable.values
+    variable.missing = declared
+    if !notes.isEmpty { variable.guess += "; " + notes.joined(separator: "; ") }
   }
 
   /// Why a column looks like personal data, or nil.

@@ -12,8 +12,11 @@ public struct StatFileDictionary: Sendable, Equatable, CustomStringConvertible {
   /// Each variable's label (by column name), where it has one.
   public var variableLabels: [String: String] = [:]
   /// Each variable's SPSS user-missing values (by column name) that are single values, numbers or
-  /// strings that read as numbers (`9`, `"99"`); ranges (`9 THRU HI`) are not listed.
+  /// strings that read as numbers (`9`, `"99"`); ranges are in `userMissingRanges`.
   public var userMissingValues: [String: [Double]] = [:]
+  /// Each variable's SPSS user-missing ranges (by column name): `90 THRU 99`; `9 THRU HI` reaches
+  /// `.infinity`.
+  public var userMissingRanges: [String: [ClosedRange<Double>]] = [:]
 
   /// `SPSS .sav, UTF-8`, `Stata .dta release 118, UTF-8`.
   public var description: String {

@@ -26,6 +26,7 @@ struct StatFileParse {
   /// Variable labels and single SPSS user-missing values, by column name.
   private(set) var variableLabels: [String: String] = [:]
   private(set) var userMissingValues: [String: [Double]] = [:]
+  private(set) var userMissingRanges: [String: [ClosedRange<Double>]] = [:]
   private var builders: [ColumnBuilder] = []
   /// Whether each variable is numeric in the file (its column never switches to text).
   private var numericVariables: [Bool] = []
@@ -78,6 +79,8 @@ struct StatFileParse {
     }
     let missing = Self.userMissingValues(variable)
     if !missing.isEmpty { userMissingValues[name] = missing }
+    let ranges = Self.userMissingRanges(variable)
+    if !ranges.isEmpty { userMissingRanges[name] = ranges }
     labelSetNames.append(labelSet)
     numericVariables.append(readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_NUMERIC)
     builders.append(
@@ -120,6 +123,23 @@ struct StatFileParse {
       return text == (readstat_string_value(high).map { String(cString: $0) } ?? "")
         ? Double(text.trimmingSpaces()) : nil
     }
+  }
+
+  /// The numeric SPSS missing ranges of a variable (low < high), SPSS's LO and HI as infinities.
+  private static func userMissingRanges(_ variable: UnsafeMutablePointer<readstat_variable_t>) -> [ClosedRange<Double>]
+  {
+    (0..<readstat_variable_get_missing_ranges_count(variable)).compactMap { range in
+      let low = readstat_variable_get_missing_range_lo(variable, range)
+      let high = readstat_variable_get_missing_range_hi(variable, range)
+      guard low.type != READSTAT_TYPE_STRING, low.type != READSTAT_TYPE_STRING_REF else { return nil }
+      let (from, to) = (Self.bound(readstat_double_value(low)), Self.bound(readstat_double_value(high)))
+      return from < to ? from...to : nil
+    }
+  }
+
+  /// A range bound as a number: SPSS writes LO and HI as (nearly) the largest doubles.
+  private static func bound(_ value: Double) -> Double {
+    abs(value) >= 1e300 ? (value > 0 ? .infinity : -.infinity) : value
   }
 
   mutating func valueLabel(set: String, value: readstat_value_t, label: String) {

@@ -225,7 +225,8 @@ public struct StatFileReader: Sendable {
       notes: notes,
       dictionary: StatFileDictionary(
         format: format, version: parse.version, characterEncoding: characterEncoding, valueLabels: labels,
-        variableLabels: parse.variableLabels, userMissingValues: parse.userMissingValues)
+        variableLabels: parse.variableLabels, userMissingValues: parse.userMissingValues,
+        userMissingRanges: parse.userMissingRanges)
     )
   }
 }

@@ -43,4 +43,29 @@ import Testing
         "~ variable 'region': missing codes 99 in the file, none in the codebook",
       ])
   }
+
+  /// What the file declares missing is compared in full: its ranges, a code it no longer declares,
+  /// and Stata tags labelled as no missing code of the codebook.
+  @Test func missingRangesDroppedDeclarationsAndTagsAreListed() throws {
+    let codebook = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    let q4 = try #require(codebook["q4"])
+    let ranges = try ExportReader(csv: CSVReader()).read(Fixtures.tests + "/Fixtures/spss/missing-ranges.sav")
+    let ranged = try #require(ColumnDictionary("q4", in: ranges.dictionary))
+    #expect(ranged.missingRanges == [90...99])
+    #expect(
+      CodebookDiff.labelDifferences(q4, entry: ranged).filter { $0.contains("missing") || $0.contains("97") } == [
+        "~ variable 'q4': code 97 « Refus » labelled in the file, not in the codebook",
+        "~ variable 'q4': missing codes 90 THRU 99 in the file, 9 in the codebook",
+      ])
+    let undeclared = ColumnDictionary(label: nil, values: [ValueLabel(code: 9, label: "Ne sait pas")], missingCodes: [])
+    #expect(
+      CodebookDiff.labelDifferences(q4, entry: undeclared) == [
+        "~ variable 'q4': missing codes none in the file, 9 in the codebook"
+      ])
+    let relabelled = try ExportReader(codebook: codebook).read(Fixtures.tests + "/Fixtures/spss/unknown-tag.dta")
+    #expect(
+      CodebookDiff(relabelled, codebook: codebook).lines.filter { $0.hasPrefix("~ variable 'q3'") } == [
+        "~ variable 'q3': Stata's missing value .a « Refus » in the file, no missing code of the codebook labelled so"
+      ])
+  }
 }

@@ -84,6 +84,52 @@ import Testing
     }
   }
 
+  /// The shipped mayors spec naming the draft of the mayors' SPSS or Stata wave validates against
+  /// the file and cleans it: string codes joined in a cell (q8) keep an SPSS file's labels and its
+  /// user-missing "99", and Stata's `.a` « Ne sait pas » gets the missing code 9 the reader maps it to.
+  @Test(arguments: ["maires-2016.sav", "maires-2016.zsav", "maires-2016.dta"])
+  func theDraftOfATypedWaveValidatesAgainstItAndCleansIt(file: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let spss = Fixtures.repository + "/Fixtures/spss"
+    try CodebookDraft(try ExportReader(csv: CSVReader()).read(spss + "/" + file)).write(to: folder.path + "/draft.yml")
+    let draft = try Codebook.load(file: folder.path + "/draft.yml")
+    let shipped = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    // Stata labels no strings: q8's codes keep `code N` there.
+    for name in file.hasSuffix(".dta") ? ["q3"] : ["q3", "q8"] {
+      let drafted = try #require(draft[name])
+      #expect(drafted.values == shipped[name]?.values && drafted.missingCodes == shipped[name]?.missingCodes, "\(name)")
+    }
+    let spec = try folder.write(
+      "maires.yml",
+      "survey: maires\ninputs: {folder: \(spss), files: \"\(file)\", wave: {file_name: \"maires-(\\\\d{4})\"}}\n"
+        + "codebook: draft.yml\n")
+    let pipeline = try Pipeline.load(spec)
+    #expect(pipeline.checkInputs().map(\.description) == [])
+    let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .clean).first)
+    #expect(result.problem == nil)
+    let rows = try #require(result.accounting)
+    #expect(rows.read == 309 && rows.quarantined.count <= 3 && rows.isBalanced, "\(rows.quarantined.map(\.rule))")
+  }
+
+  /// SPSS missing ranges become missing codes: the labelled and unlabelled codes of `90 THRU 99`
+  /// the column holds, and `9 THRU HI`'s 9 (`Tests/Fixtures/spss/make-ranges.R`).
+  @Test func missingRangesBecomeMissingCodes() throws {
+    let path = Fixtures.tests + "/Fixtures/spss/missing-ranges.sav"
+    let draft = CodebookDraft(try ExportReader(csv: CSVReader()).read(path))
+    let q4 = try #require(draft.variables.first { $0.name == "q4" })
+    #expect(q4.values.map(\.code) == [1, 2, 3, 4])
+    #expect(
+      q4.missing == [
+        ValueLabel(code: 97, label: "Refus"), ValueLabel(code: 98, label: "code 98"),
+        ValueLabel(code: 99, label: "code 99"),
+      ])
+    #expect(q4.guess.hasSuffix("declared missing in the file: 90 THRU 99"))
+    let q5 = try #require(draft.variables.first { $0.name == "q5" })
+    #expect(q5.values.map(\.code) == [1, 2] && q5.missing == [ValueLabel(code: 9, label: "Ne sait pas")])
+    #expect(q5.guess.hasSuffix("declared missing in the file: 9 THRU HI"))
+  }
+
   @Test func columnsAreRecognisedByTheirValues() {
     #expect(ColumnProfile.looksLikeEmail("claire.mercier@mairie-exemple.fr"))
     #expect(!ColumnProfile.looksLikeEmail("claire mercier@mairie.fr"))
