@@ -149,3 +149,22 @@ final class ReadStatWriter {
     }
   }
 }
+
+extension ReadStatWriter {
+  /// What ReadStat refuses among `names` as the variable names of a file of `format` (an SPSS
+  /// reserved word such as `BY`, a name too long or not starting as a name does), with its
+  /// message, checked by ReadStat's own rules without writing a byte.
+  static func refusedNames(_ names: [String], format: MicrodataFormat) -> [(name: String, reason: String)] {
+    guard format != .csv, let writer = readstat_writer_init() else { return [] }
+    defer { readstat_writer_free(writer) }
+    readstat_set_data_writer(writer) { _, count, _ in count }
+    let variables = names.map { readstat_add_variable(writer, $0, READSTAT_TYPE_DOUBLE, 0) }
+    let begun = format == .sav ? readstat_begin_writing_sav(writer, nil, 0) : readstat_begin_writing_dta(writer, nil, 0)
+    guard begun == READSTAT_OK else { return [] }
+    return zip(names, variables).compactMap { name, variable in
+      guard let variable else { return (name, "ReadStat cannot add it") }
+      let error = readstat_validate_variable(writer, variable)
+      return error == READSTAT_OK ? nil : (name, String(cString: readstat_error_message(error)))
+    }
+  }
+}

@@ -1,10 +1,42 @@
 extension PipelineChecks {
-  /// With `clean.sav` among the outputs, each codebook variable whose missing codes SPSS cannot
-  /// declare as user-missing values (`SPSSMissingValues`: more than three, and every range over
-  /// them covers one of its valid codes), one diagnostic at its codebook line. A numeric
-  /// variable's valid values are known only from its data: its clean.sav write checks them.
+  /// With `clean.sav` or `clean.dta` among the outputs, what those files cannot hold, found before
+  /// any wave is read, one diagnostic at the codebook or spec line of each variable:
+  /// - missing codes SPSS cannot declare as user-missing values (`SPSSMissingValues`: more than
+  ///   three, and every range over them covers one of the variable's valid codes; a numeric
+  ///   variable's valid values are known only from its data: its clean.sav write checks them);
+  /// - column names ReadStat refuses (`ReadStatWriter.refusedNames`: an SPSS reserved word such
+  ///   as `BY`, a name too long for the format);
+  /// - in clean.sav, names that differ only by case, which SPSS takes for one.
   static func checkMicrodata(of spec: PipelineSpec, codebook: Codebook, diagnostics: inout [SpecDiagnostic]) {
-    guard spec.outputs.microdata.contains(.sav) else { return }
+    let formats = spec.outputs.microdata.filter { $0 != .csv }
+    guard !formats.isEmpty else { return }
+    if formats.contains(.sav) { checkMissingCodes(codebook, diagnostics: &diagnostics) }
+    let columns = cleanColumns(spec: spec, codebook: codebook)
+    for format in formats {
+      for (name, reason) in ReadStatWriter.refusedNames(columns.map(\.name), format: format) {
+        let at = columns.first { $0.name == name }
+        diagnostics.append(
+          SpecDiagnostic(
+            file: at?.file ?? codebook.file, line: at?.line,
+            message: "column '\(name)' cannot be a variable of \(format.fileName): \(reason); rename it"))
+      }
+    }
+    guard formats.contains(.sav) else { return }
+    for (_, named) in Dictionary(grouping: columns, by: { $0.name.lowercased() }) {
+      // The same name twice is reported as defined twice.
+      let names = named.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+      guard names.count > 1 else { continue }
+      let first = named[0]
+      diagnostics.append(
+        SpecDiagnostic(
+          file: first.file, line: first.line,
+          message: "columns " + names.map { "'\($0)'" }.joined(separator: " and ")
+            + " differ only by case, which SPSS takes for one name in clean.sav; rename one"))
+    }
+  }
+
+  /// Codebook variables whose missing codes clean.sav cannot declare.
+  private static func checkMissingCodes(_ codebook: Codebook, diagnostics: inout [SpecDiagnostic]) {
     for variable in codebook.variables where variable.missingCodes.count > 3 && !variable.values.isEmpty {
       let codes = variable.missingCodes.map { Double($0.code) }
       let valid = variable.values.map { Double($0.code) }
@@ -18,5 +50,23 @@ extension PipelineChecks {
             + "declare: SPSS takes at most three user-missing values, or one range and one more, and every range over "
             + "them covers a valid code; renumber them, or leave sav out of outputs.microdata"))
     }
+  }
+
+  /// The clean table's columns as the clean stage names them, with the file and line that define
+  /// each: a codebook variable's own, its items', a multiple-response cell's one per code
+  /// (`name_code`), the derived variables', and the columns phare adds; personal data has none.
+  private static func cleanColumns(spec: PipelineSpec, codebook: Codebook) -> [(name: String, file: String, line: Int?)]
+  {
+    var columns: [(name: String, file: String, line: Int?)] = []
+    for variable in codebook.variables where variable.kind != .personal {
+      let names =
+        !variable.items.isEmpty
+        ? variable.items.map(\.name)
+        : variable.cellSeparator != nil ? variable.values.map { "\(variable.name)_\($0.code)" } : [variable.name]
+      columns += names.map { ($0, codebook.file, variable.line) }
+    }
+    columns += spec.clean.derived.map { ($0.name, spec.file, $0.line) }
+    // A name holding `*` is reported as such (a crossing's).
+    return columns.filter { !$0.name.contains("*") }
   }
 }

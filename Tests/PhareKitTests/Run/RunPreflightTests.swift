@@ -361,6 +361,23 @@ import Testing
         "codebook.yml:13: variable 'q4' has 4 missing codes (-1, 0, 5, 9) that clean.sav cannot declare: SPSS takes at most three user-missing values, or one range and one more, and every range over them covers a valid code; renumber them, or leave sav out of outputs.microdata"
       ]),
     Case(
+      name: "a column name SPSS reserves",
+      edits: [("codebook.yml", "commentaire: {type: text}", "WITH: {type: text, source: [commentaire]}")],
+      expected: [
+        "codebook.yml:21: column 'WITH' cannot be a variable of clean.sav: A provided name is a reserved word; rename it"
+      ]),
+    Case(
+      name: "column names SPSS takes for one",
+      edits: [
+        (
+          "essai.yml", "    - {name: q4_oui, net: {of: q4, codes: [1, 2]}}",
+          "    - {name: q4_oui, net: {of: q4, codes: [1, 2]}}\n    - {name: Q4_OUI, net: {of: q4, codes: [1]}}"
+        )
+      ],
+      expected: [
+        "essai.yml:13: columns 'q4_oui' and 'Q4_OUI' differ only by case, which SPSS takes for one name in clean.sav; rename one"
+      ]),
+    Case(
       name: "two codes with one label", edits: [("codebook.yml", "{1: Nord, 2: Sud,", "{1: Nord, 2: nord,")],
       expected: ["codebook.yml:6: variable 'region': codes 1 and 2 have the same label 'nord'"]),
     Case(

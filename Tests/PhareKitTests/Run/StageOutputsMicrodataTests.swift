@@ -140,17 +140,19 @@ import Testing
     #expect(manifest.contains("variable 'score' has 4 missing codes"))
   }
 
-  @Test func aNameSPSSRefusesFailsTheWriteNamingTheVariableAndReadStatsReason() throws {
+  /// A name SPSS refuses is found before any wave is read, as ReadStat words it.
+  @Test func aNameSPSSRefusesFailsTheSpecNamingTheVariableAndReadStatsReason() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let edit = SpecFixture.Edit(
       file: "codebook.yml", old: "commentaire: {type: text}", new: "2commentaire: {type: text, source: [commentaire]}")
-    let pipeline = try Pipeline.load(try SpecFixture.write(into: folder, edits: [edit]))
-    var results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
-    try StageOutputs.write(&results, pipeline: pipeline, to: folder.path + "/out", labels: false)
-    let problem = try #require(results.first?.problem)
+    let problems = try #require(throws: SpecProblems.self) {
+      try Pipeline.load(try SpecFixture.write(into: folder, edits: [edit]))
+    }
     #expect(
-      problem.hasPrefix("wave 2016: its outputs could not be written: 2016/clean.sav: cannot be written: ReadStat: ")
-        && problem.hasSuffix("(variable '2commentaire')"), "\(problem)")
+      problems.diagnostics.map(\.message) == [
+        "column '2commentaire' cannot be a variable of clean.sav: A provided name begins with an illegal character; "
+          + "rename it"
+      ])
   }
 }
