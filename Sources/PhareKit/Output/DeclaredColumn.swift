@@ -15,11 +15,20 @@ struct DeclaredColumn {
     case numbers(UnsafeBufferPointer<Double>, missing: UnsafeBufferPointer<UInt64>)
     case codes(UnsafeBufferPointer<Int32>, missing: UnsafeBufferPointer<UInt64>)
     case text(Column)
+    /// A Stata `strL`'s cells, as references to their texts (`ReadStatWriter.references`).
+    case references([UnsafeMutablePointer<readstat_string_ref_t>])
   }
 
   private let values: Values
   let variable: UnsafeMutablePointer<readstat_variable_t>
   private let tags: [Int32: Character]
+
+  /// A Stata `strL` column, its cells' references made.
+  init(references: [UnsafeMutablePointer<readstat_string_ref_t>], variable: UnsafeMutablePointer<readstat_variable_t>) {
+    values = .references(references)
+    self.variable = variable
+    tags = [:]
+  }
 
   init(column: Column, variable: UnsafeMutablePointer<readstat_variable_t>, tags: [Int32: Character]) {
     switch column {
@@ -44,7 +53,7 @@ struct DeclaredColumn {
       gather(rows, values, missing, numbers: numbers, kinds: kinds, stride: stride) { ($0, Int32(exactly: $0)) }
     case .codes(let codes, let missing):
       gather(rows, codes, missing, numbers: numbers, kinds: kinds, stride: stride) { (Double($0), $0) }
-    case .text:
+    case .text, .references:
       for slot in Swift.stride(from: 0, to: rows.count * stride, by: stride) { kinds[slot] = Self.text }
     }
   }
@@ -75,11 +84,14 @@ struct DeclaredColumn {
     code.flatMap { tags[$0]?.asciiValue } ?? Self.value
   }
 
-  /// Writes the text cell of `row`.
+  /// Writes the text cell of `row` (by reference in a Stata `strL`).
   func insertText(_ row: Int, _ writer: ReadStatWriter) throws {
-    guard case .text(let column) = values, let text = column.text(at: row) else {
-      return try writer.insertMissing(variable)
+    switch values {
+    case .references(let references): try writer.insert(references[row], variable)
+    case .text(let column):
+      guard let text = column.text(at: row) else { return try writer.insertMissing(variable) }
+      try writer.insert(text, variable)
+    case .numbers, .codes: try writer.insertMissing(variable)
     }
-    try writer.insert(text, variable)
   }
 }

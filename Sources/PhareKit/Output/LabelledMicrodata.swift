@@ -11,7 +11,7 @@ import Foundation
 /// second `.b`…, labelled with its wording — so that Stata, like SPSS, leaves it out of analyses
 /// by default and still tells it from a blank (`.`); the code's number is in the codebook.
 /// Text is UTF-8, as wide as its longest value (SPSS long strings up to 32,767 bytes, ReadStat
-/// splitting them into segments; Stata `str` up to 2,045). SPSS caps a variable label at 256
+/// splitting them into segments; Stata `str` up to 2,045, `strL` beyond). SPSS caps a variable label at 256
 /// bytes and a value label at 120, cut here on a character boundary.
 struct LabelledMicrodata {
   static let savVariableLabelBytes = 256
@@ -67,15 +67,19 @@ struct LabelledMicrodata {
     switch column {
     case .text, .categorical:
       let width = max(1, (0..<column.count).map { column.text(at: $0)?.utf8.count ?? 0 }.max() ?? 1)
-      let limit = format == .sav ? savTextBytes : dtaTextBytes
-      guard width <= limit else {
+      guard format == .dta || width <= savTextBytes else {
         throw FileWriteError(
           path: writer.path,
-          reason: "variable '\(variable.name)' has a value of \(width) bytes, more than the \(limit) of a "
-            + "\(format == .sav ? "SPSS" : "Stata") string")
+          reason: "variable '\(variable.name)' has a value of \(width) bytes, more than the \(savTextBytes) of an "
+            + "SPSS string")
       }
+      // Stata's `str` holds 2,045 bytes; longer text is a `strL`, each value stored once at the end.
       let handle = writer.variable(
-        variable.name, label: label, textWidth: width, measure: READSTAT_MEASURE_NOMINAL, format: nil, labelSet: nil)
+        variable.name, label: label, textWidth: width, stringReference: format == .dta && width > dtaTextBytes,
+        measure: READSTAT_MEASURE_NOMINAL, format: nil, labelSet: nil)
+      if format == .dta && width > dtaTextBytes {
+        return DeclaredColumn(references: writer.references(column), variable: handle)
+      }
       return DeclaredColumn(column: column, variable: handle, tags: [:])
     case .numeric, .coded:
       let valueBytes = format == .sav ? savValueLabelBytes : Int.max

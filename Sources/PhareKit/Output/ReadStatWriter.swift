@@ -35,12 +35,14 @@ final class ReadStatWriter {
     return set
   }
 
-  /// A new variable: numbers are doubles; text has a width in bytes.
+  /// A new variable: numbers are doubles; text has a width in bytes, or is stored by reference
+  /// (`stringReference`: a Stata `strL`, whose values `insertReference` writes).
   func variable(
-    _ name: String, label: String, textWidth: Int?, measure: readstat_measure_t, format: String?,
-    labelSet: UnsafeMutablePointer<readstat_label_set_t>?
+    _ name: String, label: String, textWidth: Int?, stringReference: Bool = false, measure: readstat_measure_t,
+    format: String?, labelSet: UnsafeMutablePointer<readstat_label_set_t>?
   ) -> UnsafeMutablePointer<readstat_variable_t> {
-    let type = textWidth == nil ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_STRING
+    let type =
+      textWidth == nil ? READSTAT_TYPE_DOUBLE : stringReference ? READSTAT_TYPE_STRING_REF : READSTAT_TYPE_STRING
     let variable = readstat_add_variable(writer, name, type, textWidth ?? 0)!
     readstat_variable_set_label(variable, label)
     readstat_variable_set_measure(variable, measure)
@@ -90,6 +92,28 @@ final class ReadStatWriter {
   @inline(__always)
   func insert(_ text: String, _ variable: UnsafeMutablePointer<readstat_variable_t>) throws {
     try check(readstat_insert_string_value(writer, variable, text), variable)
+  }
+
+  /// The references of a Stata `strL` column's cells, one a distinct text (a blank refers to the
+  /// empty string), made before `begin` as ReadStat needs them.
+  func references(_ column: Column) -> [UnsafeMutablePointer<readstat_string_ref_t>] {
+    var byText: [String: UnsafeMutablePointer<readstat_string_ref_t>] = [:]
+    return (0..<column.count).map { row in
+      let text = column.text(at: row) ?? ""
+      if let reference = byText[text] { return reference }
+      let reference = readstat_add_string_ref(writer, text)!
+      byText[text] = reference
+      return reference
+    }
+  }
+
+  /// Writes a cell of a Stata `strL` variable: a reference to its text, stored once at the end.
+  func insert(
+    _ reference: UnsafeMutablePointer<readstat_string_ref_t>, _ variable: UnsafeMutablePointer<readstat_variable_t>
+  )
+    throws
+  {
+    try check(readstat_insert_string_ref(writer, variable, reference), variable)
   }
 
   @inline(__always)

@@ -43,6 +43,30 @@ import Testing
     #expect(manifest.files?["clean.dta"] == bytes.count)
   }
 
+  /// Text longer than Stata's 2,045-byte `str` is a `strL` in clean.dta, where it was a failed
+  /// write, and a long string in clean.sav (read back here through ReadStat; R haven 2.5.1 reads
+  /// the same 3,000 bytes from both, checked by hand).
+  @Test func textBeyondAStataStrIsAStrL() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let long = String(repeating: "é", count: 1_500)
+    var lines = SpecFixture.wave.split(separator: "\n").map(String.init)
+    lines[1] += long
+    let outputs = SpecFixture.Edit(
+      file: "essai.yml", old: "headlines:", new: "outputs: {microdata: [sav, dta]}\nheadlines:")
+    let pipeline = try Pipeline.load(
+      try SpecFixture.write(into: folder, edits: [outputs], extra: ["waves/w2016.csv": lines.joined(separator: "\n")]))
+    var results = try PipelineRunner(pipeline: pipeline).run(through: .clean)
+    try StageOutputs.write(&results, pipeline: pipeline, to: folder.path + "/out", labels: false)
+    #expect(results.allSatisfy { !$0.failed }, "\(results.compactMap(\.problem))")
+    for format in [StatFileFormat.dta, .sav] {
+      let table = try StatFileReader().read(folder.path + "/out/2016/clean." + format.rawValue, as: format).table
+      let comments = try #require(table["commentaire"])
+      #expect(comments.text(at: 0)?.utf8.count == 3_000 && comments.text(at: 0) == long, "\(format)")
+      #expect((1..<table.rowCount).allSatisfy { comments.text(at: $0) == nil }, "\(format)")
+    }
+  }
+
   @Test func anEmptyListWritesNoMicrodataAndTheManifestListsNone() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
