@@ -5,9 +5,10 @@ struct StatFileFailure: Error {
   let code: readstat_error_t
 
   /// ReadStat's message (`readstat_error_message`), with what phare knows besides: the cases a
-  /// cut file announced and held, an encrypted SPSS file or one that does not start as its format
-  /// does (`start`, its first bytes), the error handler's words.
-  func reason(_ parse: StatFileParse, format: StatFileFormat, start: [UInt8]) -> String {
+  /// cut file announced and held, or where one of `size` bytes ends, an encrypted SPSS file or one
+  /// that does not start as its format does (`start`, its first bytes), an old Stata file's
+  /// release, the error handler's words.
+  func reason(_ parse: StatFileParse, format: StatFileFormat, start: [UInt8], size: Int) -> String {
     var reason = readstat_error_message(code).map { String(cString: $0) } ?? "ReadStat error \(code.rawValue)"
     if code == READSTAT_ERROR_ROW_COUNT_MISMATCH, let announced = parse.announcedRows, announced >= 0 {
       reason +=
@@ -20,6 +21,12 @@ struct StatFileFailure: Error {
         + "from SPSS, or decrypt it with PSPP (pspp-convert -p PASSWORD in.sav out.sav)"
     } else if format != .dta, !start.starts(with: Array("$FL2".utf8)), !start.starts(with: Array("$FL3".utf8)) {
       reason += " (it does not start with $FL2 or $FL3, as SPSS system files do: not an SPSS file renamed .\(format)?)"
+    } else if code == READSTAT_ERROR_READ {
+      reason += " (the file ends after \(size) bytes, before its dictionary does: cut short?)"
+    } else if code == READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION, format == .dta, let release = start.first,
+      !start.starts(with: Array("<stata_dta>".utf8))
+    {
+      reason += " (release \(release); ReadStat reads Stata files of release 104 to 119)"
     } else if let message = parse.errorMessage {
       reason += " (\(message))"
     }

@@ -51,7 +51,9 @@ public struct StatFileReader: Sendable {
     defer { start.deallocate() }
     let startCount = try file.read(into: start)
     defer { file.close() }
-    guard file.size > 0 else { throw IngestError.emptyFile(file: path) }
+    guard file.size > 0 else {
+      throw IngestError.unreadableStatFile(file: path, format: format, reason: "it is empty (0 bytes)")
+    }
     if format == .dta, start[..<startCount].starts(with: "<stata_dta>".utf8), try !endsAsStata13Does(file) {
       throw IngestError.unreadableStatFile(
         file: path, format: format,
@@ -80,7 +82,7 @@ public struct StatFileReader: Sendable {
       parse.pointee.release()
       let magic = Array(start[..<startCount])
       throw IngestError.unreadableStatFile(
-        file: path, format: format, reason: error.reason(parse.pointee, format: format, start: magic))
+        file: path, format: format, reason: error.reason(parse.pointee, format: format, start: magic, size: file.size))
     }
     guard parse.pointee.rowsRead > 0 else {
       parse.pointee.release()

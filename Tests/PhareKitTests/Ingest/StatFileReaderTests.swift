@@ -172,7 +172,11 @@ import Testing
       "not a readable SPSS .sav file: Invalid file, or file has unsupported features (it does not start with $FL2 "
         + "or $FL3, as SPSS system files do: not an SPSS file renamed .sav?)"
     ),
-    ("old-version.dta", "not a readable Stata .dta file: This version of the file format is not supported"),
+    (
+      "old-version.dta",
+      "not a readable Stata .dta file: This version of the file format is not supported (release 100; ReadStat "
+        + "reads Stata files of release 104 to 119)"
+    ),
   ])
   func badFilesFailWithOneLine(file: String, problem: String) throws {
     let path = Self.spss(file)
@@ -226,7 +230,18 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let empty = try folder.write("empty.sav", "")
-    #expect(throws: IngestError.emptyFile(file: empty)) { try StatFileReader().read(empty, as: .sav) }
+    #expect(throws: IngestError.unreadableStatFile(file: empty, format: .sav, reason: "it is empty (0 bytes)")) {
+      try StatFileReader().read(empty, as: .sav)
+    }
+    // Cut inside its dictionary, the file says where it ends.
+    let cut = folder.path + "/cut.sav"
+    try Data(try Data(contentsOf: URL(fileURLWithPath: Self.spss("maires-2016.sav"))).prefix(2_000))
+      .write(to: URL(fileURLWithPath: cut))
+    let error = try #require(throws: IngestError.self) { try StatFileReader().read(cut, as: .sav) }
+    #expect(
+      error.description
+        == "\(cut): not a readable SPSS .sav file: Unable to read from file (the file ends after 2000 bytes, before "
+        + "its dictionary does: cut short?)")
     let missing = folder.path + "/missing.dta"
     #expect(throws: IngestError.fileNotFound(file: missing)) { try ExportReader(csv: CSVReader()).read(missing) }
   }
