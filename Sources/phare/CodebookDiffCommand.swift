@@ -22,7 +22,9 @@ struct CodebookDiffCommand: ParsableCommand {
 
   func run() throws {
     let codebook = try PipelineLoader.codebook(codebook)
-    let diff = CodebookDiff(try ExportReader(codebook: codebook).read(file), codebook: codebook)
+    var reader = ExportReader(codebook: codebook)
+    reader.statFile.acceptsNoCases = true
+    let diff = CodebookDiff(try reader.read(file), codebook: codebook)
     diff.lines.forEach { print($0) }
     if !diff.lines.isEmpty { throw ExitCode(2) }
   }

@@ -25,7 +25,9 @@ struct CodebookDraftCommand: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let draft = CodebookDraft(try ExportReader(csv: CSVReader()).read(file))
+    var reader = ExportReader(csv: CSVReader())
+    reader.statFile.acceptsNoCases = true
+    let draft = CodebookDraft(try reader.read(file))
     guard let output else { return print(draft.yaml, terminator: "") }
     try draft.write(to: output)
   }

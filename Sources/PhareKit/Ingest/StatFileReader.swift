@@ -35,6 +35,9 @@ public struct StatFileReader: Sendable {
     self.encoding = encoding
   }
 
+  /// Whether a file of no case (a dictionary sent before fieldwork) is read, as an empty table
+  /// with its dictionary, for `phare codebook draft` and `diff`; a wave must hold cases.
+  public var acceptsNoCases = false
   /// Files of at least this many bytes have their cases read in two halves on two cores
   /// (`readInTwo`), with the same result as one parse: 8 MiB, or never on a machine of one core.
   public var splitsAbove = ProcessInfo.processInfo.activeProcessorCount > 1 ? 8 << 20 : Int.max
@@ -84,7 +87,7 @@ public struct StatFileReader: Sendable {
       throw IngestError.unreadableStatFile(
         file: path, format: format, reason: error.reason(parse.pointee, format: format, start: magic, size: file.size))
     }
-    guard parse.pointee.rowsRead > 0 else {
+    guard parse.pointee.rowsRead > 0 || acceptsNoCases else {
       parse.pointee.release()
       throw IngestError.unreadableStatFile(file: path, format: format, reason: "it holds no cases")
     }

@@ -130,6 +130,23 @@ import Testing
     #expect(q5.guess.hasSuffix("declared missing in the file: 9 THRU HI"))
   }
 
+  /// A file of no case, its dictionary alone (sent before fieldwork), is drafted from its labels
+  /// (`Tests/Fixtures/spss/make-dictionary-only.R`); as a wave it is refused.
+  @Test func aDictionaryWithoutCasesIsDrafted() throws {
+    let path = Fixtures.tests + "/Fixtures/spss/dictionary-only.sav"
+    var reader = ExportReader(csv: CSVReader())
+    reader.statFile.acceptsNoCases = true
+    let draft = CodebookDraft(try reader.read(path))
+    let shipped = try Codebook.load(file: Fixtures.pipelines("codebooks/institutions.yml"))
+    #expect(draft.rows == 0 && draft.columns == 33)
+    for name in ["q3", "q4", "region"] {
+      let drafted = try #require(draft.variables.first { $0.name == name })
+      #expect(drafted.values == shipped[name]?.values && drafted.missing == shipped[name]?.missingCodes, "\(name)")
+    }
+    let error = try #require(throws: IngestError.self) { try ExportReader(csv: CSVReader()).read(path) }
+    #expect(error.description == "\(path): not a readable SPSS .sav file: it holds no cases")
+  }
+
   @Test func columnsAreRecognisedByTheirValues() {
     #expect(ColumnProfile.looksLikeEmail("claire.mercier@mairie-exemple.fr"))
     #expect(!ColumnProfile.looksLikeEmail("claire mercier@mairie.fr"))
