@@ -1,3 +1,5 @@
+import Foundation
+
 extension PipelineChecks {
   /// Variables with codebook `values:` whose column, in a typed file (SPSS, Stata), carries value
   /// labels that contradict the codebook: a code labelled otherwise (`ValueLabel.sameWording`), a
@@ -5,8 +7,20 @@ extension PipelineChecks {
   /// missing value (`.a`) labelled as none of its missing codes (`StatFileReader` maps a tag by
   /// its label). One diagnostic per variable, naming the column and every such code. A CSV export
   /// has no labels.
+  ///
+  /// A file read as Windows-1252 whose labels are the codebook's once read as UTF-8 (a Stata file
+  /// before release 118 written in UTF-8, as R haven writes them) is one diagnostic naming the fix.
   static func contradictingLabels(in ingest: IngestResult, codebook: Codebook) -> [SpecDiagnostic] {
     guard let labelled = ingest.dictionary?.valueLabels else { return [] }
+    if let misread = utf8ReadAsWindows1252(ingest, codebook: codebook) {
+      return [
+        SpecDiagnostic(
+          file: ingest.file, line: nil,
+          message:
+            "its text is UTF-8 read as \(ingest.dictionary?.characterEncoding ?? "Windows-1252") (« \(misread.0) » is "
+            + "« \(misread.1) » of the codebook): set inputs.encoding: utf-8")
+      ]
+    }
     return codebook.variables.compactMap { variable -> SpecDiagnostic? in
       guard !variable.values.isEmpty, let column = variable.sources.first(where: { labelled[$0] != nil }) else {
         return nil
@@ -33,5 +47,20 @@ extension PipelineChecks {
         message: "the value labels of column '\(column)' contradict the codebook's variable '\(variable.name)'\(at): "
           + problems.joined(separator: "; ") + "; correct the codebook or the file")
     }
+  }
+
+  /// A value label of a file read as Windows-1252 that is a codebook label once its bytes are read
+  /// as UTF-8 (`ÃŽle-de-France`, `Île-de-France`), if any.
+  private static func utf8ReadAsWindows1252(_ ingest: IngestResult, codebook: Codebook) -> (String, String)? {
+    guard let dictionary = ingest.dictionary, dictionary.characterEncoding.uppercased() != "UTF-8" else { return nil }
+    let stated = Set(codebook.variables.flatMap { ($0.values + $0.missingCodes).map { ValueLabel.wording($0.label) } })
+    let labels = dictionary.valueLabels.sorted { $0.key < $1.key }.flatMap(\.value)
+    for label in labels where !stated.contains(ValueLabel.wording(label.label)) {
+      guard let bytes = label.label.data(using: .windowsCP1252), let read = String(data: bytes, encoding: .utf8),
+        read != label.label, stated.contains(ValueLabel.wording(read))
+      else { continue }
+      return (label.label, read)
+    }
+    return nil
   }
 }

@@ -133,4 +133,27 @@ import Testing
     let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .clean).first)
     #expect(result.problem == message && result.failed)
   }
+
+  /// A Stata 12 file whose text is UTF-8 (R haven writes it so; Stata takes it as Windows-1252)
+  /// fails with one line naming the fix, and reads as the release-118 file once it is applied.
+  @Test func utf8ReadAsWindows1252IsOneLineNamingTheFix() throws {
+    let (waves, files) = try Self.mayorsWave(Fixtures.tests + "/Fixtures/spss/stata12-utf8.dta")
+    defer { waves.remove() }
+    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: files)
+    defer { temporary.remove() }
+    let file = try #require(pipeline.waves.first).path
+    #expect(
+      pipeline.checkInputs().map(\.description) == [
+        "\(file): its text is UTF-8 read as WINDOWS-1252 (« ÃŽle-de-France » is « Île-de-France » of the "
+          + "codebook): set inputs.encoding: utf-8"
+      ])
+    let spec = temporary.path + "/institutions.yml"
+    let text = try String(contentsOfFile: spec, encoding: .utf8)
+    try text.replacingOccurrences(of: "inputs:\n", with: "inputs:\n  encoding: utf-8\n")
+      .write(toFile: spec, atomically: true, encoding: .utf8)
+    let fixed = try Pipeline.load(spec)
+    #expect(fixed.checkInputs().isEmpty)
+    let result = try #require(try PipelineRunner(pipeline: fixed).run(through: .clean).first)
+    #expect(result.problem == nil && result.accounting?.read == 309)
+  }
 }
