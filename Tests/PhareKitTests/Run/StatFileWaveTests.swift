@@ -34,6 +34,14 @@ import Testing
     return (waves, "maires-*." + suffix)
   }
 
+  /// The shipped mayors spec reading the file at `source` as its wave 2016 (`mayorsWave`), with
+  /// the spec's folder and the wave's, to remove.
+  static func mayorsPipeline(on source: String) throws -> (folders: [TemporaryFolder], pipeline: Pipeline) {
+    let (waves, files) = try mayorsWave(source)
+    let (temporary, pipeline) = try pipeline("institutions.yml", folder: waves.path, files: files)
+    return ([waves, temporary], pipeline)
+  }
+
   /// The wave's indicators.csv as `phare estimate` writes it, with the wave's row accounting.
   static func indicators(_ name: String, folder: String, files: String) throws -> (Data, RowAccounting) {
     let (temporary, pipeline) = try pipeline(name, folder: folder, files: files)
@@ -89,10 +97,9 @@ import Testing
 
   /// Value labels that contradict the codebook fail the wave (and `phare validate`) with one line.
   @Test func contradictingLabelsFailTheWave() throws {
-    let (waves, files) = try Self.mayorsWave(Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav")
-    defer { waves.remove() }
-    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: files)
-    defer { temporary.remove() }
+    let (folders, pipeline) = try Self.mayorsPipeline(
+      on: Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav")
+    defer { folders.forEach { $0.remove() } }
     let codebook = pipeline.codebook.file
     let message =
       "the value labels of column 'Région' contradict the codebook's variable 'region' (\(codebook):22): "
@@ -120,10 +127,8 @@ import Testing
   /// A Stata missing value labelled as none of the codebook's missing codes fails the wave with one
   /// line, as a labelled code the codebook lacks does, instead of quarantining its cases.
   @Test func aTagLabelledAsNoMissingCodeFailsTheWave() throws {
-    let (waves, files) = try Self.mayorsWave(Fixtures.tests + "/Fixtures/spss/unknown-tag.dta")
-    defer { waves.remove() }
-    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: files)
-    defer { temporary.remove() }
+    let (folders, pipeline) = try Self.mayorsPipeline(on: Fixtures.tests + "/Fixtures/spss/unknown-tag.dta")
+    defer { folders.forEach { $0.remove() } }
     let file = try #require(pipeline.waves.first).path
     let message =
       "\(file): the value labels of column 'q3' contradict the codebook's variable 'q3' "
@@ -137,17 +142,15 @@ import Testing
   /// A Stata 12 file whose text is UTF-8 (R haven writes it so; Stata takes it as Windows-1252)
   /// fails with one line naming the fix, and reads as the release-118 file once it is applied.
   @Test func utf8ReadAsWindows1252IsOneLineNamingTheFix() throws {
-    let (waves, files) = try Self.mayorsWave(Fixtures.tests + "/Fixtures/spss/stata12-utf8.dta")
-    defer { waves.remove() }
-    let (temporary, pipeline) = try Self.pipeline("institutions.yml", folder: waves.path, files: files)
-    defer { temporary.remove() }
+    let (folders, pipeline) = try Self.mayorsPipeline(on: Fixtures.tests + "/Fixtures/spss/stata12-utf8.dta")
+    defer { folders.forEach { $0.remove() } }
     let file = try #require(pipeline.waves.first).path
     #expect(
       pipeline.checkInputs().map(\.description) == [
         "\(file): its text is UTF-8 read as WINDOWS-1252 (« ÃŽle-de-France » is « Île-de-France » of the "
           + "codebook): set inputs.encoding: utf-8"
       ])
-    let spec = temporary.path + "/institutions.yml"
+    let spec = folders[1].path + "/institutions.yml"
     let text = try String(contentsOfFile: spec, encoding: .utf8)
     try text.replacingOccurrences(of: "inputs:\n", with: "inputs:\n  encoding: utf-8\n")
       .write(toFile: spec, atomically: true, encoding: .utf8)
