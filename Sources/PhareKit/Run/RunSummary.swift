@@ -23,6 +23,11 @@ public enum RunSummary {
             + "; weighting efficiency \(Format.percent(weights.efficiency)) "
             + "(effective n \(Format.fixed(weights.effectiveSampleSize, 1)) of \(weights.respondents))"
         }
+        if let problem = result.problem, result.accounting == nil {
+          // Nothing was read: the wave's line is why.
+          lines.append(line + "FAILED, previous outputs kept: \(problem)")
+          continue
+        }
         lines.append(line)
         if let problem = result.problem { lines.append("    FAILED, previous outputs kept: \(problem)") }
       }
