@@ -215,7 +215,8 @@ struct StatFileParse {
     guard rejection == nil else { return }
     rejection = QuarantinedRow(
       file: path, line: row + 2, lineCount: 1, rule: "ingest.tagged-missing",
-      message: tagProblem(Character(Unicode.Scalar(tag)), variable: index), value: ".\(Character(Unicode.Scalar(tag)))")
+      message: tagProblem(Character(Unicode.Scalar(tag)), variable: index), value: ".\(Character(Unicode.Scalar(tag)))",
+      variable: names[index])
   }
 
   /// The value labels of variable `index`, nil when it has none.

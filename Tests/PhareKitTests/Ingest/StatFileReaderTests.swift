@@ -106,7 +106,7 @@ import Testing
     let result = try reader.read(Self.spss("maires-2016.dta"), as: .dta)
     #expect(result.rowsRead == 309 && result.rowsKept == 300 && result.rowsQuarantined == 9 && result.isBalanced)
     let first = try #require(result.quarantined.first)
-    #expect(first.rule == "ingest.tagged-missing" && first.value == ".a")
+    #expect(first.rule == "ingest.tagged-missing" && first.value == ".a" && first.variable == "q3")
     #expect(
       first.message
         == "'q3' holds Stata's missing value .a « Ne sait pas », a label none of the codebook's missing codes of "
