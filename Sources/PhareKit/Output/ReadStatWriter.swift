@@ -177,18 +177,36 @@ final class ReadStatWriter {
 extension ReadStatWriter {
   /// What ReadStat refuses among `names` as the variable names of a file of `format` (an SPSS
   /// reserved word such as `BY`, a name too long or not starting as a name does), with its
-  /// message, checked by ReadStat's own rules without writing a byte.
+  /// message, checked by ReadStat's own rules without writing a byte. SPSS reads names without
+  /// case, which ReadStat does not: `by` is refused as `BY` is. Stata takes 32 characters.
   static func refusedNames(_ names: [String], format: MicrodataFormat) -> [(name: String, reason: String)] {
-    guard format != .csv, let writer = readstat_writer_init() else { return [] }
-    defer { readstat_writer_free(writer) }
-    readstat_set_data_writer(writer) { _, count, _ in count }
-    let variables = names.map { readstat_add_variable(writer, $0, READSTAT_TYPE_DOUBLE, 0) }
-    let begun = format == .sav ? readstat_begin_writing_sav(writer, nil, 0) : readstat_begin_writing_dta(writer, nil, 0)
-    guard begun == READSTAT_OK else { return [] }
-    return zip(names, variables).compactMap { name, variable in
-      guard let variable else { return (name, "ReadStat cannot add it") }
-      let error = readstat_validate_variable(writer, variable)
+    names.compactMap { name in
+      if format == .dta && name.count > 32 {
+        return (name, "a Stata name holds at most 32 characters, this one \(name.count)")
+      }
+      let error = validate(name, format: format)
+      if error == READSTAT_OK, format == .sav,
+        validate(name.uppercased(), format: format) == READSTAT_ERROR_NAME_IS_RESERVED_WORD
+      {
+        return (
+          name,
+          "\(String(cString: readstat_error_message(READSTAT_ERROR_NAME_IS_RESERVED_WORD))) (SPSS reads \(name) as \(name.uppercased()))"
+        )
+      }
       return error == READSTAT_OK ? nil : (name, String(cString: readstat_error_message(error)))
     }
+  }
+
+  /// ReadStat's verdict on `name` as a variable of a file of `format`.
+  private static func validate(_ name: String, format: MicrodataFormat) -> readstat_error_t {
+    guard format != .csv, let writer = readstat_writer_init() else { return READSTAT_OK }
+    defer { readstat_writer_free(writer) }
+    readstat_set_data_writer(writer) { _, count, _ in count }
+    guard let variable = readstat_add_variable(writer, name, READSTAT_TYPE_DOUBLE, 0) else {
+      return READSTAT_ERROR_MALLOC
+    }
+    let begun = format == .sav ? readstat_begin_writing_sav(writer, nil, 0) : readstat_begin_writing_dta(writer, nil, 0)
+    guard begun == READSTAT_OK else { return begun }
+    return readstat_validate_variable(writer, variable)
   }
 }

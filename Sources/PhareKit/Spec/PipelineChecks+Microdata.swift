@@ -5,7 +5,8 @@ extension PipelineChecks {
   ///   three, and every range over them covers one of the variable's valid codes; a numeric
   ///   variable's valid values are known only from its data: its clean.sav write checks them);
   /// - column names ReadStat refuses (`ReadStatWriter.refusedNames`: an SPSS reserved word such
-  ///   as `BY`, a name too long for the format);
+  ///   as `BY` or `by`, a name too long for the format);
+  /// - in clean.dta, more than 26 missing codes (Stata's `.a` to `.z`);
   /// - in clean.sav, names that differ only by case, which SPSS takes for one.
   static func checkMicrodata(of spec: PipelineSpec, codebook: Codebook, diagnostics: inout [SpecDiagnostic]) {
     let formats = spec.outputs.microdata.filter { $0 != .csv }
@@ -19,6 +20,16 @@ extension PipelineChecks {
           SpecDiagnostic(
             file: at?.file ?? codebook.file, line: at?.line,
             message: "column '\(name)' cannot be a variable of \(format.fileName): \(reason); rename it"))
+      }
+    }
+    if formats.contains(.dta) {
+      for variable in codebook.variables where variable.missingCodes.count > 26 {
+        diagnostics.append(
+          SpecDiagnostic(
+            file: codebook.file, line: variable.line,
+            message: "variable '\(variable.name)' has \(variable.missingCodes.count) missing codes: clean.dta writes "
+              + "each as a Stata missing value .a to .z, which are 26; merge them, or leave dta out of outputs.microdata"
+          ))
       }
     }
     guard formats.contains(.sav) else { return }

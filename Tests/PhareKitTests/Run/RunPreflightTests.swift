@@ -367,6 +367,24 @@ import Testing
         "codebook.yml:21: column 'WITH' cannot be a variable of clean.sav: A provided name is a reserved word; rename it"
       ]),
     Case(
+      name: "a lower-case SPSS reserved word",
+      edits: [("codebook.yml", "commentaire: {type: text}", "with: {type: text, source: [commentaire]}")],
+      expected: [
+        "codebook.yml:21: column 'with' cannot be a variable of clean.sav: A provided name is a reserved word (SPSS reads with as WITH); rename it"
+      ]),
+    Case(
+      name: "more missing codes than Stata's .a to .z",
+      edits: [
+        (
+          "codebook.yml", "missing: {9: Ne sait pas}",
+          "missing: {9: M9, 10: M10, 11: M11, 12: M12, 13: M13, 14: M14, 15: M15, 16: M16, 17: M17, 18: M18, 19: M19, 20: M20, 21: M21, 22: M22, 23: M23, 24: M24, 25: M25, 26: M26, 27: M27, 28: M28, 29: M29, 30: M30, 31: M31, 32: M32, 33: M33, 34: M34, 35: M35}"
+        ),
+        ("essai.yml", "headlines:", "outputs: {microdata: [csv, dta]}\nheadlines:"),
+      ],
+      expected: [
+        "codebook.yml:13: variable 'q4' has 27 missing codes: clean.dta writes each as a Stata missing value .a to .z, which are 26; merge them, or leave dta out of outputs.microdata"
+      ]),
+    Case(
       name: "column names SPSS takes for one",
       edits: [
         (
