@@ -50,7 +50,7 @@ public struct StatFileReader: Sendable {
   ///   otherwise unreadable (ReadStat's message); no case of such a file is kept.
   public func read(_ path: String, as format: StatFileFormat) throws -> IngestResult {
     let file = try InputFile(path: path)
-    let start = UnsafeMutableRawBufferPointer.allocate(byteCount: 36, alignment: 1)
+    let start = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
     defer { start.deallocate() }
     let startCount = try file.read(into: start)
     defer { file.close() }

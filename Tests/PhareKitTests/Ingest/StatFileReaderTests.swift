@@ -164,7 +164,7 @@ import Testing
     (
       "truncated.sav",
       "not a readable SPSS .sav file: File did not contain the expected number of rows (its dictionary announces "
-        + "309 cases, ReadStat read 0: the file is cut short)"
+        + "309 cases, ReadStat read 0: the file is cut short or damaged)"
     ),
     ("corrupted.sav", "not a readable SPSS .sav file: Invalid file, or file has unsupported features"),
     (
@@ -226,6 +226,21 @@ import Testing
     }
   }
 
+  /// A Stata file of a release ReadStat does not read names it, old (a first byte) or new (a tag).
+  @Test func anUnreadStataReleaseIsNamed() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.path + "/maires-2016.dta"
+    let whole = try Data(contentsOf: URL(fileURLWithPath: Self.spss("maires-2016.dta")))
+    let tag = Data("<release>118</release>".utf8)
+    let at = try #require(whole.range(of: tag))
+    var changed = whole
+    changed.replaceSubrange(at, with: Data("<release>121</release>".utf8))
+    try changed.write(to: URL(fileURLWithPath: path))
+    let error = try #require(throws: IngestError.self) { try StatFileReader().read(path, as: .dta) }
+    #expect(error.description.hasSuffix("(release 121; ReadStat reads Stata files of release 104 to 119)"))
+  }
+
   @Test func aMissingOrEmptyFileIsNamed() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -240,8 +255,8 @@ import Testing
     let error = try #require(throws: IngestError.self) { try StatFileReader().read(cut, as: .sav) }
     #expect(
       error.description
-        == "\(cut): not a readable SPSS .sav file: Unable to read from file (the file ends after 2000 bytes, before "
-        + "its dictionary does: cut short?)")
+        == "\(cut): not a readable SPSS .sav file: Unable to read from file (the file ends after 2000 bytes: cut "
+        + "short?)")
     let missing = folder.path + "/missing.dta"
     #expect(throws: IngestError.fileNotFound(file: missing)) { try ExportReader(csv: CSVReader()).read(missing) }
   }

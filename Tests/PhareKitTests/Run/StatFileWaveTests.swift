@@ -92,7 +92,7 @@ import Testing
     #expect(
       results[1].problem
         == "not a readable SPSS .sav file: File did not contain the expected number of rows (its dictionary "
-        + "announces 309 cases, ReadStat read 0: the file is cut short)")
+        + "announces 309 cases, ReadStat read 0: the file is cut short or damaged)")
   }
 
   /// Value labels that contradict the codebook fail the wave (and `phare validate`) with one line.
