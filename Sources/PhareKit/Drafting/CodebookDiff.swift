@@ -33,6 +33,16 @@ public struct CodebookDiff: Sendable {
         lines += Self.labelDifferences(variable, entry: entry)
       }
     }
+    // Stata missing values no missing code stands for: the reader quarantined their cases.
+    let tagged = Dictionary(grouping: ingest.quarantined.filter { $0.rule == "ingest.tagged-missing" }) {
+      $0.variable ?? ""
+    }
+    for (column, rows) in tagged.sorted(by: { $0.key < $1.key }) {
+      let values = Set(rows.compactMap(\.value)).sorted().joined(separator: ", ")
+      lines.append(
+        "~ column '\(column)': \(rows.count) case(s) hold Stata missing values (\(values)) no missing code of the "
+          + "codebook stands for: the wave quarantines them")
+    }
     for name in ingest.table.schema.fields.map(\.name) where !read.contains(name) {
       let filled = (columns[name]?.count ?? 0) - (columns[name]?.missingCount ?? 0)
       lines.append("+ column '\(name)' (\(filled) filled cells): no variable of the codebook reads it")
@@ -83,6 +93,11 @@ public struct CodebookDiff: Sendable {
     if entry.declaresMissing, Set(entry.missingCodes).union(known.filter(entry.isMissing)) != codebookMissing {
       let list = codebookMissing.isEmpty ? "none" : codebookMissing.sorted().map(String.init).joined(separator: ", ")
       lines.append("\(context): missing codes \(entry.missingDescription) in the file, \(list) in the codebook")
+    }
+    for value in entry.fractionalValues {
+      lines.append(
+        "\(context): \(value.value) « \(value.label) » labelled in the file, which no codebook code (a whole number) "
+          + "can be")
     }
     for tag in entry.tags where !variable.missingCodes.contains(where: { ValueLabel.sameWording($0.label, tag.label) })
     {

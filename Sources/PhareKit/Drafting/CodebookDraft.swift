@@ -75,6 +75,12 @@ public struct CodebookDraft: Sendable {
       if let entry, [.single, .scale, .numeric].contains(variable.kind) || variable.separator != nil {
         declareMissing(&variable, entry: entry, observed: profile.codes)
       }
+      if let fractional = entry?.fractionalValues, !fractional.isEmpty {
+        variable.guess +=
+          "; the file labels " + fractional.map { "\($0.value) « \($0.label) »" }.joined(separator: ", ")
+          + ", which no codebook code (a whole number) can be: recode them"
+      }
+      distinguishLabels(&variable)
       hasIdentifier = hasIdentifier || variable.kind == .identifier
       variable.name = unique(slug(profile.name), &names)
       variables.append(variable)
@@ -205,6 +211,23 @@ public struct CodebookDraft: Sendable {
     variable.values = coded ? values : variable.values
     variable.missing = declared
     if !notes.isEmpty { variable.guess += "; " + notes.joined(separator: "; ") }
+  }
+
+  /// Codes that share a label in the file (which a codebook may not) get their code after it:
+  /// « Bretagne (53) », noted in the guess.
+  private static func distinguishLabels(_ variable: inout Variable) {
+    let all = variable.values + variable.missing
+    let shared = Dictionary(grouping: all) { ValueLabel.wording($0.label) }.filter { $0.value.count > 1 }
+    guard !shared.isEmpty else { return }
+    let distinct = { (value: ValueLabel) -> ValueLabel in
+      shared[ValueLabel.wording(value.label)] == nil
+        ? value : ValueLabel(code: value.code, label: "\(value.label) (\(value.code))")
+    }
+    variable.values = variable.values.map(distinct)
+    variable.missing = variable.missing.map(distinct)
+    let codes = shared.values.map { $0.map { String($0.code) }.joined(separator: " and ") }.sorted()
+    variable.guess +=
+      "; codes " + codes.joined(separator: "; ") + " share a label in the file: told apart by their code"
   }
 
   /// Why a column looks like personal data, or nil.

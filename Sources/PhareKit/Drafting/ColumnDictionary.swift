@@ -11,6 +11,8 @@ struct ColumnDictionary: Equatable {
   var missingRanges: [ClosedRange<Double>] = []
   /// Stata's labelled tagged missing values (`.a` « Ne sait pas »).
   var tags: [StatValueLabel] = []
+  /// Labelled numbers no codebook code can be (`1.5`).
+  var fractionalValues: [StatValueLabel] = []
   /// Whether the file declares missing values (SPSS); Stata's numbers have none.
   var declaresMissing = true
 
@@ -24,10 +26,14 @@ struct ColumnDictionary: Equatable {
       return ValueLabel(code: code, label: value.label)
     }
     tags = labels.filter { $0.tag != nil }
+    fractionalValues = labels.filter { label in label.number.map { Int(exactly: $0) == nil } ?? false }
     missingCodes = (dictionary.userMissingValues[column] ?? []).compactMap { Int(exactly: $0) }
     missingRanges = dictionary.userMissingRanges[column] ?? []
     declaresMissing = dictionary.format != .dta
-    guard label != nil || !values.isEmpty || !missingCodes.isEmpty || !missingRanges.isEmpty || !tags.isEmpty else {
+    guard
+      label != nil || !values.isEmpty || !missingCodes.isEmpty || !missingRanges.isEmpty || !tags.isEmpty
+        || !fractionalValues.isEmpty
+    else {
       return nil
     }
   }

@@ -68,4 +68,35 @@ import Testing
         "~ variable 'q3': Stata's missing value .a « Refus » in the file, no missing code of the codebook labelled so"
       ])
   }
+
+  /// A labelled number no codebook code can be, and Stata missing values no missing code stands
+  /// for (whose cases the reader quarantines), are listed as `phare validate` and the clean stage
+  /// would find them.
+  @Test func fractionalLabelsAndUnmappedTagsAreListed() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let codebook = try Codebook.load(
+      file: try folder.write(
+        "codebook.yml",
+        """
+        variables:
+          id: {type: identifier}
+          q3:
+            type: single
+            values: {1: Oui, 2: Non}
+            missing: {8: Refus, 9: Ne sait pas}
+          q9: {type: single, values: {1: Un, 2: Deux}}
+        """))
+    let ranges = try ExportReader(csv: CSVReader()).read(Fixtures.tests + "/Fixtures/spss/missing-ranges.sav")
+    #expect(
+      CodebookDiff(ranges, codebook: codebook).lines.filter { $0.contains("'q9'") } == [
+        "~ variable 'q9': 1.5 « Un et demi » labelled in the file, which no codebook code (a whole number) can be"
+      ])
+    let tagged = try ExportReader(codebook: codebook).read(Fixtures.tests + "/Fixtures/spss/tagged-missing.dta")
+    #expect(
+      CodebookDiff(tagged, codebook: codebook).lines.filter { $0.hasPrefix("~ column") } == [
+        "~ column 'q3': 1 case(s) hold Stata missing values (.a) no missing code of the codebook stands for: the "
+          + "wave quarantines them"
+      ])
+  }
 }

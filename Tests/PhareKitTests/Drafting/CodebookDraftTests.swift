@@ -128,6 +128,21 @@ import Testing
     let q5 = try #require(draft.variables.first { $0.name == "q5" })
     #expect(q5.values.map(\.code) == [1, 2] && q5.missing == [ValueLabel(code: 9, label: "Ne sait pas")])
     #expect(q5.guess.hasSuffix("declared missing in the file: 9 THRU HI"))
+    let q9 = try #require(draft.variables.first { $0.name == "q9" })
+    #expect(q9.values.map(\.code) == [1, 2])
+    #expect(
+      q9.guess.hasSuffix(
+        "the file labels 1.5 « Un et demi », which no codebook code (a whole number) can be: recode them"))
+  }
+
+  /// Codes the file labels alike get their code after the label, so that the draft loads.
+  @Test func codesSharingALabelAreToldApart() throws {
+    let path = Fixtures.repository + "/Fixtures/spss/contradicting-labels.sav"
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try CodebookDraft(try ExportReader(csv: CSVReader()).read(path)).write(to: folder.path + "/draft.yml")
+    let region = try #require(try Codebook.load(file: folder.path + "/draft.yml")["region"])
+    #expect(region.values.filter { $0.label.hasPrefix("Bretagne") }.map(\.label) == ["Bretagne (11)", "Bretagne (53)"])
   }
 
   /// A file of no case, its dictionary alone (sent before fieldwork), is drafted from its labels
