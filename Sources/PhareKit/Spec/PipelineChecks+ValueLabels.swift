@@ -18,7 +18,7 @@ extension PipelineChecks {
           file: ingest.file, line: nil,
           message:
             "its text is UTF-8 read as \(ingest.dictionary?.characterEncoding ?? "Windows-1252") (« \(misread.0) » is "
-            + "« \(misread.1) » of the codebook): set inputs.encoding: utf-8")
+            + "« \(misread.1) »): set inputs.encoding: utf-8")
       ]
     }
     return codebook.variables.compactMap { variable -> SpecDiagnostic? in
@@ -49,18 +49,34 @@ extension PipelineChecks {
     }
   }
 
-  /// A value label of a file read as Windows-1252 that is a codebook label once its bytes are read
-  /// as UTF-8 (`ÃŽle-de-France`, `Île-de-France`), if any.
+  /// A text of a file read as Windows-1252 that reads as UTF-8 (`ÃŽle-de-France`,
+  /// `Île-de-France`), if any: a value label that is then a codebook label, or, where every text
+  /// with a byte above 127 reads as UTF-8 (which Windows-1252 text almost never does), the first.
   private static func utf8ReadAsWindows1252(_ ingest: IngestResult, codebook: Codebook) -> (String, String)? {
     guard let dictionary = ingest.dictionary, dictionary.characterEncoding.uppercased() != "UTF-8" else { return nil }
     let stated = Set(codebook.variables.flatMap { ($0.values + $0.missingCodes).map { ValueLabel.wording($0.label) } })
     let labels = dictionary.valueLabels.sorted { $0.key < $1.key }.flatMap(\.value)
     for label in labels where !stated.contains(ValueLabel.wording(label.label)) {
-      guard let bytes = label.label.data(using: .windowsCP1252), let read = String(data: bytes, encoding: .utf8),
-        read != label.label, stated.contains(ValueLabel.wording(read))
-      else { continue }
+      guard let read = readAsUTF8(label.label), stated.contains(ValueLabel.wording(read)) else { continue }
       return (label.label, read)
     }
-    return nil
+    var texts: [String] = []
+    for column in ingest.table.columns where texts.count < 10_000 {
+      switch column {
+      case .text(let column): texts += column.values.lazy.compactMap { $0 }.filter { !$0.utf8.allSatisfy { $0 < 128 } }
+      case .categorical(let column): texts += column.levels.filter { !$0.utf8.allSatisfy { $0 < 128 } }
+      case .numeric, .coded: continue
+      }
+    }
+    let read = texts.prefix(10_000).map { ($0, readAsUTF8($0)) }
+    guard let first = read.first, let firstRead = first.1, read.allSatisfy({ $0.1 != nil }) else { return nil }
+    return (first.0, firstRead)
+  }
+
+  /// `text`'s Windows-1252 bytes read as UTF-8, when they are valid UTF-8 and say something else.
+  private static func readAsUTF8(_ text: String) -> String? {
+    guard let bytes = text.data(using: .windowsCP1252), let read = String(data: bytes, encoding: .utf8), read != text
+    else { return nil }
+    return read
   }
 }

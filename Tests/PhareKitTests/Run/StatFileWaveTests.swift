@@ -147,8 +147,8 @@ import Testing
     let file = try #require(pipeline.waves.first).path
     #expect(
       pipeline.checkInputs().map(\.description) == [
-        "\(file): its text is UTF-8 read as WINDOWS-1252 (« ÃŽle-de-France » is « Île-de-France » of the "
-          + "codebook): set inputs.encoding: utf-8"
+        "\(file): its text is UTF-8 read as WINDOWS-1252 (« ÃŽle-de-France » is « Île-de-France »): set "
+          + "inputs.encoding: utf-8"
       ])
     let spec = folders[1].path + "/institutions.yml"
     let text = try String(contentsOfFile: spec, encoding: .utf8)
@@ -158,5 +158,28 @@ import Testing
     #expect(fixed.checkInputs().isEmpty)
     let result = try #require(try PipelineRunner(pipeline: fixed).run(through: .clean).first)
     #expect(result.problem == nil && result.accounting?.read == 309)
+  }
+
+  /// UTF-8 text read as Windows-1252 is found from the text answers alone, when every accented
+  /// text reads as UTF-8 (`Tests/Fixtures/spss/make-text-utf8.R`); Windows-1252 text, as PSPP
+  /// writes it (`windows-1252.sav`), is not taken for it.
+  @Test func utf8TextReadAsWindows1252IsFoundWithoutLabels() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let codebook = try Codebook.load(
+      file: try folder.write(
+        "codebook.yml",
+        "variables:\n  id: {type: identifier}\n  commune: {type: text}\n  region: {type: single, values: {11: "
+          + "Île-de-France, 94: Corse}}\n  q1: {type: single, values: {1: Oui, 2: Non}}\n"))
+    let spss = Fixtures.tests + "/Fixtures/spss/"
+    let reader = StatFileReader(textColumns: ["id", "commune"])
+    let misread = try reader.read(spss + "text-utf8-12.dta", as: .dta)
+    #expect(
+      PipelineChecks.contradictingLabels(in: misread, codebook: codebook).map(\.message) == [
+        "its text is UTF-8 read as WINDOWS-1252 (« Saint-Ã‰tienne » is « Saint-Étienne »): set inputs.encoding: utf-8"
+      ])
+    let windows1252 = try reader.read(spss + "windows-1252.sav", as: .sav)
+    #expect(windows1252.table["commune"]?.text(at: 1) == "Sète")
+    #expect(PipelineChecks.contradictingLabels(in: windows1252, codebook: codebook).isEmpty)
   }
 }
