@@ -76,9 +76,7 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let codebook = try Codebook.load(
-      file: try folder.write(
-        "codebook.yml",
-        """
+      text: """
         variables:
           id: {type: identifier}
           q3:
@@ -86,7 +84,7 @@ import Testing
             values: {1: Oui, 2: Non}
             missing: {8: Refus, 9: Ne sait pas}
           q9: {type: single, values: {1: Un, 2: Deux}}
-        """))
+        """, in: folder)
     let ranges = try ExportReader(csv: CSVReader()).read(Fixtures.tests + "/Fixtures/spss/missing-ranges.sav")
     #expect(
       CodebookDiff(ranges, codebook: codebook).lines.filter { $0.contains("'q9'") } == [

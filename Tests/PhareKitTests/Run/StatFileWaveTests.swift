@@ -167,10 +167,8 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let codebook = try Codebook.load(
-      file: try folder.write(
-        "codebook.yml",
-        "variables:\n  id: {type: identifier}\n  commune: {type: text}\n  region: {type: single, values: {11: "
-          + "Île-de-France, 94: Corse}}\n  q1: {type: single, values: {1: Oui, 2: Non}}\n"))
+      text: "variables:\n  id: {type: identifier}\n  commune: {type: text}\n  region: {type: single, values: {11: "
+        + "Île-de-France, 94: Corse}}\n  q1: {type: single, values: {1: Oui, 2: Non}}\n", in: folder)
     let spss = Fixtures.tests + "/Fixtures/spss/"
     let reader = StatFileReader(textColumns: ["id", "commune"])
     let misread = try reader.read(spss + "text-utf8-12.dta", as: .dta)
