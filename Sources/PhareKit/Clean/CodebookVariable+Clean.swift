@@ -5,6 +5,17 @@ extension CodebookVariable {
     CleanVariable(name: name, label: label, kind: kind, values: values, missingCodes: missingCodes, domain: domain)
   }
 
+  /// The name of the 0/1 item column of `code` of a multiple-response set held in one cell.
+  func cellItemName(_ code: Int) -> String { "\(name)_\(code)" }
+
+  /// The clean table's columns the variable becomes: its items, one per code of a set held in one
+  /// cell (`cellItemName`), or itself; none for personal data.
+  var cleanColumnNames: [String] {
+    guard kind != .personal else { return [] }
+    if !items.isEmpty { return items.map(\.name) }
+    return cellSeparator != nil ? values.map { cellItemName($0.code) } : [name]
+  }
+
   /// One 0/1 item of a multiple-response set.
   func item(named itemName: String, label itemLabel: String, domain itemDomain: String? = nil) -> CleanVariable {
     CleanVariable(

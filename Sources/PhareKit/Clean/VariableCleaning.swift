@@ -202,7 +202,7 @@ struct VariableCleaning {
       }
     }
     for (index, value) in variable.values.enumerated() {
-      let item = variable.item(named: "\(variable.name)_\(value.code)", label: value.label)
+      let item = variable.item(named: variable.cellItemName(value.code), label: value.label)
       result.columns.append(CleanColumn(variable: item, values: items[index]))
     }
   }

@@ -204,11 +204,11 @@ public struct CodebookDraft: Sendable {
       while values.contains(where: { $0.code == code }) || declared.contains(where: { $0.code == code }) { code -= 1 }
       declared.append(ValueLabel(code: code, label: tag.label))
       notes.append(
-        "Stata's .\(tag.tag.map(String.init) ?? "") « \(tag.label) » drafted as code \(code), which the file does not hold"
+        "Stata's \(tag.value) « \(tag.label) » drafted as code \(code), which the file does not hold"
       )
       code -= 1
     }
-    variable.values = coded ? values : variable.values
+    if coded { variable.values = values }
     variable.missing = declared
     if !notes.isEmpty { variable.guess += "; " + notes.joined(separator: "; ") }
   }

@@ -26,8 +26,8 @@ public struct CSVReader: Sendable {
   /// text, skips.
   public var keepsRawText = true
   /// Exports whose text has at least this many bytes are parsed in two halves on two cores
-  /// (`parseInTwo`), with the same result as one parse: 8 MiB, or never on a machine of one core.
-  public var splitsAbove = ProcessInfo.processInfo.activeProcessorCount > 1 ? 8 << 20 : Int.max
+  /// (`parseInTwo`), with the same result as one parse (`ExportReader.splitsAbove`).
+  public var splitsAbove = ExportReader.splitsAbove
   /// Where the split falls, as a fraction of the text (tests move it across every record).
   var splitFraction = 0.5
 

@@ -77,10 +77,9 @@ struct StatFileParse {
     if let label = readstat_variable_get_label(variable).map({ String(cString: $0) }), !label.isEmpty {
       variableLabels[name] = label
     }
-    let missing = Self.userMissingValues(variable)
-    if !missing.isEmpty { userMissingValues[name] = missing }
-    let ranges = Self.userMissingRanges(variable)
-    if !ranges.isEmpty { userMissingRanges[name] = ranges }
+    let missing = Self.userMissing(variable)
+    if !missing.values.isEmpty { userMissingValues[name] = missing.values }
+    if !missing.ranges.isEmpty { userMissingRanges[name] = missing.ranges }
     labelSetNames.append(labelSet)
     numericVariables.append(readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_NUMERIC)
     builders.append(
@@ -110,31 +109,32 @@ struct StatFileParse {
     return tail
   }
 
-  /// The single values among a variable's SPSS missing ranges (low = high), as numbers.
-  private static func userMissingValues(_ variable: UnsafeMutablePointer<readstat_variable_t>) -> [Double] {
-    (0..<readstat_variable_get_missing_ranges_count(variable)).compactMap { range in
-      let low = readstat_variable_get_missing_range_lo(variable, range)
-      let high = readstat_variable_get_missing_range_hi(variable, range)
-      guard low.type == READSTAT_TYPE_STRING || low.type == READSTAT_TYPE_STRING_REF else {
-        let value = readstat_double_value(low)
-        return value == readstat_double_value(high) && value.isFinite ? value : nil
-      }
-      let text = readstat_string_value(low).map { String(cString: $0) } ?? ""
-      return text == (readstat_string_value(high).map { String(cString: $0) } ?? "")
-        ? Double(text.trimmingSpaces()) : nil
-    }
-  }
-
-  /// The numeric SPSS missing ranges of a variable (low < high), SPSS's LO and HI as infinities.
-  private static func userMissingRanges(_ variable: UnsafeMutablePointer<readstat_variable_t>) -> [ClosedRange<Double>]
+  /// A variable's SPSS missing values: the single ones (low = high) as numbers, strings that read
+  /// as numbers (`"99"`) included, and the numeric ranges (low < high), LO and HI as infinities.
+  private static func userMissing(_ variable: UnsafeMutablePointer<readstat_variable_t>)
+    -> (values: [Double], ranges: [ClosedRange<Double>])
   {
-    (0..<readstat_variable_get_missing_ranges_count(variable)).compactMap { range in
+    var (values, ranges): ([Double], [ClosedRange<Double>]) = ([], [])
+    for range in 0..<readstat_variable_get_missing_ranges_count(variable) {
       let low = readstat_variable_get_missing_range_lo(variable, range)
       let high = readstat_variable_get_missing_range_hi(variable, range)
-      guard low.type != READSTAT_TYPE_STRING, low.type != READSTAT_TYPE_STRING_REF else { return nil }
-      let (from, to) = (Self.bound(readstat_double_value(low)), Self.bound(readstat_double_value(high)))
-      return from < to ? from...to : nil
+      guard low.type != READSTAT_TYPE_STRING && low.type != READSTAT_TYPE_STRING_REF else {
+        let text = readstat_string_value(low).map { String(cString: $0) } ?? ""
+        if text == (readstat_string_value(high).map { String(cString: $0) } ?? ""),
+          let value = Double(text.trimmingSpaces())
+        {
+          values.append(value)
+        }
+        continue
+      }
+      let (from, to) = (readstat_double_value(low), readstat_double_value(high))
+      if from == to {
+        if from.isFinite { values.append(from) }
+      } else if bound(from) < bound(to) {
+        ranges.append(bound(from)...bound(to))
+      }
     }
+    return (values, ranges)
   }
 
   /// A range bound as a number: SPSS writes LO and HI as (nearly) the largest doubles.

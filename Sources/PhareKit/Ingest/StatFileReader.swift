@@ -1,5 +1,4 @@
 import CReadStat
-import Foundation
 
 /// Reads an SPSS `.sav`/`.zsav` or Stata `.dta` wave through ReadStat into the same
 /// `IngestResult` as `CSVReader` reads a CSV export of the same data.
@@ -39,8 +38,8 @@ public struct StatFileReader: Sendable {
   /// with its dictionary, for `phare codebook draft` and `diff`; a wave must hold cases.
   public var acceptsNoCases = false
   /// Files of at least this many bytes have their cases read in two halves on two cores
-  /// (`readInTwo`), with the same result as one parse: 8 MiB, or never on a machine of one core.
-  public var splitsAbove = ProcessInfo.processInfo.activeProcessorCount > 1 ? 8 << 20 : Int.max
+  /// (`readInTwo`), with the same result as one parse (`ExportReader.splitsAbove`).
+  public var splitsAbove = ExportReader.splitsAbove
   /// Where the split falls, as a fraction of the cases (tests move it across every case); nil
   /// for where both halves take as long: the second half decompresses the first's cases to skip
   /// them, which takes about a sixth of reading them.

@@ -36,7 +36,7 @@ final class ReadStatWriter {
   }
 
   /// A new variable: numbers are doubles; text has a width in bytes, or is stored by reference
-  /// (`stringReference`: a Stata `strL`, whose values `insertReference` writes).
+  /// (`stringReference`: a Stata `strL`, whose cells are written as `references`).
   func variable(
     _ name: String, label: String, textWidth: Int?, stringReference: Bool = false, measure: readstat_measure_t,
     format: String?, labelSet: UnsafeMutablePointer<readstat_label_set_t>?

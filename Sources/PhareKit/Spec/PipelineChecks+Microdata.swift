@@ -63,21 +63,14 @@ extension PipelineChecks {
     }
   }
 
-  /// The clean table's columns as the clean stage names them, with the file and line that define
-  /// each: a codebook variable's own, its items', a multiple-response cell's one per code
-  /// (`name_code`), the derived variables', and the columns phare adds; personal data has none.
+  /// The clean table's columns (`CodebookVariable.cleanColumnNames`, then the derived variables),
+  /// with the file and line that define each.
   private static func cleanColumns(spec: PipelineSpec, codebook: Codebook) -> [(name: String, file: String, line: Int?)]
   {
-    var columns: [(name: String, file: String, line: Int?)] = []
-    for variable in codebook.variables where variable.kind != .personal {
-      let names =
-        !variable.items.isEmpty
-        ? variable.items.map(\.name)
-        : variable.cellSeparator != nil ? variable.values.map { "\(variable.name)_\($0.code)" } : [variable.name]
-      columns += names.map { ($0, codebook.file, variable.line) }
-    }
-    columns += spec.clean.derived.map { ($0.name, spec.file, $0.line) }
+    let columns =
+      codebook.variables.flatMap { variable in variable.cleanColumnNames.map { ($0, codebook.file, variable.line) } }
+      + spec.clean.derived.map { ($0.name, spec.file, $0.line) }
     // A name holding `*` is reported as such (a crossing's).
-    return columns.filter { !$0.name.contains("*") }
+    return columns.filter { !$0.0.contains("*") }
   }
 }

@@ -4,7 +4,7 @@ import Glibc
 /// copy-on-write check and no reference counting on the hot path. Growth uses `realloc`,
 /// which moves large blocks by remapping pages rather than copying them.
 ///
-/// A buffer may be lent the unused end of another's memory (`lent(from:)`): it fills it in
+/// A buffer may be lent the unused end of another's memory (`init(lent:from:)`): it fills it in
 /// place, never frees it, and copies it to memory of its own only if it outgrows it.
 struct GrowableBuffer<Element: BitwiseCopyable> {
   private(set) var base: UnsafeMutablePointer<Element>?
@@ -58,8 +58,6 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     count += extra
   }
 
-  /// Makes room for `minimum` elements; the memory is faulted in at once (one system call
-  /// instead of one page fault per 4 KiB as values arrive), where the kernel supports it.
   /// Makes room for `minimum` elements, whose pages are touched at once when `populating`
   /// (in one call, not a fault each) or as they are written otherwise.
   mutating func reserve(_ minimum: Int, populating: Bool = true) {
