@@ -2,9 +2,9 @@
 struct CleanColumn {
   enum Storage {
     /// Scores and numbers; NaN where the row holds no value (8 bytes a cell, where `Double?` takes 16).
-    case numbers([Double])
+    case numbers(RowValues<Double>)
     /// Codes of coded answers; `CleanColumn.noCode` where the row holds none (4 bytes a cell).
-    case codes([Int32])
+    case codes(RowValues<Int32>)
     case texts([String?])
   }
 
@@ -17,7 +17,9 @@ struct CleanColumn {
   /// A column of `variable` from values with NaN where missing: codes if the variable is coded.
   init(variable: CleanVariable, values: [Double]) {
     self.variable = variable
-    storage = variable.isCoded ? .codes(values.map { $0.isNaN ? Self.noCode : Int32($0) }) : .numbers(values)
+    storage =
+      variable.isCoded
+      ? .codes(RowValues(values.lazy.map { $0.isNaN ? Self.noCode : Int32($0) })) : .numbers(RowValues(values))
   }
 
   init(variable: CleanVariable, storage: Storage) {
@@ -60,35 +62,29 @@ struct CleanColumn {
   }
 
   /// Stores a code in a row of a coded column.
-  mutating func setCode(_ code: Int32, at row: Int) {
-    guard case .codes(var codes) = storage else { return }
-    storage = .texts([])
+  func setCode(_ code: Int32, at row: Int) {
+    guard case .codes(let codes) = storage else { return }
     codes[row] = code
-    storage = .codes(codes)
   }
 
-  /// The column restricted to the kept rows, as a table column.
+  /// The column restricted to the kept rows (ascending), as a table column in this column's
+  /// memory: the column holds no values after.
   func column(keeping rows: [Int]) -> Column {
+    var missing = MissingMaskBuffer()
     switch storage {
     case .numbers(let values):
-      return values.withUnsafeBufferPointer { values in
-        rows.withUnsafeBufferPointer { rows in
-          let kept = ColumnStorage<Double>(count: rows.count) { kept in
-            for (index, row) in rows.enumerated() { kept[index] = values[row] }
-          }
-          return .numeric(NumericColumn(values: kept, missing: MissingMask(count: rows.count) { kept[$0].isNaN }))
-        }
+      let kept = values.compacted(keeping: rows) { index, value in
+        if value.isNaN { missing.setMissing(index) }
+        return value
       }
+      return .numeric(NumericColumn(values: kept, missing: missing.finish(count: rows.count)))
     case .codes(let codes):
-      return codes.withUnsafeBufferPointer { codes in
-        rows.withUnsafeBufferPointer { rows in
-          let missing = MissingMask(count: rows.count) { codes[rows[$0]] == Self.noCode }
-          let kept = ColumnStorage<Int32>(count: rows.count) { kept in
-            for (index, row) in rows.enumerated() { kept[index] = codes[row] == Self.noCode ? 0 : codes[row] }
-          }
-          return .coded(CodedColumn(codes: kept, missing: missing))
-        }
+      let kept = codes.compacted(keeping: rows) { index, code in
+        guard code == Self.noCode else { return code }
+        missing.setMissing(index)
+        return 0
       }
+      return .coded(CodedColumn(codes: kept, missing: missing.finish(count: rows.count)))
     case .texts(let values):
       return .text(TextColumn(values: rows.map { values[$0] }))
     }

@@ -120,12 +120,12 @@ struct VariableCleaning {
         source, number: coder.outcome(number:), text: coder.outcome(text:), value: value, otherwise: unanswered)
     }
     guard output.isCoded else {
-      var values = [Double](repeating: .nan, count: source.count)
+      let values = RowValues<Double>(repeating: .nan, count: source.count)
       values.withUnsafeMutableBufferPointer { values in visit { row, value in values[row] = value } }
       return CleanColumn(variable: output, storage: .numbers(values))
     }
     // Codes are whole: the codebook's (a value it lacks is invalid) or its missing codes.
-    var codes = [Int32](repeating: CleanColumn.noCode, count: source.count)
+    let codes = RowValues<Int32>(repeating: CleanColumn.noCode, count: source.count)
     codes.withUnsafeMutableBufferPointer { codes in visit { row, value in codes[row] = Int32(value) } }
     return CleanColumn(variable: output, storage: .codes(codes))
   }
