@@ -41,13 +41,15 @@ struct ExportPart {
       lineScan?.scan(text)
       try session.parse(text)
       consumed += filled + (endOfFileMark ? 1 : 0)
+      // Before the columns are sized: a part started from here (`CSVReader.parseInTwo`) sizes
+      // its own on another core meanwhile.
+      afterBlock(self)
       if !reserved && session.cursor.pointee.keptRows > 0 {
         // Size the columns once from the first block, so they do not grow by doubling.
         reserved = true
         let scale = Double(bytes) / Double(consumed)
         session.cursor.pointee.reserveRows(Int(Double(session.cursor.pointee.keptRows) * scale * 1.02) + 64)
       }
-      afterBlock(self)
     }
   }
 

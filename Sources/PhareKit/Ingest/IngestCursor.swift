@@ -111,7 +111,7 @@ struct IngestCursor {
   mutating func reserveRows(_ rows: Int) {
     sourceLines.reserveCapacity(rows)
     for column in builders.indices {
-      builders[column].reserveCapacity(rows)
+      builders[column].reserveCapacity(rows, populating: false)
     }
   }
 
