@@ -18,26 +18,38 @@ public struct PipelineRunner: Sendable {
     let clean = CleanStage(pipeline: pipeline)
     let results = (waves ?? pipeline.waves).map { file in
       var result = WaveResult(file: file)
-      do {
-        let before = try ExportSnapshot.take(file.path)
-        // The export is hashed on another core while it is read; a file that cannot be hashed
-        // fails the wave with that error, as when it was hashed first.
+      var digest: BackgroundValue<Result<(sha256: String, after: ExportSnapshot), any Error>>?
+      var before: ExportSnapshot?
+      stages: do {
+        let snapshot = try ExportSnapshot.take(file.path)
+        before = snapshot
         let path = file.path
-        let digest = BackgroundValue { Result { try FileDigest.sha256(of: path) } }
         var truncation: String?
         var windows1252Lines: [Int] = []
+        var failedCleanSHA256: String?
+        defer { result.sha256 = result.sha256 ?? failedCleanSHA256 }
         let wave = try StageTimings.measure(&result.timings.ingestAndClean) {
+          // A file that cannot be hashed fails the wave with that error, whatever else failed.
           let ingest: IngestResult
           do {
             ingest = try reader.read(file.path)
           } catch {
-            _ = try digest.value.get()
+            _ = try FileDigest.sha256(of: path)
             throw error
           }
-          result.sha256 = try digest.value.get()
-          truncation = before.truncation(after: try ExportSnapshot.take(file.path), ingest)
+          truncation = snapshot.truncation(after: try ExportSnapshot.take(file.path), ingest)
           windows1252Lines = ingest.windows1252Lines
-          return try clean.run(ingest, wave: file)
+          do {
+            return try clean.run(consume ingest, wave: file)
+          } catch {
+            failedCleanSHA256 = try FileDigest.sha256(of: path)
+            throw error
+          }
+        }
+        // The export is hashed on another core while the wave is weighted and estimated, which
+        // leave it idle.
+        digest = BackgroundValue {
+          Result { (sha256: try FileDigest.sha256(of: path), after: try ExportSnapshot.take(path)) }
         }
         result.cleaned = wave
         result.windows1252Lines = windows1252Lines
@@ -48,13 +60,13 @@ public struct PipelineRunner: Sendable {
           truncation.map { "wave \(wave.wave): \($0); it is retried on the next run" }
           ?? rowProblem(wave.accounting, wave: wave)
         afterStage(.clean, result)
-        guard let weighting, !result.failed else { return result }
+        guard let weighting, !result.failed else { break stages }
         var seconds = 0.0
         result.weighted = try StageTimings.measure(&seconds) { try weighting.run(wave) }
         result.timings.weight = seconds
         if let accounting = result.accounting { result.problem = rowProblem(accounting, wave: wave) }
         afterStage(.weight, result)
-        guard let estimation, let weighted = result.weighted, !result.failed else { return result }
+        guard let estimation, let weighted = result.weighted, !result.failed else { break stages }
         seconds = 0
         result.indicators = try StageTimings.measure(&seconds) { try estimation.run(weighted) }
         result.timings.estimate = seconds
@@ -64,9 +76,31 @@ public struct PipelineRunner: Sendable {
       } catch {
         result.problem = result.cleaned.map { "wave \($0.wave): \(error)" } ?? String(describing: error)
       }
+      if let digest, let before { Self.record(digest.value, readAfter: before, in: &result) }
       return result
     }
     return Self.failingSharedWaveIDs(results, source: pipeline.spec.inputs.wave)
+  }
+
+  /// Records the export's hash, taken after it was read; an export that changed meanwhile (size
+  /// or modification time) fails the wave as one that changed during the read does, and one that
+  /// cannot be hashed fails it with that error.
+  static func record(
+    _ digest: Result<(sha256: String, after: ExportSnapshot), any Error>, readAfter before: ExportSnapshot,
+    in result: inout WaveResult
+  ) {
+    let wave = result.cleaned?.wave ?? result.file.wave
+    switch digest {
+    case .success(let hashed):
+      result.sha256 = hashed.sha256
+      if hashed.after != before && !result.failed {
+        result.problem =
+          "wave \(wave): export looks truncated or still being written: its size or modification time changed "
+          + "while it was read; it is retried on the next run"
+      }
+    case .failure(let error):
+      result.problem = "wave \(wave): \(error)"
+    }
   }
 
   /// Fails every wave whose id several exports' wave column gives, naming them: none can be told

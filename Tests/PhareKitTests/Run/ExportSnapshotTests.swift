@@ -51,6 +51,33 @@ import Testing
     #expect(result.cleaned?.rowsClean == 36)
   }
 
+  /// The export is hashed after it is cleaned, on another core: one that changed in between is
+  /// failed as one that changed during the read, and one that cannot be hashed fails with that error.
+  @Test func theHashTakenAfterTheReadRecordsTheExportOrFailsTheWave() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write("w2016.csv", "a,b\n1,2\n")
+    let before = try ExportSnapshot.take(path)
+    let sha256 = try FileDigest.sha256(of: path)
+    var kept = WaveResult(file: WaveFile(wave: "2016", path: path))
+    PipelineRunner.record(.success((sha256, before)), readAfter: before, in: &kept)
+    #expect(kept.sha256 == sha256 && kept.problem == nil)
+
+    try folder.write("w2016.csv", "a,b\n1,2\n3,4\n")
+    var changed = WaveResult(file: WaveFile(wave: "2016", path: path))
+    PipelineRunner.record(.success((sha256, try ExportSnapshot.take(path))), readAfter: before, in: &changed)
+    #expect(
+      changed.problem
+        == "wave 2016: export looks truncated or still being written: its size or modification time changed "
+        + "while it was read; it is retried on the next run")
+
+    var unreadable = WaveResult(file: WaveFile(wave: "2016", path: path))
+    unreadable.problem = "wave 2016: 3 rows quarantined"
+    let error = FileReadError(path: path, reason: "no such file or no permission")
+    PipelineRunner.record(.failure(error), readAfter: before, in: &unreadable)
+    #expect(unreadable.problem == "wave 2016: \(error)" && unreadable.sha256 == nil)
+  }
+
   @Test func aFileThatGrowsWhileReadIsStillBeingWritten() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
