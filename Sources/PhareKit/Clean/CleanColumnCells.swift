@@ -51,28 +51,59 @@ struct CleanColumnCells: @unchecked Sendable {
     encoded = EncodedCodes(fields, pinnedBy: memory)
   }
 
-  /// Appends the cell of `row`: the bytes `CSVWriter` writes for it.
-  @inline(__always)
-  func append(_ row: Int, to chunk: inout CSVChunk) {
+  /// The gathered cell of a missing number or code (a NaN that no number is stored as, and
+  /// above every 32-bit code).
+  static let missingCell = UInt64.max
+
+  /// Copies the cells of `rows` into `cells`, one every `stride`: a number's bits, a code's or
+  /// level's 32 bits, or `missingCell`; nothing for text. Read column by column, the cells of a
+  /// block of rows are then formatted row by row from the caches, where sixty columns read row by
+  /// row are sixty streams they cannot follow.
+  func gather(_ rows: Range<Int>, into cells: UnsafeMutablePointer<UInt64>, stride: Int) {
+    var cell = cells
     switch kind {
     case .numbers:
-      guard !isMissing(row) else { return chunk.appendEmpty() }
-      let value = numbers[row]
+      for row in rows {
+        cell.pointee = isMissing(row) ? Self.missingCell : numbers[row].bitPattern
+        cell += stride
+      }
+    case .codes:
+      for row in rows {
+        cell.pointee = isMissing(row) ? Self.missingCell : UInt64(UInt32(bitPattern: codes[row]))
+        cell += stride
+      }
+    case .levels:
+      for row in rows {
+        cell.pointee = UInt64(UInt32(bitPattern: codes[row]))
+        cell += stride
+      }
+    case .text:
+      break
+    }
+  }
+
+  /// Appends the cell of `row`, gathered as `cell`: the bytes `CSVWriter` writes for it.
+  @inline(__always)
+  func append(_ cell: UInt64, row: Int, to chunk: inout CSVChunk) {
+    switch kind {
+    case .numbers:
+      guard cell != Self.missingCell else { return chunk.appendEmpty() }
+      let value = Double(bitPattern: cell)
       if !encoded.isEmpty, let code = Int32(exactly: value), let label = encoded[code] {
         chunk.append(verbatim: label)
       } else {
         chunk.append(number: value)
       }
     case .codes:
-      guard !isMissing(row) else { return chunk.appendEmpty() }
-      let code = codes[row]
+      guard cell != Self.missingCell else { return chunk.appendEmpty() }
+      let code = Int32(bitPattern: UInt32(truncatingIfNeeded: cell))
       if !encoded.isEmpty, let label = encoded[code] {
         chunk.append(verbatim: label)
       } else {
         chunk.append(integer: Int64(code))
       }
     case .levels:
-      if let level = encoded[codes[row]] {
+      if let level = encoded[Int32(bitPattern: UInt32(truncatingIfNeeded: cell))] {
         chunk.append(verbatim: level)
       } else {
         chunk.appendEmpty()
