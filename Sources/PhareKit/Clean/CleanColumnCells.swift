@@ -89,10 +89,12 @@ struct CleanColumnCells: @unchecked Sendable {
     case .numbers:
       guard cell != Self.missingCell else { return chunk.appendEmpty() }
       let value = Double(bitPattern: cell)
-      if !encoded.isEmpty, let code = Int32(exactly: value), let label = encoded[code] {
+      // A whole number is written as `append(number:)` writes it, without the call.
+      guard let whole = Int32(exactly: value) else { return chunk.append(number: value) }
+      if !encoded.isEmpty, let label = encoded[whole] {
         chunk.append(verbatim: label)
       } else {
-        chunk.append(number: value)
+        chunk.append(integer: Int64(whole))
       }
     case .codes:
       guard cell != Self.missingCell else { return chunk.appendEmpty() }
