@@ -60,6 +60,8 @@ public struct CleanStage: Sendable {
       }
     }
     let table = ColumnarTable(schema: schema, columns: tableColumns, rowCount: kept.count)
+    // The export's columns freed while the clean ones were made, which no later stage reuses.
+    ColumnMemory.trim()
     let quarantined = (ingest.quarantined + pass.quarantinedRows).map { row -> QuarantinedRow in
       var row = row
       row.wave = waveID

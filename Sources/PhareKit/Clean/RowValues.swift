@@ -22,13 +22,14 @@ final class RowValues<Element: BitwiseCopyable>: @unchecked Sendable {
   }
 
   private init(count: Int, initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
-    base = malloc(Swift.max(count, 1) * MemoryLayout<Element>.stride)!.bindMemory(to: Element.self, capacity: count)
+    base = ColumnMemory.allocate(bytes: count * MemoryLayout<Element>.stride)
+      .bindMemory(to: Element.self, capacity: count)
     initialize(UnsafeMutableBufferPointer(start: base, count: count))
     self.count = count
   }
 
   deinit {
-    free(base)
+    ColumnMemory.release(base, bytes: count * MemoryLayout<Element>.stride)
   }
 
   subscript(row: Int) -> Element {
@@ -61,6 +62,6 @@ final class RowValues<Element: BitwiseCopyable>: @unchecked Sendable {
       for (index, row) in rows.enumerated() { values[index] = transform(index, values[row]) }
     }
     defer { base = nil }
-    return ColumnStorage(adopting: base, count: rows.count)
+    return ColumnStorage(adopting: base, count: rows.count, allocatedBytes: count * MemoryLayout<Element>.stride)
   }
 }

@@ -8,11 +8,15 @@ import Glibc
 public final class ColumnStorage<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
   private let base: UnsafeMutablePointer<Element>?
   public let count: Int
+  /// The bytes allocated at `base`, which may hold more than `count` elements.
+  private let allocatedBytes: Int
 
-  /// Takes ownership of memory from `malloc`/`realloc` holding `count` initialised elements.
-  init(adopting base: UnsafeMutablePointer<Element>?, count: Int) {
+  /// Takes ownership of memory from `malloc`/`realloc` (or `ColumnMemory.allocate`) of
+  /// `allocatedBytes` (by default just enough), holding `count` initialised elements.
+  init(adopting base: UnsafeMutablePointer<Element>?, count: Int, allocatedBytes: Int? = nil) {
     self.base = base
     self.count = count
+    self.allocatedBytes = allocatedBytes ?? count * MemoryLayout<Element>.stride
   }
 
   public convenience init<Source: Sequence>(_ elements: Source) where Source.Element == Element {
@@ -30,12 +34,13 @@ public final class ColumnStorage<Element: BitwiseCopyable>: RandomAccessCollecti
     self.init(adopting: base, count: count)
   }
 
-  convenience init(_ buffer: (base: UnsafeMutablePointer<Element>?, count: Int)) {
-    self.init(adopting: buffer.base, count: buffer.count)
+  convenience init(_ buffer: (base: UnsafeMutablePointer<Element>?, count: Int, capacity: Int)) {
+    self.init(
+      adopting: buffer.base, count: buffer.count, allocatedBytes: buffer.capacity * MemoryLayout<Element>.stride)
   }
 
   deinit {
-    free(base)
+    ColumnMemory.release(base, bytes: allocatedBytes)
   }
 
   public var startIndex: Int { 0 }

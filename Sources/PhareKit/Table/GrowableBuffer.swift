@@ -88,10 +88,10 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
   }
 
   /// Hands the memory over (to a `ColumnStorage`) and leaves the buffer empty.
-  mutating func take() -> (base: UnsafeMutablePointer<Element>?, count: Int) {
+  mutating func take() -> (base: UnsafeMutablePointer<Element>?, count: Int, capacity: Int) {
     if !owned { grow(to: capacity) }
     defer { self = GrowableBuffer() }
-    return (base, count)
+    return (base, count, capacity)
   }
 
   /// Frees the memory of a buffer that will not be taken.
