@@ -16,12 +16,18 @@ extension WeightedWave {
     var whole = WeightSpread()
     var spreads = [WeightSpread](repeating: WeightSpread(), count: margins.count)
     let bounds = diagnostics.trimming.map { [$0.lowerBound, $0.upperBound] } ?? []
+    // Each cell's spreads, margin after margin, in one flat table: a row reads no array of its own.
+    let marginCount = offsets.count
+    let spreadOfCell = calibration.categories.flatMap { categories in
+      categories.enumerated().map { margin, category in offsets[margin] + category }
+    }
     for (row, weight) in finalWeights.enumerated() {
       let g = weight / startWeights[row]
       let trimmed = bounds.contains(weight)
       whole.add(weight: weight, adjustment: g, trimmed: trimmed)
-      for (margin, category) in calibration.categories[Int(calibration.cellOfRow[row])].enumerated() {
-        spreads[offsets[margin] + category].add(weight: weight, adjustment: g, trimmed: trimmed)
+      let first = Int(calibration.cellOfRow[row]) * marginCount
+      for spread in spreadOfCell[first..<first + marginCount] {
+        spreads[spread].add(weight: weight, adjustment: g, trimmed: trimmed)
       }
     }
     var writer = CSVWriter(locale: locale)
