@@ -43,16 +43,18 @@ enum AtomicFile {
   /// short writes and interruptions.
   /// - Throws: `FileWriteError` naming `path` and the system's reason.
   static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
-    try bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
-        }
-        offset += count
+    try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+  }
+
+  static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+    var offset = 0
+    while offset < buffer.count {
+      let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
       }
+      offset += count
     }
   }
 

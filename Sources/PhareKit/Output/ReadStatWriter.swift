@@ -12,8 +12,9 @@ final class ReadStatWriter {
   private let writer: UnsafeMutablePointer<readstat_writer_t>
   private let sink: Sink
 
-  /// A writer of `path`, whose bytes go to `descriptor` (open for writing, not closed here).
-  init(path: String, descriptor: Int32) {
+  /// A writer of `path`, whose bytes go to `descriptor` (open for writing, not closed here), or
+  /// are kept in memory (`bytesInMemory`) without one.
+  init(path: String, descriptor: Int32?) {
     self.path = path
     writer = readstat_writer_init()
     sink = Sink(descriptor: descriptor, path: path)
@@ -132,6 +133,20 @@ final class ReadStatWriter {
     try sink.flush()
   }
 
+  /// Writes out what is buffered of a file whose last rows another writer writes, which ReadStat
+  /// is not told to finish: it would find rows missing, and has nothing else to write for a
+  /// bytecode-compressed SPSS file (`readstat_end_writing` checks the row count and sorts Stata's
+  /// `strL` references; its `end_data` step is zlib's alone).
+  func endBeforeLastRows() throws {
+    try sink.flush()
+  }
+
+  /// The bytes ReadStat has given so far.
+  var bytesWritten: Int { sink.flushed + sink.buffer.count }
+
+  /// The bytes of a writer kept in memory.
+  var bytesInMemory: [UInt8] { sink.buffer }
+
   @inline(__always)
   private func check(_ error: readstat_error_t, _ variable: UnsafeMutablePointer<readstat_variable_t>? = nil) throws {
     guard error != READSTAT_OK else { return }
@@ -141,15 +156,18 @@ final class ReadStatWriter {
     throw FileWriteError(path: path, reason: "ReadStat: \(message)\(name)")
   }
 
-  /// Where ReadStat's bytes go: a buffer written to the descriptor when full.
+  /// Where ReadStat's bytes go: a buffer written to the descriptor when full, or kept whole
+  /// without a descriptor.
   private final class Sink {
-    let descriptor: Int32
+    let descriptor: Int32?
     let path: String
     var buffer: [UInt8] = []
+    /// The bytes written to the descriptor.
+    var flushed = 0
     /// The first write that failed: ReadStat only sees that it did.
     var failure: FileWriteError?
 
-    init(descriptor: Int32, path: String) {
+    init(descriptor: Int32?, path: String) {
       self.descriptor = descriptor
       self.path = path
       buffer.reserveCapacity(ReadStatWriter.bufferSize)
@@ -157,7 +175,7 @@ final class ReadStatWriter {
 
     func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
       buffer.append(contentsOf: bytes)
-      guard buffer.count >= ReadStatWriter.bufferSize else { return true }
+      guard descriptor != nil, buffer.count >= ReadStatWriter.bufferSize else { return true }
       do {
         try flush()
         return true
@@ -168,7 +186,9 @@ final class ReadStatWriter {
     }
 
     func flush() throws {
+      guard let descriptor else { return }
       try AtomicFile.writeAll(buffer, to: descriptor, path: path)
+      flushed += buffer.count
       buffer.removeAll(keepingCapacity: true)
     }
   }

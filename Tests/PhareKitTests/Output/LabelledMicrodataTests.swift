@@ -117,3 +117,32 @@ import Testing
     #expect(q4.values[8] == "Autre" && q4.values[1] == "Oui tout à fait")
   }
 }
+
+/// An SPSS file of many rows is written in two halves at once; it must be the file one writer
+/// writes, byte for byte, wherever the halves meet.
+@Suite struct LabelledMicrodataSplitTests {
+  @Test(arguments: ["institutions.yml", "citoyens.yml"])
+  func theHalvesJoinedAreTheFileOneWriterWrites(spec: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let pipeline = try Pipeline.load(Fixtures.pipelines(spec))
+    let results = try PipelineRunner(pipeline: pipeline).run(through: .weight)
+    var compared = 0
+    for result in results {
+      let wave = try #require(result.cleaned)
+      let weighted = try #require(result.weighted)
+      var microdata = LabelledMicrodata(wave: wave, appended: [weighted.finalWeightColumn], title: "Essai")
+      microdata.splitsFrom = .max
+      let whole = folder.path + "/\(wave.wave)-whole.sav"
+      _ = try microdata.write(.sav, to: whole)
+      microdata.splitsFrom = 2
+      let halves = folder.path + "/\(wave.wave)-halves.sav"
+      let size = try microdata.write(.sav, to: halves)
+      let expected = try Data(contentsOf: URL(fileURLWithPath: whole))
+      #expect(try Data(contentsOf: URL(fileURLWithPath: halves)) == expected, "\(spec) \(wave.wave)")
+      #expect(size == expected.count)
+      compared += 1
+    }
+    #expect(compared == 3)
+  }
+}
