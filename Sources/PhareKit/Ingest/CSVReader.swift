@@ -93,6 +93,9 @@ public struct CSVReader: Sendable {
     -> Bool
   {
     var tail: BackgroundValue<TailParse>?
+    // Both parts size their columns before either touches their pages: a part touching pages holds
+    // the address space for reading, which the other part's allocations wait for.
+    let tailSized = DispatchSemaphore(value: 0)
     do {
       try head.parse(file, upTo: split, endsFile: false) { head in
         guard tail == nil, head.session.headerIsRead else { return }
@@ -101,7 +104,9 @@ public struct CSVReader: Sendable {
             session: ParseSession(continuing: head.session), lineScan: checksUTF8 ? UTF8LineScan(firstLine: 1) : nil,
             blockSize: blockSize))
         let path = file.path
-        tail = BackgroundValue { part.parsed(path, from: split) }
+        tail = BackgroundValue { part.parsed(path, from: split, sized: tailSized) }
+      } beforePopulating: {
+        if tail != nil { tailSized.wait() }
       }
     } catch {
       tail?.value.part?.session.close()

@@ -20,9 +20,12 @@ struct ExportPart {
   }
 
   /// Reads and parses `source` until `bytes` bytes have been consumed (or it ends); `endsFile`
-  /// says the last of them is the file's last byte. `afterBlock` runs after each block.
+  /// says the last of them is the file's last byte. `afterBlock` runs after each block;
+  /// `beforePopulating` once the columns are sized from the first block, before their pages are
+  /// touched.
   mutating func parse(
-    _ source: any ByteSource, upTo bytes: Int, endsFile: Bool, afterBlock: (ExportPart) -> Void = { _ in }
+    _ source: any ByteSource, upTo bytes: Int, endsFile: Bool, afterBlock: (ExportPart) -> Void = { _ in },
+    beforePopulating: () -> Void = {}
   ) throws {
     let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
     defer { block.deallocate() }
@@ -49,6 +52,8 @@ struct ExportPart {
         reserved = true
         let scale = Double(bytes) / Double(consumed)
         session.cursor.pointee.reserveRows(Int(Double(session.cursor.pointee.keptRows) * scale * 1.02) + 64)
+        beforePopulating()
+        session.cursor.pointee.populateReserved()
       }
     }
   }

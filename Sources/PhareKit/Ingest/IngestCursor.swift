@@ -108,11 +108,17 @@ struct IngestCursor {
     builders = UnsafeMutableBufferPointer(start: nil, count: 0)
   }
 
+  /// Makes room for `rows` rows in every column; their pages are touched by `populateReserved`.
   mutating func reserveRows(_ rows: Int) {
     sourceLines.reserveCapacity(rows)
     for column in builders.indices {
       builders[column].reserveCapacity(rows, populating: false)
     }
+  }
+
+  /// Touches the pages of the room reserved in every column, one call a column.
+  func populateReserved() {
+    for builder in builders { builder.populate() }
   }
 
   @inline(__always)
