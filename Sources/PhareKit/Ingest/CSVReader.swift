@@ -94,7 +94,8 @@ public struct CSVReader: Sendable {
   {
     var tail: BackgroundValue<TailParse>?
     // Both parts size their columns before either touches their pages: a part touching pages holds
-    // the address space for reading, which the other part's allocations wait for.
+    // the address space for reading, which the other part's allocations wait for. A part no thread
+    // has started yet is not waited for (it may wait for this one's thread).
     let tailSized = DispatchSemaphore(value: 0)
     do {
       try head.parse(file, upTo: split, endsFile: false) { head in
@@ -106,7 +107,7 @@ public struct CSVReader: Sendable {
         let path = file.path
         tail = BackgroundValue { part.parsed(path, from: split, sized: tailSized) }
       } beforePopulating: {
-        if tail != nil { tailSized.wait() }
+        if let tail, tail.hasStarted { tailSized.wait() }
       }
     } catch {
       tail?.value.part?.session.close()
