@@ -82,8 +82,8 @@ public struct PipelineRunner: Sendable {
     return Self.failingSharedWaveIDs(results, source: pipeline.spec.inputs.wave)
   }
 
-  /// Records the export's hash, taken after it was read; an export that changed meanwhile (size
-  /// or modification time) fails the wave as one that changed during the read does, and one that
+  /// Records the export's hash, taken after it was read; an export that changed meanwhile (size,
+  /// times, or another file renamed over it) fails the wave as one that changed during the read does, and one that
   /// cannot be hashed fails it with that error.
   static func record(
     _ digest: Result<(sha256: String, after: ExportSnapshot), any Error>, readAfter before: ExportSnapshot,
@@ -95,8 +95,8 @@ public struct PipelineRunner: Sendable {
       result.sha256 = hashed.sha256
       if hashed.after != before && !result.failed {
         result.problem =
-          "wave \(wave): export looks truncated or still being written: its size or modification time changed "
-          + "while it was read; it is retried on the next run"
+          "wave \(wave): export looks truncated or still being written: it changed (its size, its times or the "
+          + "file itself) while it was read; it is retried on the next run"
       }
     case .failure(let error):
       result.problem = "wave \(wave): \(error)"

@@ -68,8 +68,8 @@ import Testing
     PipelineRunner.record(.success((sha256, try ExportSnapshot.take(path))), readAfter: before, in: &changed)
     #expect(
       changed.problem
-        == "wave 2016: export looks truncated or still being written: its size or modification time changed "
-        + "while it was read; it is retried on the next run")
+        == "wave 2016: export looks truncated or still being written: it changed (its size, its times or the "
+        + "file itself) while it was read; it is retried on the next run")
 
     var unreadable = WaveResult(file: WaveFile(wave: "2016", path: path))
     unreadable.problem = "wave 2016: 3 rows quarantined"
@@ -91,7 +91,36 @@ import Testing
     try handle.close()
     #expect(
       before.truncation(after: try ExportSnapshot.take(path), ingest)
-        == "export looks truncated or still being written: its size or modification time changed while it was "
-        + "read")
+        == "export looks truncated or still being written: it changed (its size, its times or the file itself) "
+        + "while it was read")
+  }
+
+  /// Another export of the same size with the same modification time (`cp -p`, an archive's
+  /// coarse times) renamed over the export, or written into it with its time set back, is seen.
+  @Test func aSameSizedExportWithTheSameModificationTimeIsStillAChange() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write("w.csv", "a,b\n1,2\n")
+    let time = Date(timeIntervalSince1970: 1_790_000_000)
+    try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: path)
+    let before = try ExportSnapshot.take(path)
+
+    let other = try folder.write("other.csv", "a,b\n1,3\n")
+    try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: other)
+    #expect(rename(other, path) == 0)
+    let renamed = try ExportSnapshot.take(path)
+    #expect(renamed.size == before.size && renamed.modified == before.modified)
+    #expect(renamed != before)
+
+    // Written in place, its modification time set back: the status-change time moved on (past
+    // the kernel's coarse clock tick, a few milliseconds, which may not have turned yet).
+    usleep(20_000)
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.write(contentsOf: Data("a,b\n1,4\n".utf8))
+    try handle.close()
+    try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: path)
+    let rewritten = try ExportSnapshot.take(path)
+    #expect(rewritten.size == renamed.size && rewritten.modified == renamed.modified)
+    #expect(rewritten != renamed)
   }
 }
