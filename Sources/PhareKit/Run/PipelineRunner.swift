@@ -26,6 +26,8 @@ public struct PipelineRunner: Sendable {
         let path = file.path
         var truncation: String?
         var windows1252Lines: [Int] = []
+        // A wave that fails in the clean stage is hashed there (its hash tells a rerun whether the
+        // export changed); the others once cleaned, below.
         var failedCleanSHA256: String?
         defer { result.sha256 = result.sha256 ?? failedCleanSHA256 }
         let wave = try StageTimings.measure(&result.timings.ingestAndClean) {
@@ -83,8 +85,8 @@ public struct PipelineRunner: Sendable {
   }
 
   /// Records the export's hash, taken after it was read; an export that changed meanwhile (size,
-  /// times, or another file renamed over it) fails the wave as one that changed during the read does, and one that
-  /// cannot be hashed fails it with that error.
+  /// times, or another file renamed over it) fails the wave as one that changed during the read
+  /// does, and one that cannot be hashed fails it with that error.
   static func record(
     _ digest: Result<(sha256: String, after: ExportSnapshot), any Error>, readAfter before: ExportSnapshot,
     in result: inout WaveResult
