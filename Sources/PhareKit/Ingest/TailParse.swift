@@ -18,12 +18,12 @@ struct TailParse: @unchecked Sendable {
       let file = try InputFile(path: path)
       defer { file.close() }
       try file.seek(to: split)
-      try part.parse(file, upTo: file.size - split, endsFile: true) {
-        _ in
-      } beforePopulating: {
-        signalled = true
-        sized.signal()
-      }
+      try part.parse(
+        file, upTo: file.size - split, endsFile: true,
+        beforePopulating: {
+          signalled = true
+          sized.signal()
+        })
       try part.session.finish()
       return TailParse(part: part)
     } catch {

@@ -53,14 +53,9 @@ struct LabelledMicrodata {
           return (writer.bytesInMemory, header)
         }
       }
+      // The second half writes into memory only: a failing first half need not wait for it.
       let writer = ReadStatWriter(path: path, descriptor: descriptor)
-      let header: Int
-      do {
-        header = try write(format, rows: 0..<split, of: rows, with: writer)
-      } catch {
-        _ = last.value
-        throw error
-      }
+      let header = try write(format, rows: 0..<split, of: rows, with: writer)
       let (bytes, lastHeader) = try last.value.get()
       guard lastHeader == header else {
         throw FileWriteError(path: path, reason: "the halves' headers differ (\(header) and \(lastHeader) bytes)")
