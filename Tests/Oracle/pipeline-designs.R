@@ -14,15 +14,16 @@ clean_table <- function(survey, wave) {
   d$w0 <- 1
   d
 }
-margins_of <- function(file) read.csv(file.path("Fixtures/populations", file), colClasses = "character")
+# A populations file (variable,category,total), every field as text.
+margins_of <- function(path) read.csv(path, colClasses = "character")
 
 # A margin named as in the spec ("region", "sexe*age"): its cell of each row, as the populations file writes it.
 cell_of <- function(d, margin) do.call(paste, c(lapply(strsplit(margin, "*", fixed = TRUE)[[1]], function(v) d[[v]]),
                                                 sep = "*"))
 
 # Raking with calibrate(calfun = "raking") on every margin; rake() as a cross-check.
-raked <- function(d, margins, file) {
-  pop <- margins_of(file)
+raked <- function(d, margins, path) {
+  pop <- margins_of(path)
   formula_terms <- character(0)
   totals <- c()
   strata <- list()
@@ -47,8 +48,8 @@ raked <- function(d, margins, file) {
   D
 }
 
-post_stratified <- function(d, margin, file) {
-  pop <- margins_of(file)
+post_stratified <- function(d, margin, path) {
+  pop <- margins_of(path)
   rows <- pop[pop$variable == margin, ]
   d$cell <- cell_of(d, margin)
   stopifnot(all(d$cell %in% rows$category))
@@ -59,9 +60,10 @@ post_stratified <- function(d, margin, file) {
 # The calibrated design of a shipped pipeline's golden wave, as its spec weights it.
 pipeline_design <- function(survey) {
   d <- clean_table(survey, pipeline_waves[[survey]])
+  population <- function(file) file.path("Fixtures/populations", file)
   switch(survey,
-         institutions = post_stratified(d, "region*urbain", "communes-2016.csv"),
-         citoyens = raked(d, c("region", "sexe*age", "urbain"), "adultes-2015.csv"),
-         associations = raked(d, c("region", "type"), "associations-2015.csv"),
-         entreprises = raked(d, c("region", "taille"), "entreprises-2015.csv"))
+         institutions = post_stratified(d, "region*urbain", population("communes-2016.csv")),
+         citoyens = raked(d, c("region", "sexe*age", "urbain"), population("adultes-2015.csv")),
+         associations = raked(d, c("region", "type"), population("associations-2015.csv")),
+         entreprises = raked(d, c("region", "taille"), population("entreprises-2015.csv")))
 }
