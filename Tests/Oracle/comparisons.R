@@ -155,19 +155,21 @@ tables <- list(
                       list(variable = "q3", columns = "urbain", coded = list(q3 = 1:2))),
   citoyens = list(list(variable = "alliances", columns = c("urbain", "region"), coded = list(alliances = 1:2)),
                   list(variable = "coconstruction", columns = c("urbain", "region"), coded = items("coconstruction")),
-                  list(grid = TRUE, columns = c("urbain", "region"), means = sprintf("importance_%02d", 1:16))),
+                  list(variables = sprintf("importance_%02d", 1:16), columns = c("urbain", "region"),
+                       means = sprintf("importance_%02d", 1:16))),
   associations = list(list(variable = "pratique", columns = c("type", "zone"), coded = list(pratique = 1:3)),
                       list(variable = "alliances", columns = c("type", "zone"), coded = list(alliances = 1:2))),
   entreprises = list(list(variable = "pratique", columns = c("taille", "region"), coded = list(pratique = 1:3)),
                      list(variable = "alliances", columns = c("taille", "region"), coded = list(alliances = 1:2))))
 
-# A table as "variable nets columns", to check the list above against a spec's estimate.tables.
-signature <- function(t) paste(t$variable, paste(t$nets, collapse = "+"), paste(t$columns, collapse = "+"))
+# A table as "variables nets columns", to check the list above against a spec's estimate.tables
+# (a grid lists its variables under variables:, a table its one variable under variable:).
+signature <- function(t) paste(paste(c(t$variable, unlist(t$variables)), collapse = "+"), paste(t$nets, collapse = "+"),
+                               paste(t$columns, collapse = "+"))
 case1 <- list()
 for (survey in names(tables)) {
   spec <- yaml::read_yaml(sprintf("Pipelines/%s.yml", survey))
-  declared <- Filter(function(t) is.null(t$grid), tables[[survey]])  # the grid table is not in the spec yet
-  stopifnot(setequal(sapply(spec$estimate$tables, signature), sapply(declared, signature)))
+  stopifnot(setequal(sapply(spec$estimate$tables, signature), sapply(tables[[survey]], signature)))
   flag <- spec$estimate$min_base$flag
   cat(sprintf("== %s %s (min_base.flag %g)\n", survey, pipeline_waves[[survey]], flag))
   D <- pipeline_design(survey)
