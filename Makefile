@@ -1,8 +1,9 @@
 # phare — two commands on a fresh Debian machine with the Swift toolchain: `make run`, `make test`.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libcsv-dev libreadstat-dev r-mathlib libsqlite3-dev pkg-config
-# What the tests run besides phare: PSPP reads the clean.sav files phare writes.
-TEST_PACKAGES := pspp
+SYSTEM_PACKAGES := libcsv-dev libreadstat-dev r-mathlib libxlsxwriter-dev libsqlite3-dev pkg-config
+# What the tests run besides phare: PSPP reads the clean.sav files phare writes, openpyxl the
+# tables.xlsx workbooks.
+TEST_PACKAGES := pspp python3-openpyxl
 RELEASE := .build/release
 # Every release build links the Swift standard library and Foundation statically, so the binary
 # runs where the toolchain is absent (one configuration: the benches and install share its objects).

@@ -21,12 +21,15 @@ let package = Package(
     // ReadStat (Debian libreadstat-dev): SPSS .sav/.zsav and Stata .dta, read and written.
     .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+    // libxlsxwriter (Debian libxlsxwriter-dev): the Excel workbooks of the cross-tables.
+    .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not show: whole output folders swapped atomically.
     .target(name: "CFileSwap"),
     .target(
       name: "PhareKit",
       dependencies: [
-        "CLibCSV", "CReadStat", "CRmath", "CFileSwap", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        "CLibCSV", "CReadStat", "CRmath", "CXLSXWriter", "CFileSwap", "Yams",
+        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
       ]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `phare` executable as a user would, capturing its exit code and output.
 struct PhareProcess {
@@ -25,24 +26,8 @@ struct PhareProcess {
   static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws
     -> PhareProcess
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return PhareProcess(
-      status: process.terminationStatus,
-      stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self)
-    )
+    let run = try Subprocess.run(executable, arguments, environment: environment, in: directory)
+    return PhareProcess(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
 }
 

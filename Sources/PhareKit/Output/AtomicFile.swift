@@ -16,12 +16,9 @@ enum AtomicFile {
   /// descriptor, then closes it and renames it over `path`; the temporary file is removed on failure.
   /// - Throws: `FileWriteError` naming `path` and the system's reason, or what `body` throws.
   static func replacing<Result>(_ path: String, _ body: (Int32) throws -> Result) throws -> Result {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
-    do {
+    try replacing(path: path) { temporary in
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+      guard descriptor >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
       let result: Result
       do {
         result = try body(descriptor)
@@ -29,7 +26,21 @@ enum AtomicFile {
         close(descriptor)
         throw error
       }
-      guard close(descriptor) == 0, rename(temporary.path, path) == 0 else {
+      guard close(descriptor) == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+      return result
+    }
+  }
+
+  /// Lets `body` write a temporary file beside `path` by its path (for a library that opens the
+  /// file itself), then renames it over `path`; the temporary file is removed on failure.
+  /// - Throws: `FileWriteError` naming `path` and the system's reason, or what `body` throws.
+  static func replacing<Result>(path: String, _ body: (String) throws -> Result) throws -> Result {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    do {
+      let result = try body(temporary.path)
+      guard rename(temporary.path, path) == 0 else {
         throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
       }
       return result

@@ -140,10 +140,19 @@ public enum StageOutputs {
           if let estimation = pipeline.spec.estimate, !estimation.tables.isEmpty {
             let estimates = Estimates(indicators: indicators, comparisons: result.comparisons)
             try write(ColumnComparison.csv(result.comparisons, locale: locale), "comparisons.csv")
+            var crossTables: [(name: String, table: CrossTable)] = []
             for table in estimation.tables where table.variables.contains(where: { !wave.notAsked.contains($0) }) {
               let crossTable = CrossTable(
                 table, estimates: estimates, wave: wave, pipeline: pipeline, estimation: estimation)
               try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
+              crossTables.append((table.name, crossTable))
+            }
+            if !crossTables.isEmpty {
+              let workbook = TablesWorkbook(
+                title: "\(pipeline.spec.title) — \(wave.wave)", tables: crossTables, locale: locale)
+              sizes["tables.xlsx"] = try workbook.write(to: folder + "/tables.xlsx")
+              written.append("tables.xlsx")
+              options.afterEachFile("tables.xlsx")
             }
           }
           let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
