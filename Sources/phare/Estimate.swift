@@ -14,8 +14,10 @@ struct Estimate: ParsableCommand {
       differences against the nation and the rest of the nation, and flags (low-base, \
       suppressed, degenerate-interval, above-national, below-national). Suppressed cells are \
       blanked there and kept in indicators-audit.csv. Also writes the cross-tables of the spec's \
-      estimate.tables (DIR/<wave>/tables/<name>.csv: weighted column percentages, H / B where \
-      significantly above / below Ensemble, unweighted bases), the dashboard feed \
+      estimate.tables (DIR/<wave>/tables/<name>.csv and a sheet each of DIR/<wave>/tables.xlsx: \
+      weighted column percentages, H / B where significantly above / below Ensemble, the letters \
+      of the columns significantly below, ! for a low base, unweighted and weighted bases), their \
+      column tests (DIR/<wave>/comparisons.csv), the dashboard feed \
       DIR/<wave>/feed.json (Schemas/feed.schema.json) and what `phare weight` writes. \
       --csv-locale fr writes every CSV with ';', decimal commas and a byte order mark for Excel.
       """
