@@ -103,6 +103,37 @@ import Testing
     #expect(cells.first { $0["measure"] == .string("vide") }?["value"] == .null)
   }
 
+  @Test func aProportionIsFromZeroToOneInTheFeedAsInMatrixCSVWithItsPercentForDisplay() throws {
+    let spec = MatrixSpec(
+      file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [measure("coconstruction", "c.yml", "cocons_*", category: 1)])
+    let share = indicator("cocons_01", domain: "emploi", category: "1", region: "84", estimate: 0.49)
+    let matrix = TerritorialMatrix(spec: spec, wave: "2015", domains: domains, indicators: ["c.yml": [share]])
+    let feed = try JSONValue.parse(try MatrixFeed(matrix, generatedAt: Date(timeIntervalSince1970: 0)).json())
+    #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
+    #expect(
+      feed["measures"]
+        == .array([
+          .object([
+            "id": .string("coconstruction"), "label": .string("coconstruction"), "actor": .string("citoyens"),
+            "unit": .string("proportion"),
+          ])
+        ]))
+    guard case .array(let cells)? = feed["cells"] else {
+      Issue.record("cells is an array")
+      return
+    }
+    let value = try #require(
+      cells.first { $0["region"] == .string("84") && $0["domain"] == .string("emploi") }?["value"])
+    let row = try #require(
+      CSVText.records(matrix.csv()).first { $0["breakdown_value"] == "84" && $0["domain"] == "emploi" })
+    for key in ["estimate", "se", "ci_lower", "ci_upper"] {
+      #expect(value[key] == .number(try #require(Double(row[key] ?? ""))), "\(key)")
+    }
+    #expect(value["estimate"] == .number(0.49) && value["se"] == .number(0.1))
+    #expect(value["percent"] == .number(100 * 0.49))
+  }
+
   @Test func anEmptyRegionHasItsRowsBlankWithBase0AndAValidFeed() throws {
     let spec = MatrixSpec(
       file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",
