@@ -20,13 +20,14 @@ struct PhareProcess {
     try run(arguments)
   }
 
-  /// Runs phare with `arguments`, the test's environment plus `environment`, in `directory` (the
-  /// test's own by default), and waits for it.
-  static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws
-    -> PhareProcess
-  {
+  /// Runs phare (or another `program`, a tool the tests read outputs with) with `arguments`, the
+  /// test's environment plus `environment`, in `directory` (the test's own by default), and waits for it.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+    program: URL = executable
+  ) throws -> PhareProcess {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -104,8 +104,8 @@ import Testing
       guard case .string(let path)? = feed["path"] else { continue }
       let size = try FileManager.default.attributesOfItem(atPath: out + "/" + path)[.size] as? NSNumber
       #expect(feed["bytes"] == .number(size?.doubleValue ?? -1))
-      let digest = try PhareProcess.runTool("/usr/bin/sha256sum", out + "/" + path)
-      #expect(feed["sha256"] == .string(String(digest.prefix(64))), "\(path)")
+      let digest = try PhareProcess.run([out + "/" + path], program: URL(fileURLWithPath: "/usr/bin/sha256sum"))
+      #expect(feed["sha256"] == .string(String(digest.stdout.prefix(64))), "\(path)")
     }
     for case .array(let waves)? in surveys.map({ $0["waves"] }) {
       #expect(waves.count == 3)
