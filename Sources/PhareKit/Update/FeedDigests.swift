@@ -2,7 +2,7 @@ import Foundation
 
 /// The SHA-256 of each feed the index lists (`<out>/index-digests.json`), with the identity —
 /// size, modification time to the nanosecond, inode — of the file it was computed from: a feed
-/// whose identity has not changed is not read again, so an unchanged rerun hashes nothing (31 MB
+/// whose identity has not changed is not read again, so an unchanged rerun hashes nothing (33 MB
 /// of feeds for the bundled job). Outputs are replaced by renaming a new file over them, which
 /// changes the inode and the modification time.
 struct FeedDigests: Codable, Equatable {
