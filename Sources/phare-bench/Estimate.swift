@@ -23,7 +23,8 @@ struct Estimate: ParsableCommand {
 
     start = Clock.now()
     let indicators = try EstimateStage(spec: SyntheticSurvey.estimation, dontKnow: .exclude, population: nil).run(
-      weighted)
+      weighted
+    ).indicators
     let estimation = Clock.now() - start
 
     start = Clock.now()

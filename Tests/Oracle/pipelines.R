@@ -11,9 +11,10 @@
 #   done
 # The population totals are read from the committed Fixtures/populations files.
 #
-# Designs, as the specs say: equal starting weights, svydesign(ids = ~1); the mayors post-stratified
-# on region × urbain (Pipelines/institutions.yml), the citizens raked on region, sexe × age and
-# urbain, the associations on region and type, the companies on region and taille.
+# Designs, as the specs say (Tests/Oracle/pipeline-designs.R): equal starting weights,
+# svydesign(ids = ~1); the mayors post-stratified on region × urbain (Pipelines/institutions.yml),
+# the citizens raked on region, sexe × age and urbain, the associations on region and type, the
+# companies on region and taille.
 # Estimates: ONE VARIABLE PER CALL on a zero-filled copy of the variable, on the domain ∩ base subset
 # of the calibrated design (which keeps every row, zero-weighted), as Tests/Oracle/indicators.R.
 # « Ne sait pas » (9, 99 for the scores) is out of every base (clean.dont_know: exclude), as a blank.
@@ -24,60 +25,13 @@
 suppressPackageStartupMessages(library(survey))
 out <- "Tests/Oracle/pipelines"
 if (!dir.exists(out)) stop("run from the repository root: Rscript Tests/Oracle/pipelines.R")
+source("Tests/Oracle/pipeline-designs.R")  # pipeline_design(), clean_table(), raked(), post_stratified()
 num <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
 write_plain <- function(df, name) {
   for (column in names(df)) if (is.double(df[[column]])) df[[column]] <- num(df[[column]])
   df[is.na(df)] <- ""
   write.csv(df, file.path(out, name), row.names = FALSE, quote = FALSE, na = "")
   cat(sprintf("  wrote %s (%d rows)\n", file.path(out, name), nrow(df)))
-}
-
-clean_table <- function(survey, wave) {
-  d <- read.csv(file.path(out, sprintf("%s-%s-clean.csv", survey, wave)), encoding = "UTF-8",
-                colClasses = c(id = "character"))
-  d$w0 <- 1
-  d
-}
-margins_of <- function(file) read.csv(file.path("Fixtures/populations", file), colClasses = "character")
-
-# A margin named as in the spec ("region", "sexe*age"): its cell of each row, as the populations file writes it.
-cell_of <- function(d, margin) do.call(paste, c(lapply(strsplit(margin, "*", fixed = TRUE)[[1]], function(v) d[[v]]),
-                                                sep = "*"))
-
-# Raking with calibrate(calfun = "raking") on every margin; rake() as a cross-check.
-raked <- function(d, margins, file) {
-  pop <- margins_of(file)
-  formula_terms <- character(0)
-  totals <- c()
-  strata <- list()
-  frames <- list()
-  for (k in seq_along(margins)) {
-    rows <- pop[pop$variable == margins[k], ]
-    column <- sprintf("m%d", k)
-    d[[column]] <- factor(cell_of(d, margins[k]), levels = rows$category)
-    stopifnot(!anyNA(d[[column]]))
-    formula_terms <- c(formula_terms, column)
-    if (k == 1) totals <- c(`(Intercept)` = sum(as.numeric(rows$total)))
-    totals <- c(totals, setNames(as.numeric(rows$total[-1]), paste0(column, rows$category[-1])))
-    strata[[k]] <- as.formula(paste("~", column))
-    frames[[k]] <- setNames(data.frame(rows$category, as.numeric(rows$total)), c(column, "Freq"))
-  }
-  des <- svydesign(ids = ~1, weights = ~w0, data = d)
-  D <- calibrate(des, as.formula(paste("~", paste(formula_terms, collapse = " + "))), population = totals,
-                 calfun = "raking", epsilon = 1e-13, maxit = 500)
-  ipf <- rake(des, strata, frames, control = list(maxit = 1000, epsilon = 1e-13))
-  cat(sprintf("  rake() vs calibrate(): max relative difference of the weights %.3g\n",
-              max(abs(weights(ipf) / weights(D) - 1))))
-  D
-}
-
-post_stratified <- function(d, margin, file) {
-  pop <- margins_of(file)
-  rows <- pop[pop$variable == margin, ]
-  d$cell <- cell_of(d, margin)
-  stopifnot(all(d$cell %in% rows$category))
-  postStratify(svydesign(ids = ~1, weights = ~w0, data = d), ~cell,
-               data.frame(cell = rows$category, Freq = as.numeric(rows$total)))
 }
 
 # svyglm (inside svyciprop) warns that the zero-weighted rows of a subset do not count in the
@@ -128,24 +82,24 @@ write_weights <- function(D, survey, wave) {
 scores <- c("importance_01", "importance_06", "importance_16")
 
 cat("== institutions 2016: post-stratified on region*urbain\n")
-M <- post_stratified(clean_table("institutions", "2016"), "region*urbain", "communes-2016.csv")
+M <- pipeline_design("institutions")
 write_weights(M, "institutions", "2016")
 estimate_all("institutions", "2016", M, c("region", "urbain"), character(0),
              list(q2_01 = 1, q3 = 1, q4 = 1:4, q4_net_oui = 1, q4_net_actif = 1))
 
 cat("== citoyens 2015: raked on region, sexe*age, urbain\n")
-C <- raked(clean_table("citoyens", "2015"), c("region", "sexe*age", "urbain"), "adultes-2015.csv")
+C <- pipeline_design("citoyens")
 write_weights(C, "citoyens", "2015")
 estimate_all("citoyens", "2015", C, c("region", "urbain"), scores, list(alliances = 1, coconstruction_01 = 1))
 
 cat("== associations 2015: raked on region, type\n")
-A <- raked(clean_table("associations", "2015"), c("region", "type"), "associations-2015.csv")
+A <- pipeline_design("associations")
 write_weights(A, "associations", "2015")
 estimate_all("associations", "2015", A, c("region", "type", "zone"), scores,
              list(alliances = 1, coconstruction_01 = 1, pratique = 1:3))
 
 cat("== entreprises 2015: raked on region, taille\n")
-E <- raked(clean_table("entreprises", "2015"), c("region", "taille"), "entreprises-2015.csv")
+E <- pipeline_design("entreprises")
 write_weights(E, "entreprises", "2015")
 estimate_all("entreprises", "2015", E, c("region", "taille"), scores,
              list(alliances = 1, coconstruction_01 = 1, pratique = 1:3))

@@ -58,7 +58,8 @@ import Testing
     #expect(try PhareProcess.run("estimate", Self.pipeline, "--out", out).status == 0)
     let files = try Self.files(under: out)
     let perWave = [
-      "clean.csv", "clean.sav", "feed.json", "indicators-audit.csv", "indicators.csv", "manifest.json",
+      "clean.csv", "clean.sav", "comparisons.csv", "feed.json", "indicators-audit.csv", "indicators.csv",
+      "manifest.json",
       "quarantine.csv",
       "tables/q3-alliances-innovation.csv", "tables/q4-dynamique.csv", "weighting.csv", "weights.csv",
     ]
@@ -71,8 +72,8 @@ import Testing
     let indicators = CSVText.records(String(decoding: try #require(files["2016/indicators.csv"]), as: UTF8.self))
     let table = CSVText.rows(String(decoding: try #require(files["2016/tables/q4-dynamique.csv"]), as: UTF8.self))
     #expect(table[0][0] == "Q4. Votre territoire est-il porteur d'une dynamique de co-construction ?")
-    #expect(table[1][2] == "Type de commune" && table[1][4] == "Région")
-    #expect(table[2].prefix(4) == ["", "Ensemble", "Rurale", "Urbaine"])
+    #expect(table[1][2] == "Type de commune" && table[1][6] == "Région")
+    #expect(table[2].prefix(6) == ["", "Ensemble", "Rurale", "(A)", "Urbaine", "(B)"])
     let national = indicators.filter { $0["breakdown"] == "national" && $0["variable"] == "q4" }
     #expect(national.count == 4)
     for (row, indicator) in zip(table[3...6], national) {
@@ -80,15 +81,17 @@ import Testing
       #expect(row[1] == String(format: "%.1f", 100 * Double(indicator["estimate"]!)!))
     }
     #expect(table[7][0] == "Oui (net) : dynamique ancrée ou de plus en plus nombreuse")
-    #expect(table[8].prefix(4) == ["Base (effectifs non pondérés)", "302", "256", "46"])
+    #expect(table[8].prefix(5) == ["Base (effectifs non pondérés)", "302", "256", "", "46"])
+    let weighted = national[0]["weighted_n"].flatMap(Double.init)
+    #expect(table[9][0] == "Base (effectifs pondérés)" && table[9][1] == weighted.map { String(format: "%.0f", $0) })
     let urban = try #require(
       indicators.first {
         $0["breakdown"] == "urbain" && $0["breakdown_value"] == "2" && $0["variable"] == "q4" && $0["category"] == "1"
       })
-    #expect(table[3][3].hasPrefix(String(format: "%.1f", 100 * Double(urban["estimate"]!)!)))
+    #expect(table[3][4].hasPrefix(String(format: "%.1f", 100 * Double(urban["estimate"]!)!)))
     // Every region and both commune types have 10 mayors or more: no cell of this table is suppressed.
     #expect(!table.joined().contains("*"))
-    #expect(Set(table.map(\.count)) == [17])
+    #expect(Set(table.map(\.count)) == [32])
   }
 
   @Test func rerunsWriteTheSameBytesExceptGeneratedAt() throws {
@@ -103,7 +106,7 @@ import Testing
     let before = try Self.files(under: first)
     let after = try Self.files(under: second)
     #expect(before.keys.sorted() == after.keys.sorted())
-    #expect(before.count == 3 * 11 + 2)
+    #expect(before.count == 3 * 12 + 2)
     func withoutGeneratedAt(_ data: Data?) -> [Substring] {
       String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
         !$0.hasPrefix("  \"generated_at\" : ")
@@ -142,7 +145,7 @@ import Testing
     #expect(run.status == 0)
     let files = try Self.files(under: out)
     let csvs = files.filter { $0.key.hasSuffix(".csv") }
-    #expect(csvs.count == 3 * 8 + 1)
+    #expect(csvs.count == 3 * 9 + 1)
     for (path, data) in csvs {
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(path) has no byte order mark")
       #expect(String(decoding: data, as: UTF8.self).contains(";"), "\(path) is not ;-separated")

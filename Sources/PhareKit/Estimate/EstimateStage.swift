@@ -26,53 +26,35 @@ public struct EstimateStage: Sendable {
     self.domains = domains
   }
 
-  public func run(_ weighted: WeightedWave) throws -> [Indicator] {
+  /// Every indicator of the wave, and the column tests of the spec's cross-tables.
+  public func run(_ weighted: WeightedWave) throws -> Estimates {
     let wave = weighted.clean
-    let breakdowns = try spec.breakdowns.map { try BreakdownLevels(variables: $0, wave: wave, rows: weighted.rows) }
-    let strata = try spec.fpcStrata.map {
-      try FiniteStrata(variables: $0, wave: wave, rows: weighted.rows, population: population)
-    }
-    let groups = EstimationGroups(
-      cellOfRow: weighted.calibration.cellOfRow,
-      stratumOfRow: strata?.stratumOfRow,
-      breakdownLevelOfRow: breakdowns.map(\.levelOfRow),
-      breakdownLevelCounts: breakdowns.map(\.levels.count),
-      startWeights: weighted.startWeights)
-    let design = VarianceDesign(
-      groups: groups, calibration: weighted.calibration, adjustments: weighted.adjustments,
-      stratumPopulation: strata?.population)
-    let national = [Bool](repeating: true, count: groups.count)
-    var domains: [(breakdown: String, value: String, label: String, member: [Bool])] = [
-      ("national", "", "Ensemble", national)
-    ]
-    for (index, breakdown) in breakdowns.enumerated() {
-      for (level, codes) in breakdown.levels.enumerated() {
-        domains.append(
-          (
-            breakdown.name, codes.map(String.init).joined(separator: "*"), breakdown.label(of: codes),
-            groups.levels[index].map { $0 == level }
-          ))
-      }
-    }
+    let layout = try DomainLayout(spec: spec, weighted: weighted, population: population)
+    let design = layout.design
     var indicators: [Indicator] = []
+    var comparisons: [ColumnComparison] = []
     // A variable the wave does not ask has no indicator there, not an empty one.
     let asked = spec.variables.filter { !wave.notAsked.contains($0) }
     let items = try AnalysisItem.items(for: asked, in: wave, dontKnow: dontKnow)
     // One pass over each variable's column, the variables on every core at once.
-    nonisolated(unsafe) let (shared, sharedGroups) = (items, groups)
+    nonisolated(unsafe) let (shared, sharedGroups) = (items, layout.groups)
     let itemMoments = AtOnce.map(items.count) { shared[$0].accumulate(weighted, groups: sharedGroups) }
+    let banners = tableBanners(asked: asked)
     for (item, moments) in zip(items, itemMoments) {
       let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
       for (category, categoryMoments) in zip(item.categories, moments) {
         for kind in kinds {
+          let national = layout.domains[0]
           let nationalEstimate = DomainEstimate(
-            kind, moments: categoryMoments, shift: item.shift, member: national, design: design)
-          for domain in domains {
+            kind, moments: categoryMoments, shift: item.shift, member: national.member, design: design)
+          var estimates: [DomainEstimate?] = []
+          for domain in layout.domains {
             let answered = domain.member.indices.contains { domain.member[$0] && categoryMoments[$0].count > 0 }
             let estimate =
               answered
               ? DomainEstimate(kind, moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
               : nil
+            estimates.append(estimate)
             var indicator =
               estimate.map { finish($0, item: item, category: category, design: design) }
               ?? empty(kind, item: item, category: category)
@@ -86,10 +68,72 @@ public struct EstimateStage: Sendable {
             }
             indicators.append(indicator)
           }
+          if kind == .mean, let breakdowns = banners[item.variable.origin] {
+            for breakdown in breakdowns {
+              comparisons += compareColumns(
+                of: breakdown, in: layout, estimates: estimates, item: item, category: category)
+            }
+          }
         }
       }
     }
-    return indicators
+    return Estimates(indicators: indicators, comparisons: comparisons)
+  }
+
+  /// The breakdowns whose columns are tested against each other, by table variable (a variable,
+  /// a multiple-response set, a net): those of the tables that show it.
+  private func tableBanners(asked: [String]) -> [String: [String]] {
+    var banners: [String: [String]] = [:]
+    for table in spec.tables {
+      for variable in table.variables + table.nets where asked.contains(variable) {
+        for column in table.columns where !(banners[variable] ?? []).contains(column) {
+          banners[variable, default: []].append(column)
+        }
+      }
+    }
+    return banners
+  }
+
+  /// Every pair of levels of `breakdown` for one row: difference, SE from the covariance of the
+  /// two domains, z, p; pairs where either level has fewer respondents than `min_base.flag` (or
+  /// none) are not tested, and the others' p-values are adjusted together.
+  private func compareColumns(
+    of breakdown: String, in layout: DomainLayout, estimates: [DomainEstimate?], item: AnalysisItem,
+    category: ValueLabel?
+  ) -> [ColumnComparison] {
+    let levels = layout.domains.indices.filter { layout.domains[$0].breakdown == breakdown }
+    let tested = levels.compactMap { index -> (Int, DomainEstimate)? in
+      guard let estimate = estimates[index], estimate.respondents >= Double(max(spec.flagBelow, 1)) else { return nil }
+      return (index, estimate)
+    }
+    let design = layout.design
+    var comparisons: [ColumnComparison] = []
+    for (position, (firstIndex, first)) in tested.enumerated() {
+      for (secondIndex, second) in tested[(position + 1)...] {
+        let variance =
+          LinearisedVariance.covariance(first, first, design: design)
+          + LinearisedVariance.covariance(second, second, design: design)
+          - 2 * LinearisedVariance.covariance(first, second, design: design)
+        let difference = first.estimate - second.estimate
+        let se = max(variance, 0).squareRoot()
+        let z = difference / se
+        comparisons.append(
+          ColumnComparison(
+            variable: item.name, category: category.map { String($0.code) } ?? "",
+            statistic: category == nil ? .mean : .proportion, breakdown: breakdown,
+            first: layout.domains[firstIndex].value, second: layout.domains[secondIndex].value,
+            difference: difference, standardError: se, z: z, pValue: TailProbability.twoSidedNormal(z),
+            adjustedPValue: .nan, isSignificant: false))
+      }
+    }
+    // As R's p.adjust, a p-value that is not a number is left out of the family.
+    let family = comparisons.indices.filter { !comparisons[$0].pValue.isNaN }
+    let adjusted = spec.correction.adjust(family.map { comparisons[$0].pValue })
+    for (index, p) in zip(family, adjusted) {
+      comparisons[index].adjustedPValue = p
+      comparisons[index].isSignificant = p < 1 - spec.level
+    }
+    return comparisons
   }
 
   private func finish(_ mean: DomainEstimate, item: AnalysisItem, category: ValueLabel?, design: VarianceDesign)

@@ -1,26 +1,45 @@
-/// A cross-table as the PHARE reports print it, read from the indicators (nothing is re-estimated):
-/// the answers (then nets) in rows, Ensemble then each level of the listed breakdowns in columns,
-/// weighted column percentages (means for scores) marked when significantly above or below Ensemble.
+/// A cross-table as market-research tables print it, read from the indicators and the column tests
+/// (nothing is re-estimated): the answers (then nets) in rows — or, for a grid, each variable of a
+/// battery — Ensemble then each level of the listed breakdowns in columns, each banner column with
+/// a letter; weighted column percentages (means for scores) marked H / B when significantly above
+/// or below Ensemble, with the letters of the columns of the same breakdown they are significantly
+/// above, a low-base marker where the base is below `min_base.flag` (not tested), unweighted and
+/// weighted bases.
 struct CrossTable {
   struct Column: Equatable {
     var breakdown: String
     var value: String
     var label: String
+    /// The column's letter within its breakdown (`A`, `B`…, `AA` after `Z`); empty for Ensemble.
+    var letter: String
   }
 
-  enum Cell {
+  /// What is said of a cell besides its value.
+  enum Mark: String {
+    /// Significantly above / below Ensemble.
+    case above = "H"
+    case below = "B"
+    /// Fewer respondents than `min_base.flag`: read with caution, not tested.
+    case lowBase = "!"
+  }
+
+  enum Cell: Equatable {
     /// No respondent of the column answered (an empty indicator, or none).
     case none
     /// Below the suppression base: published blank, with a marker.
     case suppressed
-    /// A percentage or a mean, with `H` / `B` when significantly above / below Ensemble.
-    case value(Double, letter: String)
+    /// A proportion (0–1) or a mean, its mark, and the letters of the columns of its breakdown
+    /// it is significantly above.
+    case value(Double, mark: Mark?, letters: [String])
   }
 
   struct Row {
     var label: String
     var isMean: Bool
     var cells: [Cell]
+    /// Unweighted respondents and their weighted total in each column.
+    var bases: [Int]
+    var weightedBases: [Double]
   }
 
   var title: String
@@ -28,59 +47,83 @@ struct CrossTable {
   var groups: [(label: String, count: Int)]
   var columns: [Column]
   var rows: [Row]
-  /// Unweighted respondents of the table's variable in each column.
-  var bases: [Int]
   var level: Double
+  var flagBelow: Int
   var suppressBelow: Int
+  var correction: PValueCorrection
+  /// Whether the rows are several variables (a battery), whose bases may differ.
+  var isGrid: Bool
 
-  /// The table of `spec` from one wave's indicators. `items` are the analysed columns of the
-  /// table's variable (itself, or the items of a multiple-response set), `variableLabel` its
-  /// label, `breakdownLabels` the label of each of `spec.columns`.
+  /// The table of `spec` from one wave's indicators and column tests. `items` lists, per variable
+  /// of the table, its analysed columns (itself, or the items of a multiple-response set);
+  /// `variableLabels` their labels; `breakdownLabels` the label of each of `spec.columns`.
   init(
-    _ spec: CrossTableSpec, indicators: [Indicator], items: [String], variableLabel: String,
-    breakdownLabels: [String], level: Double, suppressBelow: Int
+    _ spec: CrossTableSpec, estimates: Estimates, items: [[String]], variableLabels: [String],
+    breakdownLabels: [String], estimation: EstimationSpec
   ) {
-    title = spec.title ?? variableLabel
-    self.level = level
-    self.suppressBelow = suppressBelow
-    var columns = [Column(breakdown: "national", value: "", label: "Ensemble")]
+    title = spec.title ?? variableLabels.first ?? ""
+    level = estimation.level
+    flagBelow = estimation.flagBelow
+    suppressBelow = estimation.suppressBelow
+    correction = estimation.correction
+    isGrid = spec.variables.count > 1
+    let indicators = estimates.indicators
+    var columns = [Column(breakdown: "national", value: "", label: "Ensemble", letter: "")]
     groups = []
     for (breakdown, label) in zip(spec.columns, breakdownLabels) {
       var levels: [Column] = []
       for indicator in indicators where indicator.breakdown == breakdown {
-        let column = Column(breakdown: breakdown, value: indicator.breakdownValue, label: indicator.breakdownLabel)
-        if !levels.contains(column) { levels.append(column) }
+        if !levels.contains(where: { $0.value == indicator.breakdownValue }) {
+          levels.append(
+            Column(
+              breakdown: breakdown, value: indicator.breakdownValue, label: indicator.breakdownLabel,
+              letter: Self.letter(levels.count)))
+        }
       }
       if !levels.isEmpty { groups.append((label, levels.count)) }
       columns += levels
     }
+    self.columns = columns
     var byKey: [String: Indicator] = [:]
     for indicator in indicators where indicator.statistic != .total {
       byKey[Self.key(indicator.variable, indicator.category, indicator.breakdown, indicator.breakdownValue)] = indicator
     }
+    var above: [String: [String]] = [:]
+    for test in estimates.comparisons where test.isSignificant {
+      let (higher, lower) = test.difference > 0 ? (test.first, test.second) : (test.second, test.first)
+      above[Self.key(test.variable, test.category, test.breakdown, higher), default: []].append(lower)
+    }
+    let flagBelow = flagBelow
     func row(_ label: String, _ template: Indicator) -> Row {
-      let isMean = template.statistic == .mean
+      let found = columns.map { byKey[Self.key(template.variable, template.category, $0.breakdown, $0.value)] }
+      let cells = zip(columns, found).map { column, indicator -> Cell in
+        guard let indicator, !indicator.isEmpty else { return .none }
+        if indicator.isSuppressed { return .suppressed }
+        if indicator.respondents < flagBelow { return .value(indicator.estimate, mark: .lowBase, letters: []) }
+        let mark: Mark? =
+          indicator.flags.contains("above-national")
+          ? .above : indicator.flags.contains("below-national") ? .below : nil
+        let key = Self.key(template.variable, template.category, column.breakdown, column.value)
+        let letters = columns.filter { $0.breakdown == column.breakdown && above[key]?.contains($0.value) == true }
+        return .value(indicator.estimate, mark: mark, letters: letters.map(\.letter))
+      }
       return Row(
-        label: label, isMean: isMean,
-        cells: columns.map { column in
-          guard let indicator = byKey[Self.key(template.variable, template.category, column.breakdown, column.value)]
-          else { return .none }
-          if indicator.isEmpty { return .none }
-          if indicator.isSuppressed { return .suppressed }
-          let letter =
-            indicator.flags.contains("above-national") ? "H" : indicator.flags.contains("below-national") ? "B" : ""
-          return .value(isMean ? indicator.estimate : 100 * indicator.estimate, letter: letter)
-        })
+        label: label, isMean: template.statistic == .mean, cells: cells,
+        bases: found.map { $0?.respondents ?? 0 }, weightedBases: found.map { $0?.weightedTotal ?? 0 })
     }
     let national = indicators.filter { $0.breakdown == "national" && $0.statistic != .total }
     var rows: [Row] = []
-    for item in items {
-      for indicator in national where indicator.variable == item {
-        let label =
-          indicator.statistic == .mean
-          ? "Moyenne"
-          : item == spec.variable ? indicator.categoryLabel : Self.itemLabel(indicator.variableLabel, of: variableLabel)
-        rows.append(row(label, indicator))
+    for (variable, (variableItems, variableLabel)) in zip(spec.variables, zip(items, variableLabels)) {
+      for item in variableItems {
+        let itemIndicators = national.filter { $0.variable == item }
+        for indicator in itemIndicators {
+          rows.append(
+            row(
+              Self.rowLabel(
+                indicator, isItem: item != variable, variableLabel: variableLabel, isGrid: isGrid,
+                isOnlyCategory: itemIndicators.count == 1),
+              indicator))
+        }
       }
     }
     for net in spec.nets {
@@ -89,18 +132,41 @@ struct CrossTable {
       }
     }
     self.rows = rows
-    self.columns = columns
-    bases = columns.map { column in
-      items.lazy.compactMap { item in
-        indicators.first {
-          $0.variable == item && $0.breakdown == column.breakdown && $0.breakdownValue == column.value
-        }
-      }.first?.respondents ?? 0
-    }
+  }
+
+  /// The unweighted and weighted bases of each column: a variable's (all its rows share them), or
+  /// for a grid, whose variables' bases differ, the smallest of its rows'.
+  var bases: (unweighted: [Int], weighted: [Double]) {
+    guard let first = rows.first else { return (columns.map { _ in 0 }, columns.map { _ in 0 }) }
+    guard isGrid else { return (first.bases, first.weightedBases) }
+    return (
+      columns.indices.map { column in rows.map { $0.bases[column] }.min() ?? 0 },
+      columns.indices.map { column in rows.map { $0.weightedBases[column] }.min() ?? 0 }
+    )
+  }
+
+  /// `A`…`Z`, then `AA`, `AB`…: the letter of the `index`-th column of a breakdown.
+  static func letter(_ index: Int) -> String {
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return index < 26 ? String(alphabet[index]) : letter(index / 26 - 1) + String(alphabet[index % 26])
   }
 
   private static func key(_ variable: String, _ category: String, _ breakdown: String, _ value: String) -> String {
     [variable, category, breakdown, value].joined(separator: "\u{1F}")
+  }
+
+  /// A row's label: « Moyenne » or the answer for a single variable; an item's own label in a
+  /// multiple-response set; in a grid, the variable's domain (or label), with the answer when it
+  /// has several.
+  private static func rowLabel(
+    _ indicator: Indicator, isItem: Bool, variableLabel: String, isGrid: Bool, isOnlyCategory: Bool
+  ) -> String {
+    let own = isItem ? itemLabel(indicator.variableLabel, of: variableLabel) : variableLabel
+    guard isGrid else {
+      return isItem ? own : indicator.statistic == .mean ? "Moyenne" : indicator.categoryLabel
+    }
+    let name = indicator.domainLabel.isEmpty || isItem ? own : indicator.domainLabel
+    return isOnlyCategory ? name : name + " : " + indicator.categoryLabel
   }
 
   /// An item's own label: the set's label and « : » are dropped from « Set : Item ».
@@ -110,18 +176,20 @@ struct CrossTable {
 }
 
 extension CrossTable {
-  /// The table of `spec` from a wave's indicators, labelled from the wave's variables and the codebook.
-  init(_ spec: CrossTableSpec, indicators: [Indicator], wave: CleanWave, pipeline: Pipeline) {
+  /// The table of `spec` from a wave's estimates, labelled from the wave's variables and the
+  /// codebook; the variables the wave does not ask have no row.
+  init(_ spec: CrossTableSpec, estimates: Estimates, wave: CleanWave, pipeline: Pipeline, estimation: EstimationSpec) {
     func label(_ name: String) -> String {
       pipeline.codebook[name]?.label ?? wave.variable(named: name)?.label ?? name
     }
-    let estimate = pipeline.spec.estimate
     self.init(
-      spec, indicators: indicators,
-      items: wave.variables.filter { $0.name == spec.variable || $0.origin == spec.variable }.map(\.name),
-      variableLabel: label(spec.variable),
+      spec, estimates: estimates,
+      items: spec.variables.map { variable in
+        wave.notAsked.contains(variable)
+          ? [] : wave.variables.filter { $0.name == variable || $0.origin == variable }.map(\.name)
+      },
+      variableLabels: spec.variables.map(label),
       breakdownLabels: spec.columns.map { $0.split(separator: "*").map { label(String($0)) }.joined(separator: " × ") },
-      level: estimate?.level ?? EstimationSpec.defaultLevel,
-      suppressBelow: estimate?.suppressBelow ?? EstimationSpec.defaultSuppressBelow)
+      estimation: estimation)
   }
 }

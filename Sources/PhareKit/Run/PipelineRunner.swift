@@ -70,7 +70,9 @@ public struct PipelineRunner: Sendable {
         afterStage(.weight, result)
         guard let estimation, let weighted = result.weighted, !result.failed else { break stages }
         seconds = 0
-        result.indicators = try StageTimings.measure(&seconds) { try estimation.run(weighted) }
+        let estimates = try StageTimings.measure(&seconds) { try estimation.run(weighted) }
+        result.indicators = estimates.indicators
+        result.comparisons = estimates.comparisons
         result.timings.estimate = seconds
         afterStage(.estimate, result)
       } catch let error as IngestError {

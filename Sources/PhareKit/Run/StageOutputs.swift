@@ -137,9 +137,14 @@ public enum StageOutputs {
         if let indicators = result.indicators {
           try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
           try write(Indicator.csv(indicators, audit: true, locale: locale), "indicators-audit.csv")
-          for table in pipeline.spec.estimate?.tables ?? [] where !wave.notAsked.contains(table.variable) {
-            let crossTable = CrossTable(table, indicators: indicators, wave: wave, pipeline: pipeline)
-            try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
+          if let estimation = pipeline.spec.estimate, !estimation.tables.isEmpty {
+            let estimates = Estimates(indicators: indicators, comparisons: result.comparisons)
+            try write(ColumnComparison.csv(result.comparisons, locale: locale), "comparisons.csv")
+            for table in estimation.tables where table.variables.contains(where: { !wave.notAsked.contains($0) }) {
+              let crossTable = CrossTable(
+                table, estimates: estimates, wave: wave, pipeline: pipeline, estimation: estimation)
+              try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
+            }
           }
           let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
           try write(try feed.json(), "feed.json")

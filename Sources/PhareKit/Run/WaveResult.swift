@@ -9,6 +9,8 @@ public struct WaveResult: Sendable {
   public var weighted: WeightedWave?
   /// The indicators, when estimation was asked for and succeeded.
   public var indicators: [Indicator]?
+  /// The column tests of the spec's cross-tables, when estimation succeeded.
+  public var comparisons: [ColumnComparison] = []
   /// Why the wave failed (unreadable, columns missing, too many rows quarantined, weighting impossible), if it did.
   public var problem: String?
   public var timings = StageTimings()

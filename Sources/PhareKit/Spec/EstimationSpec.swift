@@ -17,6 +17,8 @@ public struct EstimationSpec: Equatable, Sendable {
   public var fpcStrata: [String]?
   /// Cross-tables published from the indicators, one CSV each.
   public var tables: [CrossTableSpec] = []
+  /// How the p-values of the tables' column tests are adjusted within each row and breakdown.
+  public var correction = PValueCorrection.none
 
   static let defaultLevel = 0.95
   static let defaultFlagBelow = 30

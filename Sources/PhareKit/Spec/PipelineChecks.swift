@@ -77,7 +77,11 @@ enum PipelineChecks {
           report("'\(name)' is not a derived net (clean.derived with net:)")
           continue
         }
-        if source != table.variable { report("'\(name)' is a net of '\(source)', not of '\(table.variable)'") }
+        if !table.variables.contains(source) {
+          report(
+            "'\(name)' is a net of '\(source)', not of "
+              + table.variables.map { "'\($0)'" }.joined(separator: ", "))
+        }
       }
     }
   }

@@ -5,7 +5,9 @@ extension PipelineSpec {
   static func estimation(_ node: Node, reader: SpecReader) -> EstimationSpec? {
     let fields = reader.fields(
       node, "estimate",
-      allowed: ["variables", "totals", "breakdowns", "interval", "level", "min_base", "fpc", "tables"],
+      allowed: [
+        "variables", "totals", "breakdowns", "interval", "level", "min_base", "fpc", "tables", "correction",
+      ],
       required: ["variables"], at: "estimate")
     var spec = EstimationSpec(
       variables: reader.strings(fields["variables"], "estimate.variables", at: "estimate.variables") ?? [],
@@ -53,6 +55,9 @@ extension PipelineSpec {
       let strata = reader.fields(fpc, "estimate.fpc", allowed: ["strata"], required: ["strata"], at: "estimate.fpc")
       spec.fpcStrata = reader.string(strata["strata"], "estimate.fpc.strata")?.split(separator: "*").map(String.init)
     }
+    spec.correction =
+      reader.choice(fields["correction"], "estimate.correction", PValueCorrection.allCases.map(\.rawValue))
+      .flatMap(PValueCorrection.init(rawValue:)) ?? .none
     if let tables = fields["tables"] {
       spec.tables = self.tables(tables, estimate: spec, reader: reader)
     }

@@ -1,14 +1,14 @@
 import Yams
 
-/// Reading `estimate.tables`: each table's variable, nets and columns must be estimated by the spec.
+/// Reading `estimate.tables`: each table's variables, nets and columns must be estimated by the spec.
 extension PipelineSpec {
   static func tables(_ node: Node, estimate spec: EstimationSpec, reader: SpecReader) -> [CrossTableSpec] {
     var names: Set<String> = []
     let breakdowns = spec.breakdowns.map { $0.joined(separator: "*") }
     return (reader.sequence(node, "estimate.tables") ?? []).compactMap { item in
       let fields = reader.fields(
-        item, "a table of estimate.tables", allowed: ["name", "title", "variable", "nets", "columns"],
-        required: ["name", "variable"])
+        item, "a table of estimate.tables", allowed: ["name", "title", "variable", "variables", "nets", "columns"],
+        required: ["name"])
       guard let name = reader.string(fields["name"], "the name of a table") else { return nil }
       let context = "table '\(name)'"
       if name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_-]*/) == nil {
@@ -17,11 +17,26 @@ extension PipelineSpec {
       if !names.insert(name).inserted {
         reader.report(fields["name"], "\(context) is already defined")
       }
-      let variable = reader.string(fields["variable"], "the variable of \(context)")
-      let nets = reader.strings(fields["nets"], "the nets of \(context)") ?? []
-      if let variable, !spec.variables.contains(variable) {
-        reader.report(fields["variable"], "\(context): '\(variable)' is not among estimate.variables")
+      // One variable (`variable:`) or a grid of several (`variables:`), not both.
+      let rows = fields["variables"] ?? fields["variable"]
+      let variables =
+        fields["variables"] != nil
+        ? reader.strings(fields["variables"], "the variables of \(context)")
+        : reader.string(fields["variable"], "the variable of \(context)").map { [$0] }
+      if fields["variables"] != nil && fields["variable"] != nil {
+        reader.report(fields["variables"], "\(context): give either variable (one) or variables (a grid), not both")
+      } else if rows == nil {
+        reader.report(item, "\(context): variable (one) or variables (a grid) is required")
+      } else if variables?.isEmpty == true {
+        reader.report(rows, "\(context): variables lists no variable")
       }
+      for variable in variables ?? [] where !spec.variables.contains(variable) {
+        reader.report(rows, "\(context): '\(variable)' is not among estimate.variables")
+      }
+      for (index, variable) in (variables ?? []).enumerated() where variables?[..<index].contains(variable) == true {
+        reader.report(rows, "\(context): '\(variable)' is listed twice")
+      }
+      let nets = reader.strings(fields["nets"], "the nets of \(context)") ?? []
       for net in nets where !spec.variables.contains(net) {
         reader.report(fields["nets"], "\(context): '\(net)' is not among estimate.variables")
       }
@@ -29,10 +44,10 @@ extension PipelineSpec {
       for column in columns where !breakdowns.contains(column) {
         reader.report(fields["columns"], "\(context): '\(column)' is not among estimate.breakdowns")
       }
-      guard let variable else { return nil }
+      guard let variables, !variables.isEmpty else { return nil }
       return CrossTableSpec(
-        name: name, title: reader.string(fields["title"], "the title of \(context)"), variable: variable, nets: nets,
-        columns: columns, line: item.mark?.line)
+        name: name, title: reader.string(fields["title"], "the title of \(context)"), variables: variables,
+        nets: nets, columns: columns, line: item.mark?.line)
     }
   }
 }

@@ -97,7 +97,7 @@ import Testing
     let spec = EstimationSpec(
       variables: variables, breakdowns: [["region"], ["urbain"]], interval: method, level: 0.95, flagBelow: 30,
       suppressBelow: 10, fpcStrata: fpc)
-    let indicators = try EstimateStage(spec: spec, dontKnow: dontKnow, population: population).run(weighted)
+    let indicators = try EstimateStage(spec: spec, dontKnow: dontKnow, population: population).run(weighted).indicators
     return Dictionary(
       uniqueKeysWithValues: indicators.map {
         ([$0.breakdown, $0.breakdownValue, $0.variable, $0.category, $0.statistic.rawValue].joined(separator: "|"), $0)
@@ -234,6 +234,7 @@ import Testing
         suppressBelow: 10, fpcStrata: nil)
       spec.totals = variables
       let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted)
+        .indicators
       return Dictionary(
         uniqueKeysWithValues: indicators.filter { $0.statistic == .total }.map {
           ([$0.breakdown, $0.breakdownValue, $0.variable, $0.category].joined(separator: "|"), $0)
@@ -265,7 +266,7 @@ import Testing
     let spec = EstimationSpec(
       variables: ["q3"], breakdowns: [["region", "urbain"]], interval: .logit, level: 0.95, flagBelow: 30,
       suppressBelow: 10, fpcStrata: nil)
-    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted)
+    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted).indicators
     let rows = try EstimationOracleTests.golden("crossing.csv", case: "B")
     #expect(rows.count == 26)
     for row in rows {
@@ -296,7 +297,7 @@ import Testing
       variables: ["score"], breakdowns: [], interval: .logit, level: 0.95, flagBelow: 30, suppressBelow: 10,
       fpcStrata: nil)
     let national = try #require(
-      try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted).first)
+      try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted).indicators.first)
     guard case .numeric(let score) = weighted.clean.table["score"] else {
       Issue.record("score is not numeric")
       return

@@ -47,7 +47,12 @@ import Testing
   @Test func theShippedPipelineDeclaresQ4WithItsNetAndQ3() throws {
     let tables = try #require(try Pipeline.load(Fixtures.pipelines("institutions.yml")).spec.estimate?.tables)
     #expect(
-      tables.map { [$0.name, $0.variable, $0.nets.joined(separator: "+"), $0.columns.joined(separator: "+")] } == [
+      tables.map {
+        [
+          $0.name, $0.variables.joined(separator: "+"), $0.nets.joined(separator: "+"),
+          $0.columns.joined(separator: "+"),
+        ]
+      } == [
         ["q4-dynamique", "q4", "q4_net_oui", "urbain+region"], ["q3-alliances-innovation", "q3", "", "urbain"],
       ])
     #expect(tables[0].title == "Q4. Votre territoire est-il porteur d'une dynamique de co-construction ?")
@@ -78,5 +83,34 @@ import Testing
         "pipeline.yml:17: table 'ok': 'sexe' is not among estimate.breakdowns",
         "pipeline.yml:18: table 'ok' is already defined",
       ])
+  }
+
+  @Test func aGridListsSeveralVariablesAndEachProblemOfItsListIsReported() throws {
+    #expect(try problems("    - {name: grid, variables: [q3, q4], nets: [q4_net]}") == [])
+    let found = try problems(
+      """
+          - {name: a, variables: [q3, q9, q3]}
+          - {name: b, variable: q3, variables: [q4]}
+          - {name: c, variables: []}
+          - {name: d, title: Sans variable}
+          - {name: e, variables: [q3], nets: [q4_net]}
+      """)
+    #expect(
+      found == [
+        "pipeline.yml:13: table 'a': 'q9' is not among estimate.variables",
+        "pipeline.yml:13: table 'a': 'q3' is listed twice",
+        "pipeline.yml:14: table 'b': give either variable (one) or variables (a grid), not both",
+        "pipeline.yml:15: table 'c': variables lists no variable",
+        "pipeline.yml:16: table 'd': variable (one) or variables (a grid) is required",
+        "pipeline.yml:17: table 'e': 'q4_net' is a net of 'q4', not of 'q3'",
+      ])
+  }
+
+  @Test func theColumnTestsCorrectionIsOneOfRsPAdjustMethods() throws {
+    let pipeline = try Pipeline.load(Fixtures.pipelines("institutions.yml"))
+    #expect(pipeline.spec.estimate?.correction == PValueCorrection.none)
+    #expect(
+      try problems("    - {name: q4, variable: q4}\n  correction: sidak")
+        == ["pipeline.yml:14: estimate.correction should be one of: none, holm, bonferroni (found 'sidak')"])
   }
 }
