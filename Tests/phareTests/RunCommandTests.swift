@@ -107,6 +107,20 @@ import Testing
       let digest = try PhareProcess.run([out + "/" + path], program: URL(fileURLWithPath: "/usr/bin/sha256sum"))
       #expect(feed["sha256"] == .string(String(digest.stdout.prefix(64))), "\(path)")
     }
+    for survey in surveys {
+      guard case .string(let name)? = survey["survey"] else { continue }
+      #expect(
+        survey["trends"] == .string(name + "/trends.csv") && survey["feed"]?["path"] == .string(name + "/feed.json"))
+    }
+    for (position, wave) in ["2015", "2016", "2017"].enumerated() {
+      #expect(
+        matrices.first?["waves"]?[position]
+          == .object([
+            "wave": .string(wave), "csv": .string("territoires/\(wave)/matrix.csv"),
+            "manifest": .string("territoires/\(wave)/manifest.json"),
+            "feed": feeds.first { $0["path"] == .string("territoires/\(wave)/feed.json") } ?? .null,
+          ]))
+    }
     for case .array(let waves)? in surveys.map({ $0["waves"] }) {
       #expect(waves.count == 3)
       for wave in waves {
