@@ -21,6 +21,7 @@ struct Run: ParsableCommand {
       DIR/<matrix>/<wave>/; a wave some surveys have not delivered yet is written with their cells \
       flagged actor-wave-missing (one warning, exit 0) and rebuilt when they deliver it. Trends, \
       time-series feeds and matrices are rebuilt only when the waves they are built from changed. \
+      DIR/index.json lists every survey, wave, feed, table and matrix written, with each wave's status. \
       One run at a time per DIR and per registry (locks, taken over from a dead process).
       Logs: one line per stage per wave on standard error. The summary goes to standard output, \
       except with --quiet, which prints warnings and errors only, each once, on standard error.

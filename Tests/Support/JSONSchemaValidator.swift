@@ -3,7 +3,10 @@ import Foundation
 /// Validates JSON documents against a JSON Schema (draft 2020-12) using only the keywords phare's
 /// schemas use: type, required, properties, additionalProperties, items, enum, const, pattern,
 /// minimum, maximum, $ref (within the schema) and $defs. A schema using any other keyword is
-/// refused when loaded, so that no constraint is silently skipped.
+/// refused when loaded, so that no constraint is silently skipped. In strict mode an object
+/// schema that declares `properties` and says nothing of `additionalProperties` also refuses
+/// keys it does not declare: phare's schemas let readers meet unknown keys, while phare's own
+/// outputs are tested strictly, so that phare emits nothing undocumented.
 public struct JSONSchemaValidator {
   /// Why a schema cannot be used: a keyword this validator does not implement, or a `$ref` it cannot resolve.
   public struct UnsupportedSchema: Error, Equatable, CustomStringConvertible {
@@ -18,28 +21,36 @@ public struct JSONSchemaValidator {
   ]
 
   let root: JSONValue
+  /// Refuse keys an object schema does not declare (where it has no `additionalProperties`).
+  public let strict: Bool
 
-  public init(schema: JSONValue) throws {
+  public init(schema: JSONValue, strict: Bool = false) throws {
     root = schema
+    self.strict = strict
     var problems: [String] = []
     check(schema, at: "#", problems: &problems)
     guard problems.isEmpty else { throw UnsupportedSchema(problems: problems) }
   }
 
-  /// The schema committed at `Schemas/feed.schema.json`.
-  public static func feed() throws -> JSONSchemaValidator {
-    try committed("feed.schema.json")
+  /// The schema committed at `Schemas/feed.schema.json`, strict by default (phare's outputs are checked so).
+  public static func feed(strict: Bool = true) throws -> JSONSchemaValidator {
+    try committed("feed.schema.json", strict: strict)
   }
 
-  /// The schema committed at `Schemas/matrix-feed.schema.json`.
-  public static func matrixFeed() throws -> JSONSchemaValidator {
-    try committed("matrix-feed.schema.json")
+  /// The schema committed at `Schemas/matrix-feed.schema.json`, strict by default.
+  public static func matrixFeed(strict: Bool = true) throws -> JSONSchemaValidator {
+    try committed("matrix-feed.schema.json", strict: strict)
   }
 
-  private static func committed(_ name: String) throws -> JSONSchemaValidator {
+  /// The schema committed at `Schemas/index.schema.json`, strict by default.
+  public static func index(strict: Bool = true) throws -> JSONSchemaValidator {
+    try committed("index.schema.json", strict: strict)
+  }
+
+  private static func committed(_ name: String, strict: Bool) throws -> JSONSchemaValidator {
     var path = #filePath
     for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-    return try JSONSchemaValidator(schema: try JSONValue.load(path + "/Schemas/" + name))
+    return try JSONSchemaValidator(schema: try JSONValue.load(path + "/Schemas/" + name), strict: strict)
   }
 
   /// Every violation as `<path>: <problem>`, the path written `$.key[index]`; empty when valid.
@@ -173,6 +184,8 @@ public struct JSONSchemaValidator {
         errors.append("\(path): key '\(key)' is not allowed")
       } else if let additional = schema["additionalProperties"] {
         validate(members[key]!, additional, at: "\(path).\(key)", errors: &errors)
+      } else if strict, schema["properties"] != nil {
+        errors.append("\(path): key '\(key)' is not declared by the schema")
       }
     }
   }

@@ -43,6 +43,12 @@ public enum JSONValue: Equatable, Sendable, Decodable, CustomStringConvertible {
     return nil
   }
 
+  /// The array's element at `index`; nil when not an array or out of range.
+  public subscript(index: Int) -> JSONValue? {
+    if case .array(let items) = self, items.indices.contains(index) { return items[index] }
+    return nil
+  }
+
   /// The JSON Schema type name: null, boolean, integer (a number without fraction), number, string, array, object.
   public var typeName: String {
     switch self {

@@ -205,6 +205,16 @@ import Testing
     #expect(told.stdout.contains("    FAILED, previous outputs kept: \(problem)"))
     #expect(told.stdout.contains("    headlines of wave 2016 from its last good run (kept while this one failed):\n"))
     #expect(try space.text("institutions/2016/indicators.csv") == good)
+    // The index tells a dashboard and cron the same: failed, why, and the previous outputs still listed.
+    let index = try JSONValue.load(space.out + "/index.json")
+    #expect(try JSONSchemaValidator.index().errors(index) == [])
+    let wave = try #require(Self.indexedWave("2016", in: index))
+    #expect(wave["status"] == .string("failed"))
+    #expect(
+      wave["problem"].map { if case .string(let text) = $0 { text.hasPrefix(problem + " (") } else { false } } == true)
+    #expect(wave["rejected"] == .string("institutions/rejected/2016/manifest.json"))
+    #expect(wave["indicators"] == .string("institutions/2016/indicators.csv"))
+    #expect(wave["feed"]?["path"] == .string("institutions/2016/feed.json"))
     let rejected = try space.text("institutions/rejected/2016/quarantine.csv")
     #expect(rejected.components(separatedBy: ",clean.unknown-code,").count - 1 >= 30)
     // Not skipped while it fails: every run tries again.
@@ -214,6 +224,14 @@ import Testing
     #expect(fixed.status == 0, "\(fixed.stderr)")
     #expect(fixed.stdout.contains("  wave 2016: unchanged since the last run, skipped"))
     #expect(!FileManager.default.fileExists(atPath: space.survey + "/rejected/2016"))
+    let mended = Self.indexedWave("2016", in: try JSONValue.load(space.out + "/index.json"))
+    #expect(mended?["status"] == .string("ok") && mended?["problem"] == .null && mended?["rejected"] == .null)
+  }
+
+  /// The index's entry of the survey's wave `id`.
+  private static func indexedWave(_ id: String, in index: JSONValue) -> JSONValue? {
+    guard case .array(let waves)? = index["surveys"]?[0]?["waves"] else { return nil }
+    return waves.first { $0["wave"] == .string(id) }
   }
 
   @Test func logsAreJSONLinesOnRequest() throws {

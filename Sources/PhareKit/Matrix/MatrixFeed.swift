@@ -3,10 +3,11 @@ import Foundation
 /// The dashboard feed of the territorial matrix of one wave (`<matrix>/<wave>/feed.json`,
 /// described by `Schemas/matrix-feed.schema.json`): the regions, domains and measures, then one
 /// cell per (region or nation, domain, measure) with the value of the indicator behind it, in the
-/// units of the survey feeds (percent for proportions, score for means) and that indicator's id.
+/// units of the survey feeds (proportions from 0 to 1 with `percent` for display, score for
+/// means) and that indicator's id.
 public struct MatrixFeed: Sendable {
   /// Versioned as the survey feed: additive changes bump the minor version, breaking ones the major.
-  public static let schemaVersion = "1.4.0"
+  public static let schemaVersion = "2.0.0"
 
   struct Measure: Sendable, Equatable {
     var id: String

@@ -64,7 +64,7 @@ extension Feed.Value: Encodable {
     case breakdown
     case breakdownValue = "breakdown_value"
     case breakdownLabel = "breakdown_label"
-    case estimate
+    case estimate, percent
     case standardError = "se"
     case lower = "ci_lower"
     case upper = "ci_upper"
@@ -79,6 +79,7 @@ extension Feed.Value: Encodable {
     try container.encodeOrNull(breakdownValue, forKey: .breakdownValue)
     try container.encode(breakdownLabel, forKey: .breakdownLabel)
     try container.encodeOrNull(estimate, forKey: .estimate)
+    try container.encodeOrNull(percent, forKey: .percent)
     try container.encodeOrNull(standardError, forKey: .standardError)
     try container.encodeOrNull(lower, forKey: .lower)
     try container.encodeOrNull(upper, forKey: .upper)
@@ -91,7 +92,7 @@ extension Feed.Value: Encodable {
 
 extension Feed.SeriesPoint: Encodable {
   private enum CodingKeys: String, CodingKey {
-    case wave, estimate
+    case wave, estimate, percent
     case standardError = "se"
     case lower = "ci_lower"
     case upper = "ci_upper"
@@ -103,6 +104,7 @@ extension Feed.SeriesPoint: Encodable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(wave, forKey: .wave)
     try container.encodeOrNull(estimate, forKey: .estimate)
+    try container.encodeOrNull(percent, forKey: .percent)
     try container.encodeOrNull(standardError, forKey: .standardError)
     try container.encodeOrNull(lower, forKey: .lower)
     try container.encodeOrNull(upper, forKey: .upper)

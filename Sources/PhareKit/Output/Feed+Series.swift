@@ -2,7 +2,8 @@ import Foundation
 
 /// A survey's time-series feed (`<survey>/feed.json`): the latest wave's feed in which every value
 /// carries its series over all waves, each point with its change from the previous wave
-/// (`Trend`: independent samples), in the feed's units, and `not_asked` for every wave.
+/// (`Trend`: independent samples), in the indicator's unit (a proportion's difference from -1 to
+/// 1), and `not_asked` for every wave.
 extension Feed {
   /// `waves` are every wave's indicators, in any order; the latest wave id gives the feed's own values.
   public init(pipeline: Pipeline, series waves: [(wave: String, indicators: [Indicator])], generatedAt: Date) {
@@ -31,7 +32,8 @@ extension Feed {
   private static func point(_ wave: String, _ indicator: Indicator, change: Change?) -> SeriesPoint {
     let value = Self.value(indicator)
     return SeriesPoint(
-      wave: wave, estimate: value.estimate, standardError: value.standardError, lower: value.lower,
+      wave: wave, estimate: value.estimate, percent: value.percent, standardError: value.standardError,
+      lower: value.lower,
       upper: value.upper, respondents: value.respondents, flags: value.flags, change: change)
   }
 
@@ -39,8 +41,7 @@ extension Feed {
     from earlier: (wave: String, indicator: Indicator), to later: (wave: String, indicator: Indicator), level: Double
   ) -> Change {
     let trend = Trend(from: earlier.indicator, wave: earlier.wave, to: later.indicator, wave: later.wave, level: level)
-    let scale = later.indicator.statistic == .proportion ? 100.0 : 1
-    func published(_ number: Double) -> Double? { trend.isSuppressed || !number.isFinite ? nil : number * scale }
+    func published(_ number: Double) -> Double? { trend.isSuppressed || !number.isFinite ? nil : number }
     return Change(
       fromWave: earlier.wave, difference: published(trend.difference), standardError: published(trend.standardError),
       lower: published(trend.lower), upper: published(trend.upper),

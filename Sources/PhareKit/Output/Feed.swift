@@ -5,15 +5,16 @@ import Foundation
 ///
 /// An indicator's id is `<actor>.<variable>[.<category>].<statistic>`, the category only for
 /// proportions and weighted counts of a category, so the same question keeps its id across waves.
-/// Proportions are in percent (0-100, SE and interval in points), means are scores on the
-/// variable's own scale, totals are counts. A suppressed value keeps its bases but no estimate;
+/// Proportions are fractions from 0 to 1 (SE and interval too, as in `indicators.csv`), with
+/// `percent`, the estimate × 100, for display; means are scores on the variable's own scale,
+/// totals are counts. A suppressed value keeps its bases but no estimate;
 /// an empty one (a declared level where nobody answered) has bases 0, no estimate and the flags
 /// `suppressed` and `empty`. `not_asked` lists, per wave the feed covers, the estimate variables
 /// that wave does not ask (codebook `waves:`), which have no indicator there.
 public struct Feed: Sendable {
   /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
-  /// retyped, a unit changed) the major one; the schema's `schema_version` is this constant.
-  public static let schemaVersion = "1.4.0"
+  /// retyped, a unit changed) the major one; the schema accepts every version of this major.
+  public static let schemaVersion = "2.0.0"
 
   /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
   struct Region: Encodable, Sendable, Equatable {
@@ -40,6 +41,8 @@ public struct Feed: Sendable {
     var breakdownValue: String?
     var breakdownLabel: String
     var estimate: Double?
+    /// A proportion's estimate × 100, for display; nil for other statistics.
+    var percent: Double?
     var standardError: Double?
     var lower: Double?
     var upper: Double?
@@ -56,6 +59,7 @@ public struct Feed: Sendable {
   struct SeriesPoint: Sendable, Equatable {
     var wave: String
     var estimate: Double?
+    var percent: Double?
     var standardError: Double?
     var lower: Double?
     var upper: Double?
@@ -141,8 +145,9 @@ public struct Feed: Sendable {
       .filter { !$0.isEmpty }.joined(separator: ".")
   }
 
-  /// The unit of a statistic's values in the feed.
-  static let units: [Indicator.Statistic: String] = [.proportion: "percent", .mean: "score", .total: "count"]
+  /// The unit of a statistic's values in the feed: a proportion from 0 to 1, a score on the
+  /// variable's scale, a weighted count.
+  static let units: [Indicator.Statistic: String] = [.proportion: "proportion", .mean: "score", .total: "count"]
 
   private static func entry(_ id: String, _ indicator: Indicator) -> Entry {
     Entry(
@@ -153,12 +158,13 @@ public struct Feed: Sendable {
       domain: indicator.domain.isEmpty ? nil : indicator.domain, values: [])
   }
 
-  /// The indicator's value as the feed publishes it: percent for proportions, nil when suppressed or empty.
+  /// The indicator's value as the feed publishes it, in its own unit (a proportion from 0 to 1,
+  /// with `percent` for display); nil numbers when suppressed or empty.
   static func value(_ indicator: Indicator) -> Value {
-    let scale = indicator.statistic == .proportion ? 100.0 : 1
     func published(_ number: Double) -> Double? {
-      indicator.isSuppressed || indicator.isEmpty || !number.isFinite ? nil : number * scale
+      indicator.isSuppressed || indicator.isEmpty || !number.isFinite ? nil : number
     }
+    let estimate = published(indicator.estimate)
     let names = indicator.breakdown.split(separator: "*")
     let codes = indicator.breakdownValue.split(separator: "*").enumerated().map { index, code in
       index < names.count && names[index] == regionVariable ? Int(code).map(regionID) ?? String(code) : String(code)
@@ -167,7 +173,8 @@ public struct Feed: Sendable {
       breakdown: indicator.breakdown,
       breakdownValue: indicator.breakdown == "national" ? nil : codes.joined(separator: "*"),
       breakdownLabel: indicator.breakdownLabel,
-      estimate: published(indicator.estimate), standardError: published(indicator.standardError),
+      estimate: estimate, percent: indicator.statistic == .proportion ? estimate.map { 100 * $0 } : nil,
+      standardError: published(indicator.standardError),
       lower: published(indicator.lower), upper: published(indicator.upper),
       respondents: indicator.respondents, weightedTotal: indicator.weightedTotal, flags: indicator.flags)
   }

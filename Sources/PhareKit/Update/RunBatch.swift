@@ -2,9 +2,10 @@ import Foundation
 import Logging
 import Synchronization
 
-/// One `phare run`: every pipeline of the plan brought up to date, then every matrix, recorded
-/// in the registry as one run (`running` until it ends; a run killed meanwhile is marked
-/// `interrupted` by the next one). Returns the summary, the errors and the exit code.
+/// One `phare run`: every pipeline of the plan brought up to date, then every matrix, then the
+/// output folder's `index.json` (`FeedIndex`), recorded in the registry as one run (`running`
+/// until it ends; a run killed meanwhile is marked `interrupted` by the next one). Returns the
+/// summary, the errors and the exit code.
 public struct RunBatch {
   public struct Settings: Sendable {
     public var force = false
@@ -77,6 +78,17 @@ public struct RunBatch {
         try update.update(logger: logger, report: &report)
       }
       bar?.finish()
+      let index = out + "/" + FeedIndex.fileName
+      do {
+        if try FeedIndex.update(
+          out: out, pipelines: pipelines, matrices: preflight.matrices, generatedAt: settings.options.generatedAt)
+        {
+          logger.info("index written", metadata: ["index": "\(index)"])
+        }
+      } catch {
+        report.errors.append("\(index): \(error)")
+        report.exitCode = 1
+      }
       try registry.finishRun(run, status: report.exitCode == 0 ? .done : .failed, exitCode: report.exitCode)
     } catch {
       report.errors.append(String(describing: error))

@@ -103,6 +103,61 @@ import Testing
     #expect(cells.first { $0["measure"] == .string("vide") }?["value"] == .null)
   }
 
+  @Test func aProportionIsFromZeroToOneInTheFeedAsInMatrixCSVWithItsPercentForDisplay() throws {
+    let spec = MatrixSpec(
+      file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [measure("coconstruction", "c.yml", "cocons_*", category: 1)])
+    let share = indicator("cocons_01", domain: "emploi", category: "1", region: "84", estimate: 0.49)
+    let matrix = TerritorialMatrix(spec: spec, wave: "2015", domains: domains, indicators: ["c.yml": [share]])
+    let feed = try JSONValue.parse(try MatrixFeed(matrix, generatedAt: Date(timeIntervalSince1970: 0)).json())
+    #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
+    #expect(
+      feed["measures"]
+        == .array([
+          .object([
+            "id": .string("coconstruction"), "label": .string("coconstruction"), "actor": .string("citoyens"),
+            "unit": .string("proportion"),
+          ])
+        ]))
+    guard case .array(let cells)? = feed["cells"] else {
+      Issue.record("cells is an array")
+      return
+    }
+    let value = try #require(
+      cells.first { $0["region"] == .string("84") && $0["domain"] == .string("emploi") }?["value"])
+    let row = try #require(
+      CSVText.records(matrix.csv()).first { $0["breakdown_value"] == "84" && $0["domain"] == "emploi" })
+    for key in ["estimate", "se", "ci_lower", "ci_upper"] {
+      #expect(value[key] == .number(try #require(Double(row[key] ?? ""))), "\(key)")
+    }
+    #expect(value["estimate"] == .number(0.49) && value["se"] == .number(0.1))
+    #expect(value["percent"] == .number(100 * 0.49))
+  }
+
+  @Test func theSchemaAcceptsTheMatrixFeedsMajorVersionOnly() throws {
+    let major = try #require(MatrixFeed.schemaVersion.split(separator: ".").first)
+    #expect(major == "2")
+    let spec = MatrixSpec(
+      file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",
+      measures: [measure("importance", "c.yml", "importance_*")])
+    let matrix = TerritorialMatrix(
+      spec: spec, wave: "2015", domains: domains,
+      indicators: ["c.yml": [indicator("importance_01", domain: "emploi", estimate: 7.1)]])
+    let text = try MatrixFeed(matrix, generatedAt: Date(timeIntervalSince1970: 0)).json()
+    let schema = try JSONValue.parse(
+      try String(contentsOfFile: Fixtures.repository + "/Schemas/matrix-feed.schema.json", encoding: .utf8))
+    let validator = try JSONSchemaValidator(schema: schema)
+    for (version, valid) in [("2.0.0", true), ("2.5.1", true), ("1.4.0", false), ("3.0.0", false)] {
+      let feed = try JSONValue.parse(
+        text.replacingOccurrences(of: "\"\(MatrixFeed.schemaVersion)\"", with: "\"\(version)\""))
+      #expect(validator.errors(feed).isEmpty == valid, "\(version)")
+    }
+    // A key a later 2.x may add is no error for a reader; phare itself emits none (strict).
+    let extra = try JSONValue.parse(text.replacingOccurrences(of: "\"title\" :", with: "\"note\" : 1, \"title\" :"))
+    #expect(validator.errors(extra) == [])
+    #expect(try JSONSchemaValidator.matrixFeed().errors(extra) == ["$: key 'note' is not declared by the schema"])
+  }
+
   @Test func anEmptyRegionHasItsRowsBlankWithBase0AndAValidFeed() throws {
     let spec = MatrixSpec(
       file: "m.yml", name: "territoires", title: "T", domains: "d.csv", breakdown: "region",

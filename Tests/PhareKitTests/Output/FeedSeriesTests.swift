@@ -5,7 +5,7 @@ import Testing
 @testable import PhareKit
 
 /// The time-series feed: the latest wave's values, each with its series over the waves and the
-/// change from the previous point, in percent points for proportions.
+/// change from the previous point, in the indicator's unit (a proportion's from -1 to 1).
 @Suite struct FeedSeriesTests {
   private func indicator(_ estimate: Double, se: Double, region: String = "", flags: [String] = []) -> Indicator {
     Indicator(
@@ -35,17 +35,20 @@ import Testing
     #expect(national[0].change == nil)
     let last = try #require(national[2].change)
     #expect(last.fromWave == "2016")
-    #expect(abs(last.difference! - (-2)) < 1e-12)
-    #expect(abs(last.standardError! - 100 * (0.02 * 0.02 * 2).squareRoot()) < 1e-12)
+    #expect(abs(last.difference! - (-0.02)) < 1e-12)
+    #expect(abs(last.standardError! - (0.02 * 0.02 * 2).squareRoot()) < 1e-12)
     #expect(last.significant == false)
-    #expect(abs(national[1].change!.difference! - 7) < 1e-12)
-    #expect(national[1].change!.significant == true)  // 7 / 2.83 = 2.47 points of SE
+    #expect(abs(national[1].change!.difference! - 0.07) < 1e-12)
+    #expect(national[1].change!.significant == true)  // 0.07 / 0.0283 = 2.47 SE
+    #expect(national.map(\.estimate) == [0.80, 0.87, 0.85])
+    #expect(national.map(\.percent) == [0.80, 0.87, 0.85].map { 100 * $0 })
     // Corse: 2015 then 2017, no 2016; the suppressed 2017 value publishes no number, nor its change.
     let corse = try #require(values[1].series)
     #expect(corse.map(\.wave) == ["2015", "2017"])
     #expect(corse[1].estimate == nil && corse[1].change?.fromWave == "2015" && corse[1].change?.difference == nil)
     #expect(corse[1].change?.significant == nil)
-    #expect(abs(corse[0].estimate! - 60) < 1e-12)
+    #expect(corse[0].estimate == 0.6 && corse[0].percent == 100 * 0.6)
+    #expect(corse[1].percent == nil)
     // A wave's own feed has no series.
     let own = Feed(pipeline: pipeline, wave: "2017", indicators: waves[0].indicators, generatedAt: Date())
     #expect(own.indicators[0].values.allSatisfy { $0.series == nil })

@@ -74,15 +74,16 @@ import Testing
     #expect(try JSONSchemaValidator.feed().errors(JSONValue.parse(json)) == [])
   }
 
-  @Test func theSchemaPinsTheFeedsSchemaVersion() throws {
+  @Test func theSchemaAcceptsTheFeedsMajorVersion() throws {
     let schema = try JSONValue.load(Fixtures.tests + "/../Schemas/feed.schema.json")
-    #expect(schema["properties"]?["schema_version"]?["const"] == .string(Feed.schemaVersion))
+    let major = try #require(Feed.schemaVersion.split(separator: ".").first)
+    #expect(schema["properties"]?["schema_version"]?["pattern"] == .string("^\(major)\\.[0-9]+\\.[0-9]+$"))
   }
 
   @Test func headerRegionsAndDomainsComeFromTheSpecCodebookAndDomainsFile() throws {
     let feed = try JSONValue.parse(try Self.feed().0.json())
     #expect(feed["generated_at"] == .string("2025-06-15T15:06:40Z"))
-    #expect(feed["schema_version"] == .string("1.4.0"))
+    #expect(feed["schema_version"] == .string("2.0.0"))
     #expect(feed["phare_version"] == .string(PhareVersion.current))
     #expect(feed["pipeline"] == .string("pipeline.yml"))
     #expect(feed["survey"] == .string("citoyens-test"))
@@ -106,14 +107,14 @@ import Testing
         ]))
   }
 
-  @Test func indicatorsHaveStableIdsUnitsAndDomainsAndPercentValues() throws {
+  @Test func indicatorsHaveStableIdsUnitsAndDomainsAndProportionsFromZeroToOne() throws {
     let (feed, indicators) = try Self.feed()
     #expect(
       feed.indicators.map(\.id) == [
         "citoyens.s01.mean", "citoyens.q.1.proportion", "citoyens.q.1.total", "citoyens.q.2.proportion",
         "citoyens.q.2.total",
       ])
-    #expect(feed.indicators.map(\.unit) == ["score", "percent", "count", "percent", "count"])
+    #expect(feed.indicators.map(\.unit) == ["score", "proportion", "count", "proportion", "count"])
     #expect(feed.indicators.map(\.domain) == ["emploi", "pauvrete", "pauvrete", "pauvrete", "pauvrete"])
     #expect(feed.indicators.map(\.category) == [nil, "1", "1", "2", "2"])
     #expect(feed.indicators.allSatisfy { $0.values.map(\.breakdownValue) == [nil, "01", "11", "84"] })
@@ -125,10 +126,12 @@ import Testing
     let proportion = indicators.filter { $0.variable == "q" && $0.category == "1" && $0.statistic == .proportion }
     #expect(proportion.count == 4)
     for (value, indicator) in zip(values, proportion) where !indicator.isSuppressed {
-      #expect(value["estimate"] == .number(100 * indicator.estimate))
-      #expect(value["se"] == .number(100 * indicator.standardError))
-      #expect(value["ci_lower"] == .number(100 * indicator.lower))
-      #expect(value["ci_upper"] == .number(100 * indicator.upper))
+      // The same numbers as indicators.csv (0-1), the percent for display only.
+      #expect(value["estimate"] == .number(indicator.estimate))
+      #expect(value["percent"] == .number(100 * indicator.estimate))
+      #expect(value["se"] == .number(indicator.standardError))
+      #expect(value["ci_lower"] == .number(indicator.lower))
+      #expect(value["ci_upper"] == .number(indicator.upper))
       #expect(value["n"] == .number(Double(indicator.respondents)))
       #expect(value["weighted_n"] == .number(indicator.weightedTotal))
     }
@@ -144,11 +147,13 @@ import Testing
     }
     #expect(abs(weightedN - 100) <= 1e-12 * 100)
     #expect(guadeloupe["flags"] == .array([.string("low-base"), .string("suppressed")]))
-    for key in ["estimate", "se", "ci_lower", "ci_upper"] {
+    for key in ["estimate", "percent", "se", "ci_lower", "ci_upper"] {
       #expect(guadeloupe[key] == .null)
     }
     let mean = indicators.first { $0.variable == "s01" && $0.breakdown == "national" }
     #expect(feed.indicators[0].values[0].estimate == mean?.estimate)
+    // A mean has no display percent.
+    #expect(feed.indicators[0].values[0].percent == nil)
   }
 
   @Test func keysAreSortedAndOnlyGeneratedAtChangesBetweenRuns() throws {
