@@ -56,10 +56,7 @@ public enum RunSummary {
 
   /// `Label — category: 86.9% [82.6%, 90.3%], n = 296`, or a mean with two decimals.
   static func describe(_ indicator: Indicator) -> String {
-    var text = indicator.variableLabel
-    if !indicator.categoryLabel.isEmpty && !indicator.variableLabel.hasSuffix(indicator.categoryLabel) {
-      text += " — \(indicator.categoryLabel)"
-    }
+    let text = indicator.title
     if indicator.isSuppressed { return text + ": suppressed (n = \(indicator.respondents))" }
     let value: (Double) -> String =
       indicator.statistic == .proportion ? { Format.percent($0) } : { Format.fixed($0, 2) }

@@ -3,7 +3,7 @@ import Foundation
 /// Writes what the stages produced. Each wave that passed gets a folder `<wave>/` — its clean
 /// microdata in the spec's `outputs.microdata` formats (clean.csv, clean.sav, clean.dta) and,
 /// as far as the stages went, weights.csv, weighting.csv, indicators.csv, indicators-audit.csv,
-/// `tables/<name>.csv` (of the variables the wave asks), feed.json, with the wave's own
+/// `tables/<name>.csv` (of the variables the wave asks), feed.json, report.html, with the wave's own
 /// quarantine.csv and manifest.json (which lists the folder's other files with their sizes) — which
 /// replaces the previous one whole (`AtomicFolder`); `quarantine.csv` and `manifest.json` beside
 /// the wave folders cover all waves, failed ones included. Every file is written atomically.
@@ -157,6 +157,8 @@ public enum StageOutputs {
           }
           let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
           try write(try feed.json(), "feed.json")
+          let report = WaveReport(result, pipeline: pipeline, indicators: indicators, generatedAt: options.generatedAt)
+          try write(report.html(), "report.html")
         }
       }
       try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")

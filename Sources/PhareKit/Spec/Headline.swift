@@ -7,12 +7,12 @@ public struct Headline: Equatable, Sendable {
 
   /// The national indicator it names among a wave's indicators.
   public func find(in indicators: [Indicator]) -> Indicator? {
-    let code = category.map(String.init)
-    return indicators.first { indicator in
-      guard indicator.breakdown == "national", indicator.variable == variable, indicator.statistic != .total else {
-        return false
-      }
-      return code == nil || code == indicator.category
-    }
+    indicators.first { $0.breakdown == "national" && names($0) }
+  }
+
+  /// Whether `indicator` is this variable's mean or share of the category, in any breakdown.
+  func names(_ indicator: Indicator) -> Bool {
+    guard indicator.variable == variable, indicator.statistic != .total else { return false }
+    return category == nil || category.map(String.init) == indicator.category
   }
 }

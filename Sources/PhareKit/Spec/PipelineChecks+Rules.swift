@@ -119,13 +119,20 @@ extension PipelineChecks {
     }
   }
 
-  /// A headline names an estimated variable or item, and a category it has.
+  /// A headline, and the report's map indicator, names an estimated variable or item, and a
+  /// category it has; the map needs the `region` breakdown.
   private static func checkHeadlines(
     of spec: PipelineSpec, variables: SpecVariables, report: (Int?, String) -> Void
   ) {
     let estimated = Set(spec.estimate?.variables ?? [])
-    for headline in spec.headlines {
-      let context = "headline '\(headline.variable)'"
+    var named = spec.headlines.map { ($0, "headline '\($0.variable)'") }
+    if let map = spec.report.map {
+      named.append((map, "report.map '\(map.variable)'"))
+      if let estimate = spec.estimate, !estimate.breakdowns.contains([RegionTile.breakdown]) {
+        report(map.line, "report.map needs '\(RegionTile.breakdown)' among estimate.breakdowns")
+      }
+    }
+    for (headline, context) in named {
       let owner = variables.setOwning(headline.variable)
       guard let content = variables[headline.variable] else {
         report(headline.line, "\(context) is not a variable, item or derived variable")

@@ -16,7 +16,7 @@ extension PipelineSpec {
       "the pipeline",
       allowed: [
         "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
-        "headlines", "outputs",
+        "headlines", "outputs", "report",
       ],
       required: ["survey", "inputs", "codebook"],
       at: ""
@@ -52,6 +52,7 @@ extension PipelineSpec {
     )
     spec.headlines = headlines
     if let node = top["outputs"] { spec.outputs = outputs(node, reader: reader) }
+    if let node = top["report"] { spec.report = report(node, reader: reader) }
     spec.lines = reader.lines
     return spec
   }

@@ -49,6 +49,8 @@ public struct PipelineSpec: Equatable, Sendable {
   public var outputs = Outputs()
   /// The national indicators a run summary prints.
   public var headlines: [Headline] = []
+  /// What each wave's report.html shows.
+  public var report = ReportSpec()
   /// Where each key and list item is written in `file`, for diagnostics.
   public var lines = SpecLines()
 }

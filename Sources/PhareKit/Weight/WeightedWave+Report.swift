@@ -11,6 +11,24 @@ extension WeightedWave {
   ]
 
   public func weightingCSV(locale: CSVLocale = .rfc4180) -> String {
+    var writer = CSVWriter(locale: locale)
+    writer.row(Self.reportHeader.map(CSVCell.text))
+    for row in weightingReport() {
+      let spread = row.spread
+      writer.row([
+        .text(row.margin), row.category.isEmpty ? .empty : .text(row.category), CSVCell(row.label),
+        .integer(row.respondents), .number(row.sampleShare), .number(row.weightedTotal), .number(row.weightedShare),
+        .number(row.target), .number(row.targetShare), .number(spread.smallestAdjustment),
+        .number(spread.meanAdjustment), .number(spread.largestAdjustment), .number(spread.kishDesignEffect),
+        .number(spread.effectiveSampleSize), .number(spread.efficiency), row.iterations.map(CSVCell.integer) ?? .empty,
+        row.trimmed.map(CSVCell.integer) ?? .empty,
+      ])
+    }
+    return writer.text
+  }
+
+  /// The report's rows: `(all)`, then each margin category in the diagnostics' order.
+  func weightingReport() -> [WeightingReportRow] {
     let margins = diagnostics.margins
     let offsets = calibration.categoryCounts.indices.map { calibration.categoryCounts[..<$0].reduce(0, +) }
     var whole = WeightSpread()
@@ -30,27 +48,22 @@ extension WeightedWave {
         spreads[spread].add(weight: weight, adjustment: g, trimmed: trimmed)
       }
     }
-    var writer = CSVWriter(locale: locale)
-    writer.row(Self.reportHeader.map(CSVCell.text))
     let n = Double(whole.count)
-    func row(_ names: [CSVCell], _ spread: WeightSpread, target: Double, iterations: CSVCell) {
-      writer.row(
-        names + [
-          .integer(spread.count), .number(Double(spread.count) / n), .number(spread.sum),
-          .number(spread.sum / whole.sum), .number(target), .number(target / diagnostics.populationTotal),
-          .number(spread.smallestAdjustment), .number(spread.meanAdjustment), .number(spread.largestAdjustment),
-          .number(spread.kishDesignEffect), .number(spread.effectiveSampleSize), .number(spread.efficiency),
-          iterations, diagnostics.trimming == nil ? .empty : .integer(spread.trimmed),
-        ])
+    let trimming = diagnostics.trimming != nil
+    func row(_ margin: String, _ category: String, _ label: String?, _ spread: WeightSpread, target: Double)
+      -> WeightingReportRow
+    {
+      WeightingReportRow(
+        margin: margin, category: category, label: label, respondents: spread.count,
+        sampleShare: Double(spread.count) / n, weightedTotal: spread.sum, weightedShare: spread.sum / whole.sum,
+        target: target, targetShare: target / diagnostics.populationTotal, spread: spread, iterations: nil,
+        trimmed: trimming ? spread.trimmed : nil)
     }
-    row(
-      [.text("(all)"), .empty, .empty], whole, target: diagnostics.populationTotal,
-      iterations: .integer(diagnostics.iterations))
-    for (index, cell) in margins.enumerated() {
-      row(
-        [.text(cell.margin), .text(cell.category), CSVCell(cell.label)], spreads[index], target: cell.target,
-        iterations: .empty)
-    }
-    return writer.text
+    var all = row("(all)", "", nil, whole, target: diagnostics.populationTotal)
+    all.iterations = diagnostics.iterations
+    return [all]
+      + margins.enumerated().map { index, cell in
+        row(cell.margin, cell.category, cell.label, spreads[index], target: cell.target)
+      }
   }
 }

@@ -1,0 +1,58 @@
+/// The weighting report in the HTML report: a summary of the diagnostics (method, iterations,
+/// Kish's design effect of weighting, effective n, weight range, trimming), then
+/// `weighting.csv`'s rows as a table, shares as percentages.
+struct WeightingTable {
+  var diagnostics: WeightingDiagnostics
+  var rows: [WeightingReportRow]
+
+  func html() -> String {
+    let summary = [
+      "Méthode : \(HTMLText.escape(diagnostics.method)), \(diagnostics.iterations) itération(s).",
+      "Effet de plan du redressement (Kish, 1 + CV²) : \(FrenchNumber.decimal(diagnostics.kishDesignEffect, 3)) ; "
+        + "n effectif : \(FrenchNumber.decimal(diagnostics.effectiveSampleSize, 1)) sur "
+        + "\(FrenchNumber.integer(diagnostics.respondents)) répondants (efficacité "
+        + "\(FrenchNumber.percent(diagnostics.efficiency))).",
+      "Poids de \(FrenchNumber.plain(diagnostics.minimumWeight)) à \(FrenchNumber.plain(diagnostics.maximumWeight)) "
+        + "(rapport max / min \(FrenchNumber.decimal(diagnostics.maxMinRatio, 2))), total "
+        + "\(FrenchNumber.plain(diagnostics.sumOfWeights)) pour une population de "
+        + "\(FrenchNumber.plain(diagnostics.populationTotal)).",
+    ]
+    let trimming = diagnostics.trimming.map {
+      [
+        "Écrêtage à [\(FrenchNumber.plain($0.lower)) ; \(FrenchNumber.plain($0.upper))] × le poids moyen : "
+          + "\($0.atLower + $0.atUpper) poids écrêté(s)."
+      ]
+    }
+    let notes =
+      diagnostics.collapsed.map { "Regroupement : \(HTMLText.escape($0))." }
+      + (diagnostics.imputed > 0
+        ? [
+          "\(diagnostics.imputed) répondant(s) placé(s) dans la modalité la plus fréquente d'une marge non renseignée."
+        ]
+        : [])
+    var html = (summary + (trimming ?? []) + notes).map { "<p>\($0)</p>" }.joined()
+    let headers =
+      [
+        "Marge", "Modalité", "Répondants", "Part de l'échantillon", "Part pondérée", "Part cible", "g min", "g moyen",
+        "g max", "Effet de plan (Kish)", "n effectif", "Efficacité",
+      ] + (diagnostics.trimming == nil ? [] : ["Poids écrêtés"])
+    html +=
+      "<table class=\"redressement\"><caption>Rapport de redressement (weighting.csv)</caption><thead><tr>"
+      + headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+    for row in rows {
+      let category = row.margin == "(all)" ? "Ensemble" : row.label ?? row.category
+      let cells =
+        [
+          FrenchNumber.integer(row.respondents), FrenchNumber.percent(row.sampleShare),
+          FrenchNumber.percent(row.weightedShare), FrenchNumber.percent(row.targetShare),
+          FrenchNumber.decimal(row.spread.smallestAdjustment, 3), FrenchNumber.decimal(row.spread.meanAdjustment, 3),
+          FrenchNumber.decimal(row.spread.largestAdjustment, 3), FrenchNumber.decimal(row.spread.kishDesignEffect, 3),
+          FrenchNumber.decimal(row.spread.effectiveSampleSize, 1), FrenchNumber.percent(row.spread.efficiency),
+        ] + (row.trimmed.map { [FrenchNumber.integer($0)] } ?? [])
+      html +=
+        "<tr><th scope=\"row\">\(HTMLText.escape(row.margin == "(all)" ? "Ensemble" : row.margin))</th>"
+        + "<th scope=\"row\">\(HTMLText.escape(category))</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+    }
+    return html + "</tbody></table>"
+  }
+}
