@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 SYSTEM_PACKAGES := libcsv-dev libreadstat-dev r-mathlib libxlsxwriter-dev libsqlite3-dev pkg-config
 # What the tests run besides phare: PSPP reads the clean.sav files phare writes, openpyxl the
-# tables.xlsx workbooks.
-TEST_PACKAGES := pspp python3-openpyxl
+# tables.xlsx workbooks; headless Chromium loads report.html, and python3 with PIL reads its screenshot.
+TEST_PACKAGES := pspp python3-openpyxl chromium python3-pil
 RELEASE := .build/release
 # Every release build links the Swift standard library and Foundation statically, so the binary
 # runs where the toolchain is absent (one configuration: the benches and install share its objects).
@@ -33,7 +33,7 @@ endef
 deps:
 	$(call install_packages,$(SYSTEM_PACKAGES))
 
-## test-deps: install the independent clients the tests run on phare's outputs (PSPP opens clean.sav)
+## test-deps: install the independent clients the tests run on phare's outputs (PSPP opens clean.sav, Chromium report.html)
 test-deps:
 	$(call install_packages,$(TEST_PACKAGES))
 

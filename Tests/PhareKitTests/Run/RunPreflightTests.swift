@@ -208,6 +208,26 @@ import Testing
     Case(
       name: "headline on a set", edits: [("essai.yml", "{variable: score}", "{variable: q1}")],
       expected: ["essai.yml:35: headline 'q1' is a multiple-response set: name one of its items"]),
+    // report.map, checked as a headline is
+    Case(
+      name: "map of a variable not estimated",
+      edits: [("essai.yml", "headlines:", "report: {map: {variable: q5, category: 1}}\nheadlines:")],
+      expected: ["essai.yml:33: report.map 'q5' is not among estimate.variables"]),
+    Case(
+      name: "map of a category that does not exist",
+      edits: [("essai.yml", "headlines:", "report:\n  map: {variable: q4, category: 7}\nheadlines:")],
+      expected: ["essai.yml:34: report.map 'q4': category 7 is not a code of 'q4'"]),
+    Case(
+      name: "map without the region breakdown",
+      edits: [
+        ("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [urbain]"),
+        ("essai.yml", "headlines:", "report: {map: {variable: score}}\nheadlines:"),
+      ],
+      expected: ["essai.yml:33: report.map needs 'region' among estimate.breakdowns"]),
+    Case(
+      name: "unknown key in report",
+      edits: [("essai.yml", "headlines:", "report: {carte: {variable: score}}\nheadlines:")],
+      expected: ["essai.yml:33: unknown key 'carte' in report"]),
     Case(
       name: "net with no codes", edits: [("essai.yml", "codes: [1, 2]", "codes: []")],
       expected: ["essai.yml:13: derived variable 'q4_oui': a net needs at least one code"]),
