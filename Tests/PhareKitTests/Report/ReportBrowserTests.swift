@@ -88,6 +88,18 @@ import Testing
     }
   }
 
+  /// A label holding `<script>` is text in the browser: no console message, the label shown as written.
+  @Test func aLabelHoldingAScriptIsShownAndNotRun() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let load = try Chromium.load(try WaveReportTests.writeWave(into: folder) + "/report.html")
+    #expect(load.consoleMessages == [] && load.externalRequests == [])
+    #expect(load.dom.contains("&lt;script&gt;console.error('injecté')&lt;/script&gt; Q &amp; R"))
+    #expect(!load.dom.contains("<script"))
+    let tiles = ReportTiles(html: load.dom).byRegion
+    #expect(tiles["94"]?.attributes["data-state"] == "suppressed" && tiles["53"]?.hatched == true)
+  }
+
   /// The runner's own checks can fail: a page with a script and an image from the network.
   @Test func theRunnerSeesConsoleMessagesAndRequestsLeavingTheFile() throws {
     let folder = try TemporaryFolder()
