@@ -60,7 +60,7 @@ import Testing
     let perWave = [
       "clean.csv", "clean.sav", "comparisons.csv", "feed.json", "indicators-audit.csv", "indicators.csv",
       "manifest.json",
-      "quarantine.csv",
+      "quarantine.csv", "report.html",
       "tables.xlsx", "tables/q3-alliances-innovation.csv", "tables/q4-dynamique.csv", "weighting.csv", "weights.csv",
     ]
     #expect(
@@ -106,7 +106,7 @@ import Testing
     let before = try Self.files(under: first)
     let after = try Self.files(under: second)
     #expect(before.keys.sorted() == after.keys.sorted())
-    #expect(before.count == 3 * 13 + 2)
+    #expect(before.count == 3 * 14 + 2)
     func withoutGeneratedAt(_ data: Data?) -> [Substring] {
       String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
         !$0.hasPrefix("  \"generated_at\" : ")

@@ -1,10 +1,9 @@
-import Foundation
-
 /// `report.html`: one wave's results as a self-contained French page — headline indicators with
 /// their confidence intervals, the regional map (`RegionMap`) of the spec's `report.map`
 /// indicator (else the first headline), per-region bar charts (`RegionBarChart`), the weighting
 /// report (`WeightingTable`) and the cross-tables (`CrossTable+HTML`). Every chart is inline SVG
-/// with its data table; no script, and a Content-Security-Policy that forbids any request.
+/// with its data table; no script, and a Content-Security-Policy that forbids any request. No
+/// date: two runs on the same inputs write the same bytes.
 struct WaveReport {
   var title: String
   var wave: String
@@ -13,10 +12,9 @@ struct WaveReport {
   var weighting: WeightingTable?
   var tables: [CrossTable]
   var estimation: EstimationSpec?
-  var generatedAt: Date
 
   /// The report of a wave that went through estimation.
-  init(_ result: WaveResult, pipeline: Pipeline, indicators: [Indicator], generatedAt: Date) {
+  init(_ result: WaveResult, pipeline: Pipeline, indicators: [Indicator]) {
     let spec = pipeline.spec
     title = spec.title
     wave = result.cleaned?.wave ?? result.file.wave
@@ -30,7 +28,6 @@ struct WaveReport {
         }
       } ?? []
     estimation = spec.estimate
-    self.generatedAt = generatedAt
   }
 
   private var level: Double { estimation?.level ?? EstimationSpec.defaultLevel }
@@ -48,7 +45,6 @@ struct WaveReport {
       sections.append(
         ("tableaux", "Tableaux croisés", tables.map { "<div class=\"defile\">\($0.html())</div>" }.joined()))
     }
-    let stamp = ISO8601DateFormatter.string(from: generatedAt, timeZone: .gmt, formatOptions: [.withInternetDateTime])
     return """
       <!DOCTYPE html>
       <html lang="fr">
@@ -61,7 +57,7 @@ struct WaveReport {
       </head>
       <body>
       <header><h1>\(HTMLText.escape(heading))</h1>
-      <p class="meta">Rapport produit par phare \(HTMLText.escape(PhareVersion.current)) le \(stamp). \
+      <p class="meta">Rapport produit par phare \(HTMLText.escape(PhareVersion.current)) (la date est dans manifest.json). \
       Estimations pondérées ; intervalles de confiance à \(FrenchNumber.plain(level * 100))\u{A0}%.</p></header>
       <nav aria-label="Sommaire"><ul>\(sections.map { "<li><a href=\"#\($0.id)\">\($0.title)</a></li>" }.joined())</ul></nav>
       <main>

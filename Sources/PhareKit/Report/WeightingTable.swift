@@ -37,7 +37,7 @@ struct WeightingTable {
         "g max", "Effet de plan (Kish)", "n effectif", "Efficacité",
       ] + (diagnostics.trimming == nil ? [] : ["Poids écrêtés"])
     html +=
-      "<table class=\"redressement\"><caption>Rapport de redressement (weighting.csv)</caption><thead><tr>"
+      "<div class=\"defile\"><table class=\"redressement\"><caption>Rapport de redressement (weighting.csv)</caption><thead><tr>"
       + headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
     for row in rows {
       let category = row.margin == "(all)" ? "Ensemble" : row.label ?? row.category
@@ -53,6 +53,6 @@ struct WeightingTable {
         "<tr><th scope=\"row\">\(HTMLText.escape(row.margin == "(all)" ? "Ensemble" : row.margin))</th>"
         + "<th scope=\"row\">\(HTMLText.escape(category))</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
     }
-    return html + "</tbody></table>"
+    return html + "</tbody></table></div>"
   }
 }

@@ -157,8 +157,7 @@ public enum StageOutputs {
           }
           let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
           try write(try feed.json(), "feed.json")
-          let report = WaveReport(result, pipeline: pipeline, indicators: indicators, generatedAt: options.generatedAt)
-          try write(report.html(), "report.html")
+          try write(WaveReport(result, pipeline: pipeline, indicators: indicators).html(), "report.html")
         }
       }
       try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")
