@@ -10,6 +10,6 @@ enum ReportStyle {
     caption{text-align:left;font-weight:bold;padding:.3rem 0}th,td{border:1px solid #c8c8c8;padding:.25rem .5rem}
     td{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}thead th{background:#eef2f8}tbody th{text-align:left;font-weight:normal}
     tr.base{background:#f6f6f6}.note,.meta{color:#444;font-size:.9rem}details{margin:.5rem 0 1.5rem}
-    summary{cursor:pointer;color:#0b3c73}.defile{overflow-x:auto}
+    summary{cursor:pointer;color:#0b3c73}.defile{overflow-x:auto}.lettre{color:#0b3c73;font-size:.85em}
     """
 }

@@ -22,9 +22,12 @@ struct WaveReport {
     map = (spec.report.map ?? spec.headlines.first).flatMap { RegionalIndicator($0, in: indicators) }
     weighting = result.weighted.map { WeightingTable(diagnostics: $0.diagnostics, rows: $0.weightingReport()) }
     tables =
-      result.cleaned.map { wave in
-        (spec.estimate?.tables ?? []).filter { !wave.notAsked.contains($0.variable) }.map {
-          CrossTable($0, indicators: indicators, wave: wave, pipeline: pipeline)
+      result.cleaned.flatMap { wave in
+        spec.estimate.map { estimation in
+          let estimates = Estimates(indicators: indicators, comparisons: result.comparisons)
+          return estimation.tables.filter { $0.variables.contains { !wave.notAsked.contains($0) } }.map {
+            CrossTable($0, estimates: estimates, wave: wave, pipeline: pipeline, estimation: estimation)
+          }
         }
       } ?? []
     estimation = spec.estimate

@@ -62,6 +62,29 @@ import Testing
     #expect(charts.allSatisfy { $0.contains("role=\"img\"") && $0.contains("aria-label=\"") })
     #expect(load.dom.matches(of: /<table class="donnees">/).count == charts.count)
 
+    // Each cross-table's body rows hold tables/<name>.csv's cells: the value with a decimal comma
+    // and its mark, then the letters of the columns it is above.
+    let tableFiles = try FileManager.default.contentsOfDirectory(atPath: wave + "/tables").sorted()
+    #expect(tableFiles == ["alliances-innovation.csv", "coconstruction.csv", "importance.csv"])
+    #expect(load.dom.matches(of: /<table class="croise">/).count == tableFiles.count)
+    var compared = 0
+    for file in tableFiles {
+      let rows = CSVText.rows(try String(contentsOfFile: wave + "/tables/" + file, encoding: .utf8))
+      for row in rows where row.count > 3 && Double(row[1].split(separator: " ").first ?? "") != nil {
+        var expected = [row[1]]
+        for index in stride(from: 2, to: row.count - 1, by: 2) {
+          let letters: String = row[index + 1].isEmpty ? "" : " " + row[index + 1]
+          expected.append(row[index] + letters)
+        }
+        let cells = try #require(
+          ReportTiles.tableRow(row[0], captioned: rows[0][0], in: load.dom), "\(file): \(row[0])")
+        #expect(cells == expected.map { $0.replacingOccurrences(of: ".", with: ",") }, "\(file): \(row[0])")
+        compared += 1
+      }
+    }
+    // 2 answers, 16 items, 16 domains, and two base rows per table.
+    #expect(compared == 2 + 16 + 16 + 3 * 2)
+
     let png = folder.path + "/report.png"
     try Chromium.screenshot(report, to: png)
     let colours = try ScreenshotColours(png: png)

@@ -26,6 +26,25 @@ struct ReportTiles {
     }
   }
 
+  /// The cells of the row headed `label` of the table captioned `caption`, in a DOM as Chromium
+  /// serialises it (text escaping `&`, `<`, `>` only): tags dropped, entities decoded, no-break
+  /// spaces as spaces, thousands not grouped.
+  static func tableRow(_ label: String, captioned caption: String, in dom: String) -> [String]? {
+    func text(_ plain: String) -> String {
+      plain.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;")
+    }
+    guard let table = dom.range(of: "<caption>\(text(caption))</caption>"),
+      let start = dom[table.upperBound...].range(of: "<th scope=\"row\">\(text(label))</th>")
+    else { return nil }
+    let row = dom[start.upperBound...]
+    guard let end = row.range(of: "</tr>") else { return nil }
+    return row[..<end.lowerBound].matches(of: /<td[^>]*>(.*?)<\/td>/).map {
+      decode(String($0.output.1).replacing(/<[^>]+>/, with: "")).replacingOccurrences(of: "\u{A0}", with: " ")
+        .replacingOccurrences(of: "\u{202F}", with: "")
+    }
+  }
+
   /// HTML's character references as the report and Chromium's serialiser write them.
   static func decode(_ text: String) -> String {
     text.replacingOccurrences(of: "&nbsp;", with: "\u{A0}").replacingOccurrences(of: "&lt;", with: "<")
