@@ -37,8 +37,8 @@ public struct EstimateStage: Sendable {
     let asked = spec.variables.filter { !wave.notAsked.contains($0) }
     let items = try AnalysisItem.items(for: asked, in: wave, dontKnow: dontKnow)
     // One pass over each variable's column, the variables on every core at once.
-    nonisolated(unsafe) let (shared, sharedGroups) = (items, layout.groups)
-    let itemMoments = AtOnce.map(items.count) { shared[$0].accumulate(weighted, groups: sharedGroups) }
+    let groups = layout.groups
+    let itemMoments = AtOnce.map(items.count) { items[$0].accumulate(weighted, groups: groups) }
     let banners = tableBanners(asked: asked)
     for (item, moments) in zip(items, itemMoments) {
       let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
