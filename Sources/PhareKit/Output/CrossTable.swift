@@ -192,4 +192,14 @@ extension CrossTable {
       breakdownLabels: spec.columns.map { $0.split(separator: "*").map { label(String($0)) }.joined(separator: " × ") },
       estimation: estimation)
   }
+
+  /// The tables of the pipeline's `estimate.tables` that ask something in `wave`, by name.
+  static func tables(of wave: CleanWave, estimates: Estimates, pipeline: Pipeline) -> [(
+    name: String, table: CrossTable
+  )] {
+    guard let estimation = pipeline.spec.estimate else { return [] }
+    return estimation.tables.filter { $0.variables.contains { !wave.notAsked.contains($0) } }.map {
+      ($0.name, CrossTable($0, estimates: estimates, wave: wave, pipeline: pipeline, estimation: estimation))
+    }
+  }
 }

@@ -13,23 +13,15 @@ struct WaveReport {
   var tables: [CrossTable]
   var estimation: EstimationSpec?
 
-  /// The report of a wave that went through estimation.
-  init(_ result: WaveResult, pipeline: Pipeline, indicators: [Indicator]) {
+  /// The report of a wave that went through estimation, with its cross-tables.
+  init(_ result: WaveResult, pipeline: Pipeline, indicators: [Indicator], tables: [CrossTable]) {
     let spec = pipeline.spec
     title = spec.title
     wave = result.cleaned?.wave ?? result.file.wave
     headlines = spec.headlines.compactMap { RegionalIndicator($0, in: indicators) }
     map = (spec.report.map ?? spec.headlines.first).flatMap { RegionalIndicator($0, in: indicators) }
     weighting = result.weighted.map { WeightingTable(diagnostics: $0.diagnostics, rows: $0.weightingReport()) }
-    tables =
-      result.cleaned.flatMap { wave in
-        spec.estimate.map { estimation in
-          let estimates = Estimates(indicators: indicators, comparisons: result.comparisons)
-          return estimation.tables.filter { $0.variables.contains { !wave.notAsked.contains($0) } }.map {
-            CrossTable($0, estimates: estimates, wave: wave, pipeline: pipeline, estimation: estimation)
-          }
-        }
-      } ?? []
+    self.tables = tables
     estimation = spec.estimate
   }
 

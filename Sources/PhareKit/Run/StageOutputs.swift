@@ -137,27 +137,24 @@ public enum StageOutputs {
         if let indicators = result.indicators {
           try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
           try write(Indicator.csv(indicators, audit: true, locale: locale), "indicators-audit.csv")
-          if let estimation = pipeline.spec.estimate, !estimation.tables.isEmpty {
-            let estimates = Estimates(indicators: indicators, comparisons: result.comparisons)
+          let estimates = Estimates(indicators: indicators, comparisons: result.comparisons)
+          let crossTables = CrossTable.tables(of: wave, estimates: estimates, pipeline: pipeline)
+          if pipeline.spec.estimate?.tables.isEmpty == false {
             try write(ColumnComparison.csv(result.comparisons, locale: locale), "comparisons.csv")
-            var crossTables: [(name: String, table: CrossTable)] = []
-            for table in estimation.tables where table.variables.contains(where: { !wave.notAsked.contains($0) }) {
-              let crossTable = CrossTable(
-                table, estimates: estimates, wave: wave, pipeline: pipeline, estimation: estimation)
-              try write(crossTable.csv(locale: locale), "tables/\(table.name).csv")
-              crossTables.append((table.name, crossTable))
-            }
-            if !crossTables.isEmpty {
-              let workbook = TablesWorkbook(
-                title: "\(pipeline.spec.title) — \(wave.wave)", tables: crossTables, locale: locale)
-              sizes["tables.xlsx"] = try workbook.write(to: folder + "/tables.xlsx")
-              written.append("tables.xlsx")
-              options.afterEachFile("tables.xlsx")
-            }
+          }
+          for (name, table) in crossTables { try write(table.csv(locale: locale), "tables/\(name).csv") }
+          if !crossTables.isEmpty {
+            let workbook = TablesWorkbook(
+              title: "\(pipeline.spec.title) — \(wave.wave)", tables: crossTables, locale: locale)
+            sizes["tables.xlsx"] = try workbook.write(to: folder + "/tables.xlsx")
+            written.append("tables.xlsx")
+            options.afterEachFile("tables.xlsx")
           }
           let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
           try write(try feed.json(), "feed.json")
-          try write(WaveReport(result, pipeline: pipeline, indicators: indicators).html(), "report.html")
+          try write(
+            WaveReport(result, pipeline: pipeline, indicators: indicators, tables: crossTables.map(\.table)).html(),
+            "report.html")
         }
       }
       try write(QuarantinedRow.csv(result.quarantined, locale: locale), "quarantine.csv")

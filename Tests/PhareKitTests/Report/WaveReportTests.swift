@@ -119,7 +119,7 @@ import Testing
         == Headline(variable: "importance_05", category: nil, line: pipeline.spec.report.map?.line))
     let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .estimate).first)
     let indicators = try #require(result.indicators)
-    let html = WaveReport(result, pipeline: pipeline, indicators: indicators).html()
+    let html = WaveReport(result, pipeline: pipeline, indicators: indicators, tables: []).html()
     let tiles = ReportTiles(html: html).byRegion
     let means = indicators.filter { $0.breakdown == "region" && $0.variable == "importance_05" }
     #expect(means.count == 13 && tiles.count == 13)
