@@ -15,7 +15,7 @@ extension ColumnComparison {
       writer.row([
         .text(test.variable), .text(test.category), .text(test.statistic.rawValue), .text(test.breakdown),
         .text(test.first), .text(test.second), .number(test.difference), .number(test.standardError),
-        CSVCell(test.z.isFinite ? test.z : nil), .number(test.pValue),
+        CSVCell(test.z.isFinite ? test.z : nil), CSVCell(test.pValue.isNaN ? nil : test.pValue),
         CSVCell(test.adjustedPValue.isNaN ? nil : test.adjustedPValue),
         .text(test.isSignificant ? "1" : "0"),
       ])

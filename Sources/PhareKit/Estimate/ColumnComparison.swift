@@ -16,7 +16,8 @@ public struct ColumnComparison: Sendable, Equatable {
   /// Estimates in the indicators' units (proportions 0–1).
   public var difference: Double
   public var standardError: Double
-  /// difference / SE; NaN when the SE is 0.
+  /// difference / SE: infinite when only the SE is 0 (two columns at 0 % and 100 %), NaN when
+  /// both are (not tested then).
   public var z: Double
   /// Two-sided, from the standard normal, as R's `2 * pnorm(-abs(z))`.
   public var pValue: Double

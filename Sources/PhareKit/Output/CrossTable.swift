@@ -112,20 +112,26 @@ struct CrossTable {
         bases: found.map { $0?.respondents ?? 0 }, weightedBases: found.map { $0?.weightedTotal ?? 0 })
     }
     let national = indicators.filter { $0.breakdown == "national" && $0.statistic != .total }
-    var rows: [Row] = []
-    for (variable, (variableItems, variableLabel)) in zip(spec.variables, zip(items, variableLabels)) {
-      for item in variableItems {
-        let itemIndicators = national.filter { $0.variable == item }
-        for indicator in itemIndicators {
-          rows.append(
-            row(
-              Self.rowLabel(
-                indicator, isItem: item != variable, variableLabel: variableLabel, isGrid: isGrid,
-                isOnlyCategory: itemIndicators.count == 1),
-              indicator))
+    let isGrid = isGrid
+    // A grid's rows are named by their domains unless two would then share a name (two
+    // batteries on the same domains): then by their own labels.
+    func labelledRows(byDomain: Bool) -> [Row] {
+      var rows: [Row] = []
+      for (variable, (variableItems, variableLabel)) in zip(spec.variables, zip(items, variableLabels)) {
+        for item in variableItems {
+          let itemIndicators = national.filter { $0.variable == item }
+          for indicator in itemIndicators {
+            let label = Self.rowLabel(
+              indicator, isItem: item != variable, variableLabel: variableLabel, isGrid: isGrid,
+              isOnlyCategory: itemIndicators.count == 1, byDomain: byDomain)
+            rows.append(row(label, indicator))
+          }
         }
       }
+      return rows
     }
+    var rows = labelledRows(byDomain: true)
+    if isGrid && Set(rows.map(\.label)).count < rows.count { rows = labelledRows(byDomain: false) }
     for net in spec.nets {
       if let indicator = national.first(where: { $0.variable == net && $0.category == "1" }) {
         rows.append(row(indicator.variableLabel, indicator))
@@ -156,16 +162,17 @@ struct CrossTable {
   }
 
   /// A row's label: « Moyenne » or the answer for a single variable; an item's own label in a
-  /// multiple-response set; in a grid, the variable's domain (or label), with the answer when it
-  /// has several.
+  /// multiple-response set; in a grid, the variable's domain `byDomain` (else its label, an item's
+  /// with its set's), with the answer when it has several.
   private static func rowLabel(
-    _ indicator: Indicator, isItem: Bool, variableLabel: String, isGrid: Bool, isOnlyCategory: Bool
+    _ indicator: Indicator, isItem: Bool, variableLabel: String, isGrid: Bool, isOnlyCategory: Bool, byDomain: Bool
   ) -> String {
     let own = isItem ? itemLabel(indicator.variableLabel, of: variableLabel) : variableLabel
     guard isGrid else {
       return isItem ? own : indicator.statistic == .mean ? "Moyenne" : indicator.categoryLabel
     }
-    let name = indicator.domainLabel.isEmpty || isItem ? own : indicator.domainLabel
+    let name =
+      !byDomain ? indicator.variableLabel : indicator.domainLabel.isEmpty || isItem ? own : indicator.domainLabel
     return isOnlyCategory ? name : name + " : " + indicator.categoryLabel
   }
 

@@ -9,6 +9,8 @@ struct WaveReport {
   var wave: String
   var headlines: [RegionalIndicator]
   var map: RegionalIndicator?
+  /// What the map shows: the spec's `report.map`, else its first headline.
+  var mapIndicator: Headline?
   var weighting: WeightingTable?
   var tables: [CrossTable]
   var estimation: EstimationSpec?
@@ -19,7 +21,8 @@ struct WaveReport {
     title = spec.title
     wave = result.cleaned?.wave ?? result.file.wave
     headlines = spec.headlines.compactMap { RegionalIndicator($0, in: indicators) }
-    map = (spec.report.map ?? spec.headlines.first).flatMap { RegionalIndicator($0, in: indicators) }
+    mapIndicator = spec.report.map ?? spec.headlines.first
+    map = mapIndicator.flatMap { RegionalIndicator($0, in: indicators) }
     weighting = result.weighted.map { WeightingTable(diagnostics: $0.diagnostics, rows: $0.weightingReport()) }
     self.tables = tables
     estimation = spec.estimate
@@ -31,7 +34,17 @@ struct WaveReport {
     let heading = "\(title) — vague \(wave)"
     var sections: [(id: String, title: String, body: String)] = []
     if !headlines.isEmpty { sections.append(("indicateurs", "Indicateurs principaux", headlineSection)) }
-    if let map, !map.regions.isEmpty { sections.append(("carte", "Carte des régions", mapSection(map))) }
+    if let map, !map.regions.isEmpty {
+      sections.append(("carte", "Carte des régions", mapSection(map)))
+    } else if let wanted = mapIndicator {
+      // A map the spec asks for is never dropped without a word (a question the wave does not ask).
+      sections.append(
+        (
+          "carte", "Carte des régions",
+          "<p class=\"note\">Carte non dessinée : « \(HTMLText.escape(wanted.variable)) » n'a pas d'estimation "
+            + "par région dans cette vague (question non posée, ou pas de ventilation par région).</p>"
+        ))
+    }
     var charts = headlines.filter { !$0.regions.isEmpty }
     if let map, !map.regions.isEmpty, !charts.contains(where: { $0.title == map.title }) { charts.insert(map, at: 0) }
     if !charts.isEmpty { sections.append(("regions", "Résultats par région", chartSection(charts))) }
@@ -90,6 +103,16 @@ struct WaveReport {
     let flagBelow = estimation?.flagBelow ?? EstimationSpec.defaultFlagBelow
     let suppressBelow = estimation?.suppressBelow ?? EstimationSpec.defaultSuppressBelow
     let drawn = RegionMap(indicator: map, level: level, flagBelow: flagBelow, suppressBelow: suppressBelow)
+    let data =
+      "<details><summary>Données de la carte</summary>\(RegionTable(indicator: map, level: level).html())</details>"
+    let contradicted = RegionTile.contradicted(by: map.regions)
+    guard contradicted.isEmpty else {
+      // Never a region's figures under another's name: no map unless the codes are INSEE's.
+      return "<p><strong>\(HTMLText.escape(map.title))</strong>.</p><p class=\"note\">Carte non dessinée : les "
+        + "codes de la variable region ne sont pas les codes INSEE des régions ("
+        + contradicted.map { "code \(HTMLText.escape($0.breakdownValue)) « \(HTMLText.escape($0.breakdownLabel)) »" }
+        .joined(separator: ", ") + ").</p>" + data
+    }
     let unmapped = map.regions.filter { region in !RegionTile.metropolitan.contains { $0.code == region.breakdownValue }
     }
     return "<p><strong>\(HTMLText.escape(map.title))</strong>. Carte en tuiles : chaque région métropolitaine est "
@@ -100,7 +123,7 @@ struct WaveReport {
         ? ""
         : "<p class=\"note\">Hors carte : "
           + unmapped.map { HTMLText.escape($0.breakdownLabel) }.joined(separator: ", ") + ".</p>")
-      + "<details><summary>Données de la carte</summary>\(RegionTable(indicator: map, level: level).html())</details>"
+      + data
   }
 
   private func chartSection(_ charts: [RegionalIndicator]) -> String {

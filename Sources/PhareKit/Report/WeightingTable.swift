@@ -14,8 +14,8 @@ struct WeightingTable {
         + "\(FrenchNumber.percent(diagnostics.efficiency))).",
       "Poids de \(FrenchNumber.plain(diagnostics.minimumWeight)) à \(FrenchNumber.plain(diagnostics.maximumWeight)) "
         + "(rapport max / min \(FrenchNumber.decimal(diagnostics.maxMinRatio, 2))), total "
-        + "\(FrenchNumber.plain(diagnostics.sumOfWeights)) pour une population de "
-        + "\(FrenchNumber.plain(diagnostics.populationTotal)).",
+        + "\(FrenchNumber.integer(Int(diagnostics.sumOfWeights.rounded()))) pour une population de "
+        + "\(FrenchNumber.integer(Int(diagnostics.populationTotal.rounded()))).",
     ]
     let trimming = diagnostics.trimming.map {
       [

@@ -11,12 +11,18 @@ extension PipelineSpec {
         required: ["name"])
       guard let name = reader.string(fields["name"], "the name of a table") else { return nil }
       let context = "table '\(name)'"
-      if name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_-]*/) == nil {
-        reader.report(fields["name"], "\(context): a name is letters, digits, '-' and '_' (it names tables/<name>.csv)")
+      if name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_-]{0,63}/) == nil {
+        reader.report(
+          fields["name"], "\(context): a name is 1 to 64 letters, digits, '-' and '_' (it names tables/<name>.csv)")
       }
-      if !names.insert(name).inserted {
-        reader.report(fields["name"], "\(context) is already defined")
+      if let other = names.first(where: { $0.lowercased() == name.lowercased() }) {
+        reader.report(
+          fields["name"],
+          other == name
+            ? "\(context) is already defined"
+            : "\(context): its file would be table '\(other)''s on a file system that ignores case")
       }
+      names.insert(name)
       // One variable (`variable:`) or a grid of several (`variables:`), not both.
       let rows = fields["variables"] ?? fields["variable"]
       let variables =
@@ -43,6 +49,12 @@ extension PipelineSpec {
       let columns = reader.strings(fields["columns"], "the columns of \(context)") ?? breakdowns
       for column in columns where !breakdowns.contains(column) {
         reader.report(fields["columns"], "\(context): '\(column)' is not among estimate.breakdowns")
+      }
+      for (index, column) in columns.enumerated() where columns[..<index].contains(column) {
+        reader.report(fields["columns"], "\(context): the column '\(column)' is listed twice")
+      }
+      if (variables?.count ?? 0) > 1 && fields["title"] == nil {
+        reader.report(item, "\(context): a grid (variables:) needs a title, which no one variable's label gives")
       }
       guard let variables, !variables.isEmpty else { return nil }
       return CrossTableSpec(

@@ -192,6 +192,19 @@ import Testing
       ])
   }
 
+  /// Two batteries on the same domains: named by domain, two rows would share a name, so every
+  /// row takes its variable's own label.
+  @Test func aGridWhoseDomainsRepeatNamesItsRowsByTheirLabels() {
+    var indicators: [Indicator] = []
+    for (variable, label) in [("i1", "Importance : Emploi"), ("p1", "Priorité : Emploi")] {
+      var indicator = Self.indicator(variable, "", 6, n: 40, statistic: .mean, variableLabel: label)
+      indicator.domainLabel = "Emploi"
+      indicators.append(indicator)
+    }
+    let table = Self.table(indicators, variables: ["i1", "p1"], columns: [], items: [["i1"], ["p1"]], title: "Deux")
+    #expect(table.rows.map(\.label) == ["Importance : Emploi", "Priorité : Emploi"])
+  }
+
   @Test func lettersRunPastZAsSpreadsheetColumnsDo() {
     #expect([0, 1, 25, 26, 27, 51, 52].map(CrossTable.letter) == ["A", "B", "Z", "AA", "AB", "AZ", "BA"])
     #expect(CrossTable.joined(["A", "C"]) == "AC")

@@ -8,21 +8,27 @@ import Testing
 @Suite struct WaveReportTests {
   /// Region 11 has 10 respondents (published), 53 has 6 (low base under 8), 94 has 3 (suppressed
   /// under 4); the other ten regions none.
-  static func writeWave(into folder: TemporaryFolder) throws -> String {
+  /// `codes` replace the INSEE codes 11, 53 and 94 (a codebook whose region codes are others).
+  static func writeWave(into folder: TemporaryFolder, codes: [String] = ["11", "53", "94"]) throws -> String {
     try folder.write(
       "codebook.yml",
       """
       variables:
         id: {type: identifier}
-        region: {type: single, label: Région, values: {11: "Île-de-France <u>", 53: Bretagne, 94: "Corse & \\"îles\\""}}
+        region:
+          type: single
+          label: Région
+          values: {\(codes[0]): "Île-de-France <u>", \(codes[1]): Bretagne, \(codes[2]): "Corse & \\"îles\\""}
         q:
           type: single
           label: "<script>console.error('injecté')</script> Q & R"
           values: {1: "Oui <i>", 2: Non}
 
       """)
-    try folder.write("population.csv", "variable,category,total\nregion,11,600\nregion,53,300\nregion,94,100\n")
-    let answers = [("11", "1112112121"), ("53", "111112"), ("94", "122")]
+    try folder.write(
+      "population.csv",
+      "variable,category,total\nregion,\(codes[0]),600\nregion,\(codes[1]),300\nregion,\(codes[2]),100\n")
+    let answers = [(codes[0], "1112112121"), (codes[1], "111112"), (codes[2], "122")]
     var lines = ["id,region,q"]
     for (region, codes) in answers {
       for (index, code) in codes.enumerated() { lines.append("\(region)-\(index),\(region),\(code)") }
@@ -133,6 +139,21 @@ import Testing
     let title = HTMLText.escape(try #require(means.first).title)
     #expect(
       html.contains("<svg id=\"barres-1\" class=\"barres\" role=\"img\" aria-label=\"Graphique : \(title), par région"))
+  }
+
+  /// Regions coded 1, 2, 3 with the labels of 11, 53 and 94: no tile shows another region's
+  /// figures; the map is not drawn, the note says why, the data table stays.
+  @Test func aRegionVariableNotCodedAsINSEEDrawsNoMap() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let html = try String(
+      contentsOfFile: try Self.writeWave(into: folder, codes: ["1", "2", "3"]) + "/report.html", encoding: .utf8)
+    #expect(!html.contains("class=\"carte\""))
+    #expect(html.contains("Carte non dessinée : les codes de la variable region ne sont pas les codes INSEE"))
+    #expect(html.contains("code 1 « Île-de-France &lt;u&gt; »"))
+    #expect(html.contains("Données de la carte"))
+    let insee = try String(contentsOfFile: try Self.writeWave(into: folder) + "/report.html", encoding: .utf8)
+    #expect(insee.contains("class=\"carte\"") && !insee.contains("Carte non dessinée"))
   }
 
   @Test func numbersAreWrittenTheFrenchWay() {

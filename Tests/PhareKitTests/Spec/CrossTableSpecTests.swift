@@ -76,7 +76,7 @@ import Testing
     #expect(
       found == [
         "pipeline.yml:13: unknown key 'colums' in a table of estimate.tables; did you mean 'columns'?",
-        "pipeline.yml:13: table '../x': a name is letters, digits, '-' and '_' (it names tables/<name>.csv)",
+        "pipeline.yml:13: table '../x': a name is 1 to 64 letters, digits, '-' and '_' (it names tables/<name>.csv)",
         "pipeline.yml:13: table '../x': 'q9' is not among estimate.variables",
         "pipeline.yml:14: table 'ok': 'q3' is not a derived net (clean.derived with net:)",
         "pipeline.yml:16: table 'ok': 'q5' is not among estimate.variables",
@@ -86,14 +86,15 @@ import Testing
   }
 
   @Test func aGridListsSeveralVariablesAndEachProblemOfItsListIsReported() throws {
-    #expect(try problems("    - {name: grid, variables: [q3, q4], nets: [q4_net]}") == [])
+    #expect(try problems("    - {name: grid, title: Grille, variables: [q3, q4], nets: [q4_net]}") == [])
     let found = try problems(
       """
-          - {name: a, variables: [q3, q9, q3]}
+          - {name: a, title: A, variables: [q3, q9, q3]}
           - {name: b, variable: q3, variables: [q4]}
           - {name: c, variables: []}
           - {name: d, title: Sans variable}
           - {name: e, variables: [q3], nets: [q4_net]}
+          - {name: f, variables: [q3, q4]}
       """)
     #expect(
       found == [
@@ -103,6 +104,24 @@ import Testing
         "pipeline.yml:15: table 'c': variables lists no variable",
         "pipeline.yml:16: table 'd': variable (one) or variables (a grid) is required",
         "pipeline.yml:17: table 'e': 'q4_net' is a net of 'q4', not of 'q3'",
+        "pipeline.yml:18: table 'f': a grid (variables:) needs a title, which no one variable's label gives",
+      ])
+  }
+
+  /// Names that would not make a file on every system, and a banner listing a breakdown twice.
+  @Test func namesFitEveryFileSystemAndColumnsAreListedOnce() throws {
+    let long = String(repeating: "x", count: 65)
+    let found = try problems(
+      """
+          - {name: \(long), variable: q3}
+          - {name: q3, variable: q3, columns: [region, region]}
+          - {name: Q3, variable: q4}
+      """)
+    #expect(
+      found == [
+        "pipeline.yml:13: table '\(long)': a name is 1 to 64 letters, digits, '-' and '_' (it names tables/<name>.csv)",
+        "pipeline.yml:14: table 'q3': the column 'region' is listed twice",
+        "pipeline.yml:15: table 'Q3': its file would be table 'q3''s on a file system that ignores case",
       ])
   }
 
