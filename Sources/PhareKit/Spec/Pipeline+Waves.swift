@@ -33,7 +33,7 @@ extension Pipeline {
       name -> [(variable: String, column: String)] in
       guard let variable = codebook[name], variable.kind == .multiple else { return [(name, name)] }
       return variable.items.isEmpty
-        ? variable.values.map { ("\(name)_\($0.code)", name) } : variable.items.map { ($0.name, $0.name) }
+        ? variable.values.map { (variable.cellItemName($0.code), name) } : variable.items.map { ($0.name, $0.name) }
     }
   }
 

@@ -56,9 +56,11 @@ struct SpecVariables {
   init(codebook: Codebook, derived: [DerivedVariable] = []) {
     for variable in codebook.variables {
       contents[variable.name] = Self.content(of: variable)
-      for item in variable.items where contents[item.name] == nil {
-        contents[item.name] = .item
-        sets[item.name] = variable.name
+      // A set's items: its item columns, or for a set held in one cell the 0/1 column of each code.
+      let items = variable.kind == .multiple ? variable.cleanColumnNames : variable.items.map(\.name)
+      for item in items where item != variable.name && contents[item] == nil {
+        contents[item] = .item
+        sets[item] = variable.name
       }
     }
     codebookNames = Set(contents.keys)

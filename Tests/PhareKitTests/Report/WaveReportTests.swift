@@ -156,6 +156,34 @@ import Testing
     #expect(insee.contains("class=\"carte\"") && !insee.contains("Carte non dessinée"))
   }
 
+  /// An item of a multiple-response set held in one cell (the mayors' Q8, items `q8_<code>` as in
+  /// indicators.csv) can be the map and a headline.
+  @Test func anItemOfASetHeldInOneCellCanBeMappedAndHeadlined() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let shipped = try String(contentsOfFile: Fixtures.pipelines("institutions.yml"), encoding: .utf8)
+    let pipelines = Fixtures.repository + "/Pipelines/"
+    let spec =
+      shipped.replacingOccurrences(of: "../Fixtures/", with: Fixtures.repository + "/Fixtures/")
+      .replacingOccurrences(of: "codebooks/", with: pipelines + "codebooks/")
+      .replacingOccurrences(of: "domains: domaines.csv", with: "domains: \(pipelines)domaines.csv")
+      .replacingOccurrences(of: "headlines:\n", with: "headlines:\n  - {variable: q8_4}\n")
+      + "report:\n  map: {variable: q8_4}\n"
+    let pipeline = try Pipeline.load(try folder.write("institutions.yml", spec))
+    #expect(pipeline.spec.headlines.first?.variable == "q8_4")
+    let wave = try #require(pipeline.waves.last)
+    let one = Pipeline(spec: pipeline.spec, codebook: pipeline.codebook, domains: pipeline.domains, waves: [wave])
+    let result = try #require(try PipelineRunner(pipeline: one).run(through: .estimate).first)
+    let indicators = try #require(result.indicators)
+    let html = WaveReport(result, pipeline: one, indicators: indicators, tables: []).html()
+    let tiles = ReportTiles(html: html).byRegion
+    let shares = indicators.filter { $0.breakdown == "region" && $0.variable == "q8_4" && $0.statistic == .proportion }
+    #expect(shares.count == 13 && tiles.count == 13)
+    for share in shares where !share.isSuppressed {
+      #expect(tiles[share.breakdownValue]?.attributes["data-estimate"] == "\(share.estimate)")
+    }
+  }
+
   @Test func numbersAreWrittenTheFrenchWay() {
     #expect(FrenchNumber.percent(0.714657864635903) == "71,5\u{A0}%")
     #expect(FrenchNumber.percent(0.05, 0) == "5\u{A0}%")
