@@ -106,17 +106,22 @@ import Testing
     #expect(html.contains("<th scope=\"row\">region</th><th scope=\"row\">Bretagne</th><td>6</td>"))
   }
 
+  /// A shipped spec's text with its paths made absolute, to be edited and written elsewhere.
+  static func shipped(_ name: String) throws -> String {
+    let pipelines = Fixtures.repository + "/Pipelines/"
+    return try String(contentsOfFile: Fixtures.pipelines(name), encoding: .utf8)
+      .replacingOccurrences(of: "../Fixtures/", with: Fixtures.repository + "/Fixtures/")
+      .replacingOccurrences(of: "codebooks/", with: pipelines + "codebooks/")
+      .replacingOccurrences(of: "domains: domaines.csv", with: "domains: \(pipelines)domaines.csv")
+  }
+
   /// `report: {map: …}` colours the map by another indicator than the first headline: here the
   /// citizens' mean importance of the fifth domain (0–10), not a headline, printed with two decimals.
   @Test func theSpecsReportMapChoosesTheMapsIndicator() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let shipped = try String(contentsOfFile: Fixtures.pipelines("citoyens.yml"), encoding: .utf8)
-    let pipelines = Fixtures.repository + "/Pipelines/"
     let spec =
-      shipped.replacingOccurrences(of: "../Fixtures/", with: Fixtures.repository + "/Fixtures/")
-      .replacingOccurrences(of: "codebooks/", with: pipelines + "codebooks/")
-      .replacingOccurrences(of: "domains: domaines.csv", with: "domains: \(pipelines)domaines.csv")
+      try Self.shipped("citoyens.yml")
       .replacingOccurrences(of: "files: \"citoyens-*.csv\"", with: "files: \"citoyens-2015.csv\"")
       + "report:\n  map: {variable: importance_05}\n"
     let pipeline = try Pipeline.load(try folder.write("citoyens.yml", spec))
@@ -161,12 +166,8 @@ import Testing
   @Test func anItemOfASetHeldInOneCellCanBeMappedAndHeadlined() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let shipped = try String(contentsOfFile: Fixtures.pipelines("institutions.yml"), encoding: .utf8)
-    let pipelines = Fixtures.repository + "/Pipelines/"
     let spec =
-      shipped.replacingOccurrences(of: "../Fixtures/", with: Fixtures.repository + "/Fixtures/")
-      .replacingOccurrences(of: "codebooks/", with: pipelines + "codebooks/")
-      .replacingOccurrences(of: "domains: domaines.csv", with: "domains: \(pipelines)domaines.csv")
+      try Self.shipped("institutions.yml")
       .replacingOccurrences(of: "headlines:\n", with: "headlines:\n  - {variable: q8_4}\n")
       + "report:\n  map: {variable: q8_4}\n"
     let pipeline = try Pipeline.load(try folder.write("institutions.yml", spec))
