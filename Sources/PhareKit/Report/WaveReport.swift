@@ -15,15 +15,19 @@ struct WaveReport {
   var tables: [CrossTable]
   var estimation: EstimationSpec?
 
-  /// The report of a wave that went through estimation, with its cross-tables.
-  init(_ result: WaveResult, pipeline: Pipeline, indicators: [Indicator], tables: [CrossTable]) {
+  /// The report of a wave that went through estimation, with its cross-tables and its weighting
+  /// report (nil for an unweighted wave).
+  init(
+    _ result: WaveResult, pipeline: Pipeline, indicators: [Indicator], tables: [CrossTable],
+    weighting: WeightingTable?
+  ) {
     let spec = pipeline.spec
     title = spec.title
     wave = result.cleaned?.wave ?? result.file.wave
     headlines = spec.headlines.compactMap { RegionalIndicator($0, in: indicators) }
     mapIndicator = spec.report.map ?? spec.headlines.first
     map = mapIndicator.flatMap { RegionalIndicator($0, in: indicators) }
-    weighting = result.weighted.map { WeightingTable(diagnostics: $0.diagnostics, rows: $0.weightingReport()) }
+    self.weighting = weighting
     self.tables = tables
     estimation = spec.estimate
   }

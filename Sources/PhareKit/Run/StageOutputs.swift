@@ -69,17 +69,19 @@ public enum StageOutputs {
   {
     var written: [String] = []
     var sizes: [String: Int] = [:]
+    /// Lists a file written into the folder, with its size, for the manifest.
+    func record(_ name: String, size: Int) {
+      written.append(name)
+      sizes[name] = size
+      options.afterEachFile(name)
+    }
     func write(_ bytes: [UInt8], _ name: String) throws {
       try AtomicFile.write(bytes, to: folder + "/" + name)
-      written.append(name)
-      sizes[name] = bytes.count
-      options.afterEachFile(name)
+      record(name, size: bytes.count)
     }
     func write(_ text: String, _ name: String) throws { try write(Array(text.utf8), name) }
     func write(_ csv: PartitionedCSV, _ name: String) throws {
-      sizes[name] = try AtomicFile.write(csv, to: folder + "/" + name)
-      written.append(name)
-      options.afterEachFile(name)
+      record(name, size: try AtomicFile.write(csv, to: folder + "/" + name))
     }
     let locale = options.csvLocale
     // The final weight as a column of the microdata, built once for every format.
@@ -114,11 +116,7 @@ public enum StageOutputs {
       _ = labelledFiles?.value
       throw error
     }
-    for (format, size) in try labelledFiles?.value.get() ?? [] {
-      sizes[format.fileName] = size
-      written.append(format.fileName)
-      options.afterEachFile(format.fileName)
-    }
+    for (format, size) in try labelledFiles?.value.get() ?? [] { record(format.fileName, size: size) }
     var manifest = try RunManifest(pipeline: pipeline, results: [result], options: options)
     manifest.files = sizes
     try write(try manifest.json(), "manifest.json")
@@ -130,9 +128,11 @@ public enum StageOutputs {
           try write(
             wave.cleanCSV(labels: options.labels, locale: locale, appending: appended), MicrodataFormat.csv.fileName)
         }
-        if let weighted = result.weighted {
+        // The weighting report's rows, one pass over the weights for weighting.csv and report.html.
+        let weighting = result.weighted.map { WeightingTable(diagnostics: $0.diagnostics, rows: $0.weightingReport()) }
+        if let weighted = result.weighted, let weighting {
           try write(weighted.weightsCSV(locale: locale), "weights.csv")
-          try write(weighted.weightingCSV(locale: locale), "weighting.csv")
+          try write(WeightedWave.weightingCSV(weighting.rows, locale: locale), "weighting.csv")
         }
         if let indicators = result.indicators {
           try write(Indicator.csv(indicators, audit: false, locale: locale), "indicators.csv")
@@ -146,14 +146,15 @@ public enum StageOutputs {
           if !crossTables.isEmpty {
             let workbook = TablesWorkbook(
               title: "\(pipeline.spec.title) — \(wave.wave)", tables: crossTables, locale: locale)
-            sizes["tables.xlsx"] = try workbook.write(to: folder + "/tables.xlsx")
-            written.append("tables.xlsx")
-            options.afterEachFile("tables.xlsx")
+            record("tables.xlsx", size: try workbook.write(to: folder + "/tables.xlsx"))
           }
           let feed = Feed(pipeline: pipeline, wave: wave.wave, indicators: indicators, generatedAt: options.generatedAt)
           try write(try feed.json(), "feed.json")
           try write(
-            WaveReport(result, pipeline: pipeline, indicators: indicators, tables: crossTables.map(\.table)).html(),
+            WaveReport(
+              result, pipeline: pipeline, indicators: indicators, tables: crossTables.map(\.table),
+              weighting: weighting
+            ).html(),
             "report.html")
         }
       }

@@ -10,10 +10,11 @@ extension WeightedWave {
     "target_share", "g_min", "g_mean", "g_max", "kish_deff", "effective_n", "efficiency", "iterations", "trimmed",
   ]
 
-  public func weightingCSV(locale: CSVLocale = .rfc4180) -> String {
+  /// The file of the report's rows (`weightingReport()`).
+  static func weightingCSV(_ rows: [WeightingReportRow], locale: CSVLocale = .rfc4180) -> String {
     var writer = CSVWriter(locale: locale)
-    writer.row(Self.reportHeader.map(CSVCell.text))
-    for row in weightingReport() {
+    writer.row(reportHeader.map(CSVCell.text))
+    for row in rows {
       let spread = row.spread
       writer.row([
         .text(row.margin), row.category.isEmpty ? .empty : .text(row.category), CSVCell(row.label),

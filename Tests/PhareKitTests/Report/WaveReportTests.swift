@@ -130,7 +130,7 @@ import Testing
         == Headline(variable: "importance_05", category: nil, line: pipeline.spec.report.map?.line))
     let result = try #require(try PipelineRunner(pipeline: pipeline).run(through: .estimate).first)
     let indicators = try #require(result.indicators)
-    let html = WaveReport(result, pipeline: pipeline, indicators: indicators, tables: []).html()
+    let html = WaveReport(result, pipeline: pipeline, indicators: indicators, tables: [], weighting: nil).html()
     let tiles = ReportTiles(html: html).byRegion
     let means = indicators.filter { $0.breakdown == "region" && $0.variable == "importance_05" }
     #expect(means.count == 13 && tiles.count == 13)
@@ -176,7 +176,7 @@ import Testing
     let one = Pipeline(spec: pipeline.spec, codebook: pipeline.codebook, domains: pipeline.domains, waves: [wave])
     let result = try #require(try PipelineRunner(pipeline: one).run(through: .estimate).first)
     let indicators = try #require(result.indicators)
-    let html = WaveReport(result, pipeline: one, indicators: indicators, tables: []).html()
+    let html = WaveReport(result, pipeline: one, indicators: indicators, tables: [], weighting: nil).html()
     let tiles = ReportTiles(html: html).byRegion
     let shares = indicators.filter { $0.breakdown == "region" && $0.variable == "q8_4" && $0.statistic == .proportion }
     #expect(shares.count == 13 && tiles.count == 13)

@@ -34,7 +34,7 @@ import Testing
     let weighted = try Self.weighted()
     let weights = weighted.finalWeights
     #expect(weights.count == 12)
-    let report = CSVText.records(weighted.weightingCSV())
+    let report = CSVText.records(WeightedWave.weightingCSV(weighted.weightingReport()))
     #expect(
       report.map { [$0["margin"], $0["category"], $0["label"]] } == [
         ["(all)", "", ""], ["region", "11", "Nord"], ["region", "22", "Sud"], ["region", "33", "Est"],
@@ -101,7 +101,7 @@ import Testing
   @Test func trimmedCountsTheWeightsCutToABoundInEachCategory() throws {
     let weighted = try Self.weighted("\n  trim: {lower: 0.8, upper: 1.2}")
     let trimming = try #require(weighted.diagnostics.trimming)
-    let report = CSVText.records(weighted.weightingCSV())
+    let report = CSVText.records(WeightedWave.weightingCSV(weighted.weightingReport()))
     let cut = weighted.finalWeights.indices.filter {
       [trimming.lowerBound, trimming.upperBound].contains(weighted.finalWeights[$0])
     }
