@@ -24,8 +24,9 @@ extension CrossTable {
         case .none: return (.empty, .empty)
         case .suppressed: return (.text("*"), .empty)
         case .value(let value, let mark, let letters):
+          let shown = row.displayed(value)
           return (
-            .fixed(row.isMean ? value : 100 * value, decimals: row.isMean ? 2 : 1, note: mark?.rawValue ?? ""),
+            .fixed(shown.number, decimals: shown.decimals, note: mark?.rawValue ?? ""),
             letters.isEmpty ? .empty : .text(Self.joined(letters))
           )
         }
@@ -33,9 +34,8 @@ extension CrossTable {
       line([.text(row.label), cells[0].0] + cells.dropFirst().flatMap { [$0.0, $0.1] })
     }
     let (unweighted, weighted) = bases
-    let kind = isGrid ? "Base minimale des lignes" : "Base"
-    line([.text("\(kind) (effectifs non pondérés)")] + Self.spread(unweighted.map(CSVCell.integer)))
-    line([.text("\(kind) (effectifs pondérés)")] + Self.spread(weighted.map { .fixed($0, decimals: 0) }))
+    line([.text(baseLabels.unweighted)] + Self.spread(unweighted.map(CSVCell.integer)))
+    line([.text(baseLabels.weighted)] + Self.spread(weighted.map { .fixed($0, decimals: 0) }))
     for legend in legends { line([.text(legend)]) }
     return writer.text
   }

@@ -47,10 +47,7 @@ extension CrossTable {
       row += 1
     }
     let (unweighted, weighted) = bases
-    let kind = isGrid ? "Base minimale des lignes" : "Base"
-    for (label, values) in [
-      ("\(kind) (effectifs non pondérés)", unweighted.map(Double.init)), ("\(kind) (effectifs pondérés)", weighted),
-    ] {
+    for (label, values) in [(baseLabels.unweighted, unweighted.map(Double.init)), (baseLabels.weighted, weighted)] {
       try sheet.text(label, row, 0, formats.label)
       for (index, value) in values.enumerated() {
         try sheet.number(value, row, Self.sheetColumns(of: index).lowerBound, formats.count)

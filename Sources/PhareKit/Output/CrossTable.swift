@@ -40,6 +40,12 @@ struct CrossTable {
     /// Unweighted respondents and their weighted total in each column.
     var bases: [Int]
     var weightedBases: [Double]
+
+    /// A value as the tables print it: a proportion as a percentage with one decimal, a mean
+    /// with two.
+    func displayed(_ value: Double) -> (number: Double, decimals: Int) {
+      isMean ? (value, 2) : (100 * value, 1)
+    }
   }
 
   var title: String
@@ -149,6 +155,12 @@ struct CrossTable {
       columns.indices.map { column in rows.map { $0.bases[column] }.min() ?? 0 },
       columns.indices.map { column in rows.map { $0.weightedBases[column] }.min() ?? 0 }
     )
+  }
+
+  /// The labels of the two base rows: « Base », or for a grid « Base minimale des lignes ».
+  var baseLabels: (unweighted: String, weighted: String) {
+    let kind = isGrid ? "Base minimale des lignes" : "Base"
+    return ("\(kind) (effectifs non pondérés)", "\(kind) (effectifs pondérés)")
   }
 
   /// `A`…`Z`, then `AA`, `AB`…: the letter of the `index`-th column of a breakdown.

@@ -25,7 +25,8 @@ extension CrossTable {
         case .none: html += "<td></td>"
         case .suppressed: html += "<td class=\"supprime\">*</td>"
         case .value(let value, let mark, let letters):
-          let number = row.isMean ? FrenchNumber.decimal(value, 2) : FrenchNumber.decimal(100 * value, 1)
+          let shown = row.displayed(value)
+          let number = FrenchNumber.decimal(shown.number, shown.decimals)
           let marked = mark.map { "\u{A0}<b>\(HTMLText.escape($0.rawValue))</b>" } ?? ""
           let above =
             letters.isEmpty ? "" : " <span class=\"lettre\">\(HTMLText.escape(Self.joined(letters)))</span>"
@@ -34,11 +35,10 @@ extension CrossTable {
       }
       html += "</tr>"
     }
-    let kind = isGrid ? "Base minimale des lignes" : "Base"
     html +=
-      "<tr class=\"base\"><th scope=\"row\">\(kind) (effectifs non pondérés)</th>"
+      "<tr class=\"base\"><th scope=\"row\">\(baseLabels.unweighted)</th>"
       + bases.unweighted.map { "<td>\(FrenchNumber.integer($0))</td>" }.joined()
-      + "</tr><tr class=\"base\"><th scope=\"row\">\(kind) (effectifs pondérés)</th>"
+      + "</tr><tr class=\"base\"><th scope=\"row\">\(baseLabels.weighted)</th>"
       + bases.weighted.map { "<td>\(FrenchNumber.integer(Int($0.rounded())))</td>" }.joined()
       + "</tr></tbody></table>"
     return html + legends.map { "<p class=\"note\">\(HTMLText.escape($0))</p>" }.joined()
