@@ -107,12 +107,13 @@ public struct EstimateStage: Sendable {
       return (index, estimate)
     }
     let design = layout.design
+    // Each level's variance once, for every pair it is in.
+    let variances = tested.map { LinearisedVariance.covariance($0.1, $0.1, design: design) }
     var comparisons: [ColumnComparison] = []
     for (position, (firstIndex, first)) in tested.enumerated() {
-      for (secondIndex, second) in tested[(position + 1)...] {
+      for (offset, (secondIndex, second)) in tested[(position + 1)...].enumerated() {
         let variance =
-          LinearisedVariance.covariance(first, first, design: design)
-          + LinearisedVariance.covariance(second, second, design: design)
+          variances[position] + variances[position + 1 + offset]
           - 2 * LinearisedVariance.covariance(first, second, design: design)
         let difference = first.estimate - second.estimate
         let se = max(variance, 0).squareRoot()
