@@ -20,8 +20,10 @@ extension PipelineSpec {
       flagBelow: EstimationSpec.defaultFlagBelow,
       suppressBelow: EstimationSpec.defaultSuppressBelow,
       fpcStrata: nil)
-    for (index, name) in spec.variables.enumerated() where spec.variables[..<index].contains(name) {
-      reader.report(line: reader.lines["estimate.variables.\(index)"], "estimate.variables: '\(name)' is listed twice")
+    for index in spec.variables.repeatedPositions {
+      reader.report(
+        line: reader.lines["estimate.variables.\(index)"],
+        "estimate.variables: '\(spec.variables[index])' is listed twice")
     }
     for (index, breakdown) in spec.breakdowns.enumerated()
     where spec.breakdowns[..<index].contains(breakdown) || Set(breakdown).count < breakdown.count {

@@ -39,8 +39,8 @@ extension PipelineSpec {
       for variable in variables ?? [] where !spec.variables.contains(variable) {
         reader.report(rows, "\(context): '\(variable)' is not among estimate.variables")
       }
-      for (index, variable) in (variables ?? []).enumerated() where variables?[..<index].contains(variable) == true {
-        reader.report(rows, "\(context): '\(variable)' is listed twice")
+      for index in variables?.repeatedPositions ?? [] {
+        reader.report(rows, "\(context): '\(variables![index])' is listed twice")
       }
       let nets = reader.strings(fields["nets"], "the nets of \(context)") ?? []
       for net in nets where !spec.variables.contains(net) {
@@ -50,8 +50,8 @@ extension PipelineSpec {
       for column in columns where !breakdowns.contains(column) {
         reader.report(fields["columns"], "\(context): '\(column)' is not among estimate.breakdowns")
       }
-      for (index, column) in columns.enumerated() where columns[..<index].contains(column) {
-        reader.report(fields["columns"], "\(context): the column '\(column)' is listed twice")
+      for index in columns.repeatedPositions {
+        reader.report(fields["columns"], "\(context): the column '\(columns[index])' is listed twice")
       }
       if (variables?.count ?? 0) > 1 && fields["title"] == nil {
         reader.report(item, "\(context): a grid (variables:) needs a title, which no one variable's label gives")
