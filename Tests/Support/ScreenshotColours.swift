@@ -18,19 +18,13 @@ public struct ScreenshotColours {
       colours = image.getcolors(image.width * image.height)
       print(len(colours), max(count for count, _ in colours) / (image.width * image.height))
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.python)
-    process.arguments = ["-c", script, png]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    do { try process.run() } catch {
+    let run: Subprocess
+    do { run = try Subprocess.run(URL(fileURLWithPath: Self.python), ["-c", script, png]) } catch {
       throw Chromium.Failure(description: "\(Self.python) cannot run (\(error)): install python3-pil (make test-deps)")
     }
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let text = run.stdout + run.stderr
     let fields = text.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-    guard process.terminationStatus == 0, fields.count == 2, let distinct = Int(fields[0]),
+    guard run.status == 0, fields.count == 2, let distinct = Int(fields[0]),
       let share = Double(fields[1])
     else {
       throw Chromium.Failure(description: "PIL could not read \(png) (install python3-pil): \(text)")

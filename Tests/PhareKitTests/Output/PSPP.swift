@@ -20,15 +20,11 @@ struct PSPP {
     let script = folder + "/check.sps"
     let output = folder + "/pspp-output.csv"
     try syntax.write(toFile: script, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["pspp", "-O", "format=csv", "-o", output, script]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    let run = try Subprocess.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["pspp", "-O", "format=csv", "-o", output, script])
     let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-    guard process.terminationStatus == 0, !text.contains("error:") else {
-      throw PSPPError(message: "pspp exited with \(process.terminationStatus): \(text)")
+    guard run.status == 0, !text.contains("error:") else {
+      throw PSPPError(message: "pspp exited with \(run.status): \(text)")
     }
     return text
   }
