@@ -99,7 +99,7 @@ format:
 ## bench: every benchmark
 bench: bench-ingest bench-weight bench-estimate bench-rerun bench-run
 
-## bench-estimate: the 16 × 32 indicator matrix on 1,000,000 and 10,000,000 raked respondents vs a one-pass floor
+## bench-estimate: the 16 × 32 indicator matrix on 1,000,000 and 10,000,000 raked respondents vs a one-pass floor, and on a design of 1,000 PSUs in 50 strata vs the first
 bench-estimate: deps
 	$(SWIFT_RELEASE) --product phare-bench
 	$(RELEASE)/phare-bench estimate --rows 1000000

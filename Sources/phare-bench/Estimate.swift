@@ -3,7 +3,8 @@ import PhareKit
 
 /// `phare-bench estimate`: the full indicator matrix (national + 13 regions + 2 rural / urban
 /// × 16 means + 16 proportions, each with calibrated SE, CI and deff) on raked respondents,
-/// against a floor measured in the same run.
+/// against a floor measured in the same run; then the same matrix on respondents drawn in 1,000
+/// PSUs within 50 strata and raked (variance by PSU within strata), against the first.
 struct Estimate: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Measure the estimation stage against a one-pass floor.")
 
@@ -22,10 +23,20 @@ struct Estimate: ParsableCommand {
     let peakAfterWeight = Double(Memory.peakResidentKilobytes()) / 1_048_576
 
     start = Clock.now()
-    let indicators = try EstimateStage(spec: SyntheticSurvey.estimation, dontKnow: .exclude, population: nil).run(
+    let indicators = try EstimateStage(spec: SyntheticSurvey.estimation, dontKnow: .exclude).run(
       weighted
     ).indicators
     let estimation = Clock.now() - start
+
+    let clustered = SyntheticSurvey(rows: rows, seed: 2015, clustered: true)
+    let clusteredWeighted = try WeightStage(
+      spec: SyntheticSurvey.weighting, design: SyntheticSurvey.clusteredDesign, population: clustered.population
+    ).run(clustered.wave)
+    start = Clock.now()
+    let clusteredIndicators = try EstimateStage(spec: SyntheticSurvey.estimation, dontKnow: .exclude).run(
+      clusteredWeighted
+    ).indicators
+    let clusteredEstimation = Clock.now() - start
 
     start = Clock.now()
     let checksum = floorPass(survey.wave, weights: weighted.finalWeights)
@@ -42,6 +53,10 @@ struct Estimate: ParsableCommand {
       "floor           \(Format.fixed(floor, 3)) s (one pass: Σw, Σwy, Σwy² by region, 32 variables; checksum \(Format.fixed(checksum, 0)))"
     )
     print("ratio           estimate / floor = \(Format.fixed(estimation / floor, 2))")
+    print(
+      "clustered       \(Format.fixed(clusteredEstimation, 3)) s for \(clusteredIndicators.count) indicators, "
+        + "1,000 PSUs in 50 strata, raked (target: < 2 × the independent rows' estimate)")
+    print("ratio           clustered / independent = \(Format.fixed(clusteredEstimation / estimation, 2))")
     print(
       "peak RSS        \(Format.fixed(peak, 2)) GiB = \(Format.fixed(peak * 1.073741824, 2)) GB "
         + "(after generating \(Format.fixed(peakAfterGenerate, 2)) GiB, after weighting \(Format.fixed(peakAfterWeight, 2)) GiB)"

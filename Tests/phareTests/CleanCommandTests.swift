@@ -39,7 +39,7 @@ import Testing
     let lines = run.stderr.split(separator: "\n").map(String.init)
     #expect(lines.contains("\(spec):4: unknown key 'weigth' in the pipeline; did you mean 'weight'?"))
     #expect(lines.contains("\(folder)/none.yml: no such file"))
-    #expect(lines.contains("\(spec):1: the pipeline has no weight section, which phare run needs"))
+    #expect(lines.contains("\(spec):1: the pipeline has no weight (or design) section, which phare run needs"))
     #expect(lines.contains("\(spec):1: the pipeline has no estimate section, which phare run needs"))
     #expect(lines.last == "5 problem(s) in 2 file(s)")
   }
@@ -229,7 +229,7 @@ import Testing
     let out = NSTemporaryDirectory() + "phare-weight-" + UUID().uuidString
     let run = try PhareProcess.run("weight", PhareProcess.fixtures + "../clean/institutions.yml", "--out", out)
     #expect(run.status == 1)
-    #expect(run.stderr.contains("the pipeline has no weight section"))
+    #expect(run.stderr.contains("the pipeline has no weight (or design) section"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }

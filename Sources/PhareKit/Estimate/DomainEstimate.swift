@@ -25,8 +25,15 @@ struct DomainEstimate {
   /// calibration's w = g √w0; w / c = 1 unless the weights were trimmed). Since
   /// w0 (w / c) = w / g, the cell sums are those of w u over g.
   let fitted: [Double]
-  /// Strata with at least one domain row.
+  /// Per group: the linearised residual total r = Σ w u·1{domain} − c × fitted over its rows.
+  let residuals: [Double]
+  /// Per stage of the design whose units are clusters, per unit: the residual total (empty for a
+  /// stage whose units are rows): R's `rowsum(x, cluster)`, once per estimate.
+  let unitTotals: [[Double]]
+  /// Stage-1 strata and PSUs with at least one of the domain's respondents: R's `degf` of the
+  /// domain's design is their difference.
   let strataInDomain: Int
+  let primaryUnitsInDomain: Int
 
   var estimate: Double {
     switch kind {
@@ -35,6 +42,8 @@ struct DomainEstimate {
     }
   }
   var respondents: Double { sums.count }
+  /// Per group: whether it holds some of the domain's respondents.
+  var respondentGroups: [Bool] { moments.indices.map { member[$0] && moments[$0].count > 0 } }
   var weightedTotal: Double { sums.weight }
 
   init(_ kind: Kind, moments: [Moments], shift: Double, member: [Bool], design: VarianceDesign) {
@@ -43,13 +52,17 @@ struct DomainEstimate {
     self.moments = moments
     self.shift = shift
     var sums = Moments()
-    var strata = Set<Int>()
+    let stage = design.stages[0]
+    var inStratum = [Bool](repeating: false, count: stage.sampling.sampleSize.count)
+    var inUnit = [Bool](repeating: false, count: stage.unitOfGroup == nil ? 0 : stage.sampling.unitCount)
     for group in moments.indices where member[group] && moments[group].count > 0 {
       sums += moments[group]
-      strata.insert(design.groups.stratum[group])
+      inStratum[stage.stratumOfGroup[group]] = true
+      if let unit = stage.unitOfGroup?[group] { inUnit[unit] = true }
     }
     self.sums = sums
-    strataInDomain = strata.count
+    strataInDomain = inStratum.count { $0 }
+    primaryUnitsInDomain = stage.unitOfGroup == nil ? Int(sums.count) : inUnit.count { $0 }
     let centre = kind == .mean ? sums.weightY / sums.weight : -shift
     let scale = kind == .mean ? sums.weight : 1
     self.centre = centre
@@ -61,6 +74,21 @@ struct DomainEstimate {
         (moments[group].weightY - centre * moments[group].weight) / scale / design.adjustments[cell]
     }
     let coefficients = design.normalInverse.solve(design.model.transposeTimes(perCell))
-    fitted = design.model.times(coefficients)
+    let fitted = design.model.times(coefficients)
+    self.fitted = fitted
+    let groups = design.groups
+    let residuals = (0..<groups.count).map { group in
+      let cell = groups.cell[group]
+      let m = moments[group]
+      let own = member[group] && m.count > 0 ? (m.weightY - centre * m.weight) / scale : 0
+      return own - fitted[cell] * design.adjustments[cell] * groups.totals[group].startWeight
+    }
+    self.residuals = residuals
+    unitTotals = design.stages.map { stage in
+      guard let unitOfGroup = stage.unitOfGroup else { return [] }
+      var totals = [Double](repeating: 0, count: stage.sampling.unitCount)
+      for group in residuals.indices { totals[unitOfGroup[group]] += residuals[group] }
+      return totals
+    }
   }
 }

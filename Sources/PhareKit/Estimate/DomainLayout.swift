@@ -17,22 +17,17 @@ struct DomainLayout {
   /// The nation first, then each breakdown's levels in codebook order.
   let domains: [Domain]
 
-  /// - Throws: `EstimationError` when a breakdown or stratum variable is not a coded column.
-  init(spec: EstimationSpec, weighted: WeightedWave, population: PopulationMargins?) throws {
+  /// - Throws: `EstimationError` when a breakdown variable is not a coded column.
+  init(spec: EstimationSpec, weighted: WeightedWave) throws {
     let wave = weighted.clean
     let breakdowns = try spec.breakdowns.map { try BreakdownLevels(variables: $0, wave: wave, rows: weighted.rows) }
-    let strata = try spec.fpcStrata.map {
-      try FiniteStrata(variables: $0, wave: wave, rows: weighted.rows, population: population)
-    }
     groups = EstimationGroups(
       cellOfRow: weighted.calibration.cellOfRow,
-      stratumOfRow: strata?.stratumOfRow,
+      design: weighted.design,
       breakdownLevelOfRow: breakdowns.map(\.levelOfRow),
       breakdownLevelCounts: breakdowns.map(\.levels.count),
       startWeights: weighted.startWeights)
-    design = VarianceDesign(
-      groups: groups, calibration: weighted.calibration, adjustments: weighted.adjustments,
-      stratumPopulation: strata?.population)
+    design = VarianceDesign(groups: groups, weighted: weighted)
     var domains = [
       Domain(breakdown: "national", value: "", label: "Ensemble", member: [Bool](repeating: true, count: groups.count))
     ]

@@ -9,19 +9,17 @@
 public struct EstimateStage: Sendable {
   public let spec: EstimationSpec
   public let dontKnow: DontKnowPolicy
-  public let population: PopulationMargins?
   /// Written on every indicator: who answered.
   public let actor: String
   /// Labels of the domains the variables' `domain:` ids name.
   public let domains: [FragilityDomain]
 
   public init(
-    spec: EstimationSpec, dontKnow: DontKnowPolicy, population: PopulationMargins?, actor: String = "",
+    spec: EstimationSpec, dontKnow: DontKnowPolicy, actor: String = "",
     domains: [FragilityDomain] = []
   ) {
     self.spec = spec
     self.dontKnow = dontKnow
-    self.population = population
     self.actor = actor
     self.domains = domains
   }
@@ -29,50 +27,58 @@ public struct EstimateStage: Sendable {
   /// Every indicator of the wave, and the column tests of the spec's cross-tables.
   public func run(_ weighted: WeightedWave) throws -> Estimates {
     let wave = weighted.clean
-    let layout = try DomainLayout(spec: spec, weighted: weighted, population: population)
-    let design = layout.design
-    var indicators: [Indicator] = []
-    var comparisons: [ColumnComparison] = []
+    let layout = try DomainLayout(spec: spec, weighted: weighted)
     // A variable the wave does not ask has no indicator there, not an empty one.
     let asked = spec.variables.filter { !wave.notAsked.contains($0) }
     let items = try AnalysisItem.items(for: asked, in: wave, dontKnow: dontKnow)
-    // One pass over each variable's column, the variables on every core at once.
-    let groups = layout.groups
-    let itemMoments = AtOnce.map(items.count) { items[$0].accumulate(weighted, groups: groups) }
     let banners = tableBanners(asked: asked)
-    for (item, moments) in zip(items, itemMoments) {
-      let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
-      for (category, categoryMoments) in zip(item.categories, moments) {
-        for kind in kinds {
-          let national = layout.domains[0]
-          let nationalEstimate = DomainEstimate(
-            kind, moments: categoryMoments, shift: item.shift, member: national.member, design: design)
-          var estimates: [DomainEstimate?] = []
-          for domain in layout.domains {
-            let answered = domain.member.indices.contains { domain.member[$0] && categoryMoments[$0].count > 0 }
-            let estimate =
-              answered
-              ? DomainEstimate(kind, moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
-              : nil
-            estimates.append(estimate)
-            var indicator =
-              estimate.map { finish($0, item: item, category: category, design: design) }
-              ?? empty(kind, item: item, category: category)
-            indicator.breakdown = domain.breakdown
-            indicator.breakdownValue = domain.value
-            indicator.breakdownLabel = domain.label
-            if let estimate, domain.breakdown != "national" && kind == .mean {
-              let rest = DomainEstimate(
-                kind, moments: categoryMoments, shift: item.shift, member: domain.member.map { !$0 }, design: design)
-              compare(&indicator, estimate, national: nationalEstimate, rest: rest, design: design)
-            }
-            indicators.append(indicator)
+    // One pass over each variable's column, then its indicators: the variables on every core at once.
+    let perItem = AtOnce.map(items.count) { index in
+      let item = items[index]
+      return estimates(
+        of: item, moments: item.accumulate(weighted, groups: layout.groups), in: layout, banners: banners)
+    }
+    return Estimates(indicators: perItem.flatMap(\.indicators), comparisons: perItem.flatMap(\.comparisons))
+  }
+
+  /// One item's indicators in every domain (and its column tests), from its per-group sums.
+  private func estimates(
+    of item: AnalysisItem, moments: [[Moments]], in layout: DomainLayout, banners: [String: [String]]
+  ) -> Estimates {
+    let design = layout.design
+    var indicators: [Indicator] = []
+    var comparisons: [ColumnComparison] = []
+    let kinds: [DomainEstimate.Kind] = spec.totals.contains(item.variable.origin) ? [.mean, .total] : [.mean]
+    for (category, categoryMoments) in zip(item.categories, moments) {
+      for kind in kinds {
+        let national = layout.domains[0]
+        let nationalEstimate = DomainEstimate(
+          kind, moments: categoryMoments, shift: item.shift, member: national.member, design: design)
+        var estimates: [DomainEstimate?] = []
+        for domain in layout.domains {
+          let answered = domain.member.indices.contains { domain.member[$0] && categoryMoments[$0].count > 0 }
+          let estimate =
+            answered
+            ? DomainEstimate(kind, moments: categoryMoments, shift: item.shift, member: domain.member, design: design)
+            : nil
+          estimates.append(estimate)
+          var indicator =
+            estimate.map { finish($0, item: item, category: category, design: design) }
+            ?? empty(kind, item: item, category: category)
+          indicator.breakdown = domain.breakdown
+          indicator.breakdownValue = domain.value
+          indicator.breakdownLabel = domain.label
+          if let estimate, domain.breakdown != "national" && kind == .mean {
+            let rest = DomainEstimate(
+              kind, moments: categoryMoments, shift: item.shift, member: domain.member.map { !$0 }, design: design)
+            compare(&indicator, estimate, national: nationalEstimate, rest: rest, design: design)
           }
-          if kind == .mean, let breakdowns = banners[item.variable.origin] {
-            for breakdown in breakdowns {
-              comparisons += compareColumns(
-                of: breakdown, in: layout, estimates: estimates, item: item, category: category)
-            }
+          indicators.append(indicator)
+        }
+        if kind == .mean, let breakdowns = banners[item.variable.origin] {
+          for breakdown in breakdowns {
+            comparisons += compareColumns(
+              of: breakdown, in: layout, estimates: estimates, item: item, category: category)
           }
         }
       }
@@ -144,7 +150,7 @@ public struct EstimateStage: Sendable {
     let se = variance.squareRoot()
     let estimate = mean.estimate
     let n = mean.respondents
-    let df = n - Double(mean.strataInDomain)
+    let df = Double(mean.primaryUnitsInDomain - mean.strataInDomain)
     let interval: ConfidenceInterval
     let method: String
     // Weights of 0 or less (linear calibration) can put a proportion outside [0, 1], where no
@@ -157,7 +163,7 @@ public struct EstimateStage: Sendable {
     } else {
       interval = .proportion(
         estimate, variance: variance, method: spec.interval, level: spec.level, degreesOfFreedom: df,
-        designRows: Double(design.rowCount), respondents: n)
+        designRows: design.isCalibrated ? Double(design.rowCount) : n, respondents: n)
       method = interval.degenerate ? "clopper-pearson" : spec.interval.rawValue
     }
     let srs = LinearisedVariance.simpleRandomSamplingVariance(mean)

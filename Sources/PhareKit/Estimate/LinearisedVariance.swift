@@ -1,58 +1,57 @@
 /// The one variance function: the covariance of two domain estimates of the same variable from
 /// their linearised residuals r = w u·1{domain} − c × fitted calibration residual, with w the
-/// final weight and c = w0 g the calibrated one (equal unless the weights were trimmed), summed
-/// within strata, centred, and scaled by f n/(n−1) — R's `svyrecvar` for a calibrated design. A
-/// variance is the covariance of a mean with itself; the variance of a difference follows.
+/// final weight and c = w0 g the calibrated one (equal unless the weights were trimmed; no
+/// calibration term for a design not calibrated), summed into the design's units within its
+/// strata, centred, and scaled by f n/(n−1) at each stage — R's `svyrecvar` (calibration
+/// residuals first, then `multistage`). A variance is the covariance of a mean with itself; the
+/// variance of a difference follows.
 enum LinearisedVariance {
-  static func covariance(_ a: DomainEstimate, _ b: DomainEstimate, design: VarianceDesign) -> Double {
-    let strata = design.stratumRows.count
-    var sumA = [Double](repeating: 0, count: strata)
-    var sumB = [Double](repeating: 0, count: strata)
-    var sumAB = [Double](repeating: 0, count: strata)
+  /// - Parameter subset: whether the design at hand is the domain's respondents (an indicator of
+  ///   an uncalibrated design, as R's `svymean` on `subset(design, ...)`) rather than every row
+  ///   (`svyby(covmat = TRUE)`, a calibrated design); it only decides which strata lonely-PSU
+  ///   averaging counts.
+  static func covariance(_ a: DomainEstimate, _ b: DomainEstimate, design: VarianceDesign, subset: Bool = false)
+    -> Double
+  {
+    let present = subset ? a.respondentGroups : nil
+    let products = design.needsRowProducts ? rowProducts(a, b, design: design) : []
+    return design.stages.reduce(0) { $0 + $1.covariance(a, b, products: products, present: present) }
+  }
+
+  /// Per group: Σ over its rows of r_a r_b, for the stages whose units are rows, from the
+  /// group's moments: the product of the calibration terms, the cross terms, and the domains'.
+  private static func rowProducts(_ a: DomainEstimate, _ b: DomainEstimate, design: VarianceDesign) -> [Double] {
+    let groups = design.groups
+    var products = [Double](repeating: 0, count: groups.count)
     let meanA = a.centre
     let meanB = b.centre
     let totalA = a.scale
     let totalB = b.scale
-    for group in 0..<design.groups.count {
+    for group in 0..<groups.count {
       let m = a.moments[group]
-      let all = design.groups.totals[group]
-      let cell = design.groups.cell[group]
+      let cell = groups.cell[group]
       let g = design.adjustments[cell]
       // The calibrated weights' terms: Σ c = g Σ w0, Σ c² = g² Σ w0², Σ w c y = g Σ w0 w y.
       let fa = a.fitted[cell] * g
       let fb = b.fitted[cell] * g
       let inA = a.member[group] && m.count > 0
       let inB = b.member[group] && m.count > 0
-      var ra = -fa * all.startWeight
-      var rb = -fb * all.startWeight
-      var rab = fa * fb * all.startWeightSquared
-      if inA {
-        ra += (m.weightY - meanA * m.weight) / totalA
-        rab -= fb * (m.startTimesWeightY - meanA * m.startTimesWeight) / totalA
-      }
-      if inB {
-        rb += (m.weightY - meanB * m.weight) / totalB
-        rab -= fa * (m.startTimesWeightY - meanB * m.startTimesWeight) / totalB
-      }
+      var rab = fa * fb * groups.totals[group].startWeightSquared
+      if inA { rab -= fb * (m.startTimesWeightY - meanA * m.startTimesWeight) / totalA }
+      if inB { rab -= fa * (m.startTimesWeightY - meanB * m.startTimesWeight) / totalB }
       if inA && inB {
         rab +=
           (m.weightSquaredY2 - (meanA + meanB) * m.weightSquaredY + meanA * meanB * m.weightSquared) / (totalA * totalB)
       }
-      let stratum = design.groups.stratum[group]
-      sumA[stratum] += ra
-      sumB[stratum] += rb
-      sumAB[stratum] += rab
+      products[group] = rab
     }
-    var covariance = 0.0
-    for stratum in 0..<strata where design.stratumRows[stratum] > 0 {
-      covariance +=
-        design.stratumScale[stratum] * (sumAB[stratum] - sumA[stratum] * sumB[stratum] / design.stratumRows[stratum])
-    }
-    return covariance
+    return products
   }
 
+  /// The variance of one indicator, on the design at hand: every row of a calibrated design, the
+  /// domain's respondents of one that is not.
   static func variance(_ estimate: DomainEstimate, design: VarianceDesign) -> Double {
-    max(covariance(estimate, estimate, design: design), 0)
+    max(covariance(estimate, estimate, design: design, subset: !design.isCalibrated), 0)
   }
 
   /// The weighted variance of y among the domain's respondents, n/(n−1) Σw(y − ȳ)² / Σw, as

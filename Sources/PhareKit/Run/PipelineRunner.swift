@@ -10,10 +10,10 @@ public struct PipelineRunner: Sendable {
 
   /// Runs ingest and clean, then weighting and estimation as far as `stage` asks, over `waves`
   /// (all of the pipeline's by default); throws only when the pipeline itself cannot weight or
-  /// estimate (no `weight:` section, unreadable population file).
+  /// estimate (neither `weight:` nor `design:`, unreadable population file).
   public func run(through stage: PipelineStage, waves: [WaveFile]? = nil) throws -> [WaveResult] {
     let weighting = try stage == .clean ? nil : weightStage()
-    let estimation = try stage == .estimate ? estimateStage(population: weighting?.population) : nil
+    let estimation = try stage == .estimate ? estimateStage() : nil
     let reader = pipeline.exportReader
     let clean = CleanStage(pipeline: pipeline)
     let results = (waves ?? pipeline.waves).map { file in
@@ -125,27 +125,27 @@ public struct PipelineRunner: Sendable {
   }
 
   private func weightStage() throws -> WeightStage {
-    guard let spec = pipeline.spec.weight else {
+    let spec = pipeline.spec
+    guard spec.weight != nil || spec.design != nil else {
       throw SpecProblems([
-        SpecDiagnostic(file: pipeline.spec.file, line: nil, message: "the pipeline has no weight section")
+        SpecDiagnostic(file: spec.file, line: nil, message: "the pipeline has neither a weight nor a design section")
       ])
     }
-    guard let populations = pipeline.spec.populations else {
-      throw SpecProblems([
-        SpecDiagnostic(file: pipeline.spec.file, line: nil, message: "weighting needs a populations file")
-      ])
+    if spec.weight != nil && spec.populations == nil {
+      throw SpecProblems([SpecDiagnostic(file: spec.file, line: nil, message: "weighting needs a populations file")])
     }
-    return WeightStage(spec: spec, population: try PopulationMargins.load(populations))
+    return WeightStage(
+      spec: spec.weight, design: spec.design, population: try spec.populations.map(PopulationMargins.load))
   }
 
-  private func estimateStage(population: PopulationMargins?) throws -> EstimateStage {
+  private func estimateStage() throws -> EstimateStage {
     guard let spec = pipeline.spec.estimate else {
       throw SpecProblems([
         SpecDiagnostic(file: pipeline.spec.file, line: nil, message: "the pipeline has no estimate section")
       ])
     }
     return EstimateStage(
-      spec: spec, dontKnow: pipeline.spec.clean.dontKnow, population: population, actor: pipeline.spec.actor,
+      spec: spec, dontKnow: pipeline.spec.clean.dontKnow, actor: pipeline.spec.actor,
       domains: pipeline.domains)
   }
 

@@ -13,8 +13,6 @@ public struct EstimationSpec: Equatable, Sendable {
   public var flagBelow: Int
   /// Cells with fewer respondents have their estimate and interval suppressed in published outputs.
   public var suppressBelow: Int
-  /// Strata for the finite population correction (a margin of the population file), if any.
-  public var fpcStrata: [String]?
   /// Cross-tables published from the indicators, one CSV each.
   public var tables: [CrossTableSpec] = []
   /// How the p-values of the tables' column tests are adjusted within each row and breakdown.

@@ -33,8 +33,9 @@ public struct Pipeline: Sendable {
         }
       }
       // A section that is written but broken is reported as such, not as missing.
+      // Weights come from a calibration (`weight:`) or a sample design (`design:`).
       for (section, needed) in [
-        ("weight", stage != .clean && spec.lines["weight"] == nil),
+        ("weight (or design)", stage != .clean && spec.lines["weight"] == nil && spec.lines["design"] == nil),
         ("estimate", stage == .estimate && spec.lines["estimate"] == nil),
       ]
       where needed {
@@ -54,6 +55,7 @@ public struct Pipeline: Sendable {
         if domainsLoaded {
           PipelineChecks.checkDomains(of: codebook, spec: spec, domains: domains, diagnostics: &diagnostics)
         }
+        PipelineChecks.checkDesign(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkWeighting(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkEstimation(of: spec, variables: variables, diagnostics: &diagnostics)
         PipelineChecks.checkPopulations(of: spec, variables: variables, diagnostics: &diagnostics)

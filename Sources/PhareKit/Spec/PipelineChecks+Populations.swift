@@ -3,16 +3,19 @@ import Foundation
 /// The populations file a weighted pipeline reads: well-formed, positive totals, one population
 /// across the margins, and categories that are exactly the codebook's codes.
 extension PipelineChecks {
-  /// Reads the populations file and checks it against the spec's margins and fpc strata.
+  /// Reads the populations file and checks it against the spec's margins and the design's fpc margins.
   static func checkPopulations(of spec: PipelineSpec, variables: SpecVariables, diagnostics: inout [SpecDiagnostic]) {
     func report(_ path: String, _ message: String) {
       diagnostics.append(SpecDiagnostic(file: spec.file, line: spec.lines[path], message: message))
     }
-    let strata = spec.estimate?.fpcStrata
-    guard spec.weight != nil || strata != nil else { return }
+    let fpcMargins = (spec.design?.fpc ?? []).enumerated().compactMap { index, fpc -> (Int, [String])? in
+      guard case .population(let margin) = fpc else { return nil }
+      return (index, margin)
+    }
+    guard spec.weight != nil || !fpcMargins.isEmpty else { return }
     guard let file = spec.populations else {
       return report(
-        spec.weight != nil ? "weight" : "estimate.fpc",
+        spec.weight != nil ? "weight" : "design.fpc.\(fpcMargins[0].0)",
         "\(spec.weight != nil ? "weighting" : "the finite population correction") needs a populations file "
           + "(populations: at the top of the spec)")
     }
@@ -35,7 +38,7 @@ extension PipelineChecks {
     for (index, margin) in (weight?.margins ?? []).enumerated() {
       used.append((WeightingSpec.name(of: margin), margin, "weight.margins.\(index)"))
     }
-    if let strata { used.append((WeightingSpec.name(of: strata), strata, "estimate.fpc.strata")) }
+    for (index, margin) in fpcMargins { used.append((WeightingSpec.name(of: margin), margin, "design.fpc.\(index)")) }
     for (name, margin, path) in used {
       let codes = margin.map { variables.codes(of: $0)?.values.map(\.code) }
       // A variable that does not fit, or has no categories, is reported as such.
@@ -52,8 +55,8 @@ extension PipelineChecks {
             name, index,
             "\(name) category \(WeightStage.label(cell.codes)): \(code) is not a value of '\(margin[position])'")
         }
-        if path == "estimate.fpc.strata" && cell.total < 1 {
-          reportRow(name, index, "\(name) category \(WeightStage.label(cell.codes)): a stratum size is at least 1")
+        if path.hasPrefix("design") && cell.total < 1 {
+          reportRow(name, index, "\(name) category \(WeightStage.label(cell.codes)): a population size is at least 1")
         }
       }
       let rules =
@@ -87,7 +90,7 @@ extension PipelineChecks {
       (population.lines[$0]?.first ?? 0) < (population.lines[$1]?.first ?? 0)
     }
     checkTotalsAgree(
-      population, margins: used.filter { !$0.path.hasPrefix("estimate") }.map(\.name) + others, file: file
+      population, margins: used.filter { !$0.path.hasPrefix("design") }.map(\.name) + others, file: file
     ) { diagnostics.append($0) }
   }
 

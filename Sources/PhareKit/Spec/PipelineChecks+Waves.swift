@@ -1,6 +1,6 @@
 /// A wave that does not ask a variable cannot be weighted or broken down by it.
 extension PipelineChecks {
-  /// One problem per weighting margin, start-weight column, breakdown or fpc stratum that some of
+  /// One problem per weighting margin, start-weight column, breakdown or design variable that some of
   /// `waves` do not ask (`Codebook.notAsked(in:derived:)`), naming those waves and why.
   static func checkAsked(spec: PipelineSpec, codebook: Codebook, waves: [String]) -> [SpecDiagnostic] {
     let unasked = waves.map { (wave: $0, names: Set(codebook.notAsked(in: $0, derived: spec.clean.derived))) }
@@ -15,8 +15,18 @@ extension PipelineChecks {
     for (index, breakdown) in (spec.estimate?.breakdowns ?? []).enumerated() {
       uses.append(("estimate.breakdowns.\(index)", "estimate.breakdowns", "a breakdown", breakdown))
     }
-    if let strata = spec.estimate?.fpcStrata {
-      uses.append(("estimate.fpc.strata", "estimate.fpc", "an fpc stratum", strata))
+    if let design = spec.design {
+      if let weights = design.weights { uses.append(("design.weights", "design.weights", "design weights", [weights])) }
+      if let strata = design.strata { uses.append(("design.strata", "design.strata", "a stratum", strata)) }
+      for (index, name) in design.clusters.enumerated() {
+        uses.append(("design.clusters.\(index)", "design.clusters", "a cluster id", [name]))
+      }
+      for (index, fpc) in design.fpc.enumerated() {
+        switch fpc {
+        case .column(let name): uses.append(("design.fpc.\(index)", "design.fpc", "an fpc", [name]))
+        case .population(let margin): uses.append(("design.fpc.\(index)", "design.fpc", "an fpc margin", margin))
+        }
+      }
     }
     return uses.flatMap { use in
       use.names.compactMap { name -> SpecDiagnostic? in

@@ -91,15 +91,5 @@ extension PipelineChecks {
             + "\(DerivedVariable.maxCrossCategories) levels")
       }
     }
-    for name in estimate.fpcStrata ?? [] {
-      let problem = variables.problem(name, as: .categories, in: "estimate.fpc.strata")
-      report("estimate.fpc.strata", problem)
-      // The correction needs every respondent's stratum: a blank one would fail the wave.
-      if problem == nil && variables.isRequired(name) != true {
-        report(
-          "estimate.fpc.strata",
-          "estimate.fpc.strata: '\(name)' may be blank; strata are codebook variables with required: true")
-      }
-    }
   }
 }

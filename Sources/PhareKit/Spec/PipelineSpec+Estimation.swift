@@ -18,8 +18,7 @@ extension PipelineSpec {
         .flatMap(IntervalMethod.init(rawValue:)) ?? .logit,
       level: EstimationSpec.defaultLevel,
       flagBelow: EstimationSpec.defaultFlagBelow,
-      suppressBelow: EstimationSpec.defaultSuppressBelow,
-      fpcStrata: nil)
+      suppressBelow: EstimationSpec.defaultSuppressBelow)
     for index in spec.variables.repeatedPositions {
       reader.report(
         line: reader.lines["estimate.variables.\(index)"],
@@ -54,8 +53,10 @@ extension PipelineSpec {
       }
     }
     if let fpc = fields["fpc"] {
-      let strata = reader.fields(fpc, "estimate.fpc", allowed: ["strata"], required: ["strata"], at: "estimate.fpc")
-      spec.fpcStrata = reader.string(strata["strata"], "estimate.fpc.strata")?.split(separator: "*").map(String.init)
+      reader.report(
+        fpc,
+        "estimate.fpc has moved to the design: write design: {strata: S, fpc: [{population: S}]} for strata S "
+          + "whose sizes are the populations file's margin S")
     }
     spec.correction =
       reader.choice(fields["correction"], "estimate.correction", PValueCorrection.allCases.map(\.rawValue))

@@ -15,7 +15,8 @@ extension PipelineSpec {
       root,
       "the pipeline",
       allowed: [
-        "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "weight", "estimate",
+        "survey", "title", "actor", "inputs", "codebook", "populations", "domains", "clean", "design", "weight",
+        "estimate",
         "headlines", "outputs", "report",
       ],
       required: ["survey", "inputs", "codebook"],
@@ -50,6 +51,7 @@ extension PipelineSpec {
       weight: top["weight"].flatMap { weighting($0, reader: reader) },
       estimate: top["estimate"].flatMap { estimation($0, reader: reader) }
     )
+    spec.design = top["design"].map { design($0, reader: reader) }
     spec.headlines = headlines
     if let node = top["outputs"] { spec.outputs = outputs(node, reader: reader) }
     if let node = top["report"] { spec.report = report(node, reader: reader) }

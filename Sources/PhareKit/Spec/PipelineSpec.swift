@@ -42,6 +42,9 @@ public struct PipelineSpec: Equatable, Sendable {
   /// The fragility domains file (absolute) the codebook's `domain:` ids come from, if any.
   public var domains: String?
   public var clean: Clean
+  /// The sample design (strata, clusters, design weights, fpc), if the sample is not a set of
+  /// independent respondents with equal or `weight.start` weights.
+  public var design: SurveyDesignSpec?
   /// How waves are weighted, if they are.
   public var weight: WeightingSpec?
   /// What indicators are estimated, if any.

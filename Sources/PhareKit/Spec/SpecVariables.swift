@@ -19,8 +19,10 @@ struct SpecVariables {
 
   /// How a name is used, and so what it must hold.
   enum Use {
-    /// Weighting margins, breakdowns, fpc strata, crossings: coded categories.
+    /// Weighting margins, breakdowns, design strata, crossings: coded categories.
     case categories
+    /// A design's cluster ids: codes, numbers or text.
+    case clusterIDs
     /// Estimate variables: anything with a mean or proportions.
     case analysis
     /// A recode's input or a start-weight column: numbers.
@@ -33,6 +35,7 @@ struct SpecVariables {
     var requirement: String {
       switch self {
       case .categories: return "a coded variable (single choice, or a derived net, recode or crossing)"
+      case .clusterIDs: return "a coded, numeric, text or identifier variable holding cluster ids"
       case .analysis: return "a single choice, multiple response, scale, number or derived variable"
       case .numbers: return "a numeric or scale variable"
       case .codesOrScores: return "a single choice or a scale"
@@ -100,6 +103,8 @@ struct SpecVariables {
     case (.analysis, .coded), (.analysis, .number), (.analysis, .multipleSet), (.analysis, .item):
       fits = true
     case (.answer, .coded), (.answer, .number), (.answer, .multipleSet), (.answer, .text):
+      fits = true
+    case (.clusterIDs, .coded), (.clusterIDs, .number), (.clusterIDs, .text), (.clusterIDs, .identifier):
       fits = true
     default:
       fits = false

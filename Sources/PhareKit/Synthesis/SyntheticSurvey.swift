@@ -1,6 +1,8 @@
 /// A citizen-like survey built in memory, already clean, for the estimation benchmark: 13
 /// regions, sex × age (10 cells), rural / urban, 16 importance scores 0-10 (~3% unanswered) and
 /// 16 priority flags (coded answers as 4-byte codes, scores as doubles, as the clean stage stores them), with population margins to rake it to. The same seed gives the same data.
+/// Clustered, respondents are drawn within 1,000 PSUs (communes: each in one region, rural or
+/// urban) in 50 strata (`strate`, `psu`), as `clusteredDesign` declares.
 public struct SyntheticSurvey: Sendable {
   public let wave: CleanWave
   public let population: PopulationMargins
@@ -8,6 +10,13 @@ public struct SyntheticSurvey: Sendable {
   static let regionCodes = [11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94]
   static let sexAgeCodes = [11, 12, 13, 14, 15, 21, 22, 23, 24, 25]
   static let variableCount = 16
+
+  /// PSUs and strata of the clustered survey.
+  static let psuCount = 1_000
+  static let strataCount = 50
+
+  /// The clustered survey's design: PSUs `psu` within strata `strate`, raked on top.
+  public static let clusteredDesign = SurveyDesignSpec(strata: ["strate"], clusters: ["psu"])
 
   /// Raking on region, sex × age and rural / urban, as the citizens' survey is weighted.
   public static let weighting = WeightingSpec(
@@ -17,25 +26,47 @@ public struct SyntheticSurvey: Sendable {
   /// Means of the 16 scores and shares of the 16 flags, nationally, by region and by rural / urban.
   public static let estimation = EstimationSpec(
     variables: (1...variableCount).map { name("s", $0) } + (1...variableCount).map { name("f", $0) },
-    breakdowns: [["region"], ["urbain"]], interval: .logit, level: 0.95, flagBelow: 30, suppressBelow: 10,
-    fpcStrata: nil)
+    breakdowns: [["region"], ["urbain"]], interval: .logit, level: 0.95, flagBelow: 30, suppressBelow: 10)
 
-  public init(rows: Int, seed: UInt64) {
+  public init(rows: Int, seed: UInt64, clustered: Bool = false) {
     var random = SplitMix64(seed: seed)
     // The sample over-represents the small regions, so the raking has work to do.
     let regionDraw = Self.regionCodes.indices.map { 1.0 + Double($0 % 4) }
     var region = GrowableBuffer<Int32>()
     var sexAge = GrowableBuffer<Int32>()
     var urban = GrowableBuffer<Int32>()
+    var stratum = GrowableBuffer<Int32>()
+    var psu = GrowableBuffer<Int32>()
     region.reserve(rows)
     sexAge.reserve(rows)
     urban.reserve(rows)
-    for _ in 0..<rows {
-      region.append(Int32(Self.regionCodes[Self.pick(regionDraw, &random)]))
-      sexAge.append(Int32(Self.sexAgeCodes[random.below(10)]))
-      urban.append(random.unit() < 0.7 ? 1 : 2)
+    // Stratum s lies in region s mod 13; PSU p in stratum p mod 50, rural or urban.
+    let psuUrban = (0..<Self.psuCount).map { _ in Int32(random.unit() < 0.7 ? 1 : 2) }
+    var psuCumulative: [Double] = []
+    for unit in 0..<Self.psuCount {
+      psuCumulative.append((psuCumulative.last ?? 0) + regionDraw[(unit % Self.strataCount) % Self.regionCodes.count])
     }
-    var columns: [Column] = [region, sexAge, urban].map { codes in
+    for _ in 0..<rows {
+      if clustered {
+        let draw = random.unit() * psuCumulative[Self.psuCount - 1]
+        var (low, high) = (0, Self.psuCount - 1)
+        while low < high {
+          let middle = (low + high) / 2
+          if psuCumulative[middle] > draw { high = middle } else { low = middle + 1 }
+        }
+        let unit = low
+        let home = unit % Self.strataCount
+        psu.append(Int32(unit))
+        stratum.append(Int32(home))
+        region.append(Int32(Self.regionCodes[home % Self.regionCodes.count]))
+        urban.append(psuUrban[unit])
+      } else {
+        region.append(Int32(Self.regionCodes[Self.pick(regionDraw, &random)]))
+      }
+      sexAge.append(Int32(Self.sexAgeCodes[random.below(10)]))
+      if !clustered { urban.append(random.unit() < 0.7 ? 1 : 2) }
+    }
+    var columns: [Column] = ([region, sexAge, urban] + (clustered ? [stratum, psu] : [])).map { codes in
       var codes = codes
       let count = codes.count
       return .coded(CodedColumn(codes: ColumnStorage(codes.take()), missing: MissingMask(count: count) { _ in false }))
@@ -48,6 +79,14 @@ public struct SyntheticSurvey: Sendable {
       CleanVariable(
         name: "urbain", label: "Rural / urbain", kind: .single, values: Self.labels([1, 2]), missingCodes: []),
     ]
+    if clustered {
+      variables += [
+        CleanVariable(
+          name: "strate", label: "Strate", kind: .single, values: Self.labels(Array(0..<Self.strataCount)),
+          missingCodes: []),
+        CleanVariable(name: "psu", label: "Commune", kind: .numeric, values: [], missingCodes: []),
+      ]
+    }
     guard case .coded(let regionColumn) = columns[0] else { fatalError("region is coded") }
     for variable in 1...Self.variableCount {
       var scores = GrowableBuffer<Double>()

@@ -180,7 +180,7 @@ public struct PipelineUpdate: Sendable {
     return .processed(result)
   }
 
-  /// The wave through every stage; throws what concerns the pipeline (no weight section, an
+  /// The wave through every stage; throws what concerns the pipeline (no weight or design section, an
   /// unreadable population file), a wave's own problems being in its result.
   private func stages(_ file: WaveFile) throws -> WaveResult {
     var runner = PipelineRunner(pipeline: pipeline)

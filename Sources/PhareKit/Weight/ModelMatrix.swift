@@ -1,5 +1,6 @@
 /// The calibration model matrix over cells, as R's `model.matrix(~ a + b + c)`: an intercept,
-/// then one indicator column for each category but the first of each margin.
+/// then one indicator column for each category but the first of each margin; no column at all
+/// for a design that is not calibrated (no margins).
 struct ModelMatrix {
   /// For each cell, the columns that hold 1 (the intercept first).
   private let activeColumns: [[Int]]
@@ -7,14 +8,15 @@ struct ModelMatrix {
 
   init(cells: CalibrationCells) {
     var offsets: [Int] = []
-    var next = 1
+    let calibrated = !cells.categoryCounts.isEmpty
+    var next = calibrated ? 1 : 0
     for count in cells.categoryCounts {
       offsets.append(next)
       next += count - 1
     }
     columnCount = next
     activeColumns = cells.categories.map { categories in
-      [0]
+      (calibrated ? [0] : [])
         + categories.enumerated().compactMap { margin, category in category > 0 ? offsets[margin] + category - 1 : nil }
     }
   }

@@ -1,14 +1,20 @@
-/// The weight stage: calibrates a clean wave to its population margins by post-stratification
-/// or calibration with the spec's distance (raking, bounded or not, linear, logit, truncated
-/// linear), after applying the spec's collapses and its policy for blank weighting variables.
-/// Fails with the margin and cell at fault rather than guessing, and never publishes a weight
-/// that is not finite, nor one that is not positive unless linear calibration gave it (counted).
+/// The weight stage: builds the wave's sample design (`design:`; independent rows without one)
+/// and calibrates it to its population margins by post-stratification or calibration with the
+/// spec's distance (raking, bounded or not, linear, logit, truncated linear), after applying
+/// the spec's collapses and its policy for blank weighting variables, starting from the design's
+/// weights — design → design, as R's `calibrate`. Without `weight:` the final weights are the
+/// design's. Fails with the margin and cell at fault rather than guessing, and never publishes a
+/// weight that is not finite, nor one that is not positive unless linear calibration gave it (counted).
 public struct WeightStage: Sendable {
-  public let spec: WeightingSpec
-  public let population: PopulationMargins
+  /// The calibration; nil to keep the design's weights.
+  public let spec: WeightingSpec?
+  public let design: SurveyDesignSpec?
+  /// The populations file: the calibration's margins, and fpc entries `{population: margin}`.
+  public let population: PopulationMargins?
 
-  public init(spec: WeightingSpec, population: PopulationMargins) {
+  public init(spec: WeightingSpec?, design: SurveyDesignSpec? = nil, population: PopulationMargins?) {
     self.spec = spec
+    self.design = design
     self.population = population
   }
 
@@ -18,6 +24,13 @@ public struct WeightStage: Sendable {
   /// (`CalibrationPrecheck`), no convergence, a final weight that is not positive). Categories are
   /// named `code « label »` where the codebook labels their codes.
   public func run(_ wave: CleanWave) throws -> WeightedWave {
+    guard let spec, let population else { return try designWeighted(wave) }
+    return try calibrated(wave, spec: spec, population: population)
+  }
+
+  private func calibrated(_ wave: CleanWave, spec: WeightingSpec, population: PopulationMargins) throws
+    -> WeightedWave
+  {
     guard !spec.margins.isEmpty else { throw WeightingError.noMargins }
     if spec.method == .postStratification && spec.margins.count != 1 {
       throw WeightingError.postStratificationMargins(spec.margins.count)
@@ -38,7 +51,8 @@ public struct WeightStage: Sendable {
       }
     }
     let incomplete = Set(blankMargin.keys)
-    let (rows, quarantined, imputed) = handleMissing(blankMargin, wave: wave)
+    let (rows, quarantined, imputed) = handleMissing(blankMargin, wave: wave, spec: spec)
+    let sample = try sampleDesign(wave, rows: rows)
     var collapsed: [String] = []
     var categoryCounts: [Int] = []
     var rowCategories: [[Int32]] = []
@@ -111,7 +125,9 @@ public struct WeightStage: Sendable {
           margin: names.margins[margin], total: total, expected: populationTotal)
       }
     }
-    let start = try startWeights(wave, rows: rows, populationTotal: populationTotal)
+    let start =
+      try sample.weights.map(WeightColumn.init)
+      ?? startWeights(wave, rows: rows, populationTotal: populationTotal, spec: spec)
     let combinations = CalibrationCells.combinations(categoryCounts)
     guard combinations <= CalibrationCells.maxCombinations else { throw WeightingError.tooManyCells(combinations) }
     let cells = CalibrationCells(categoryCounts: categoryCounts, rowCategories: rowCategories, startWeights: start)
@@ -162,12 +178,12 @@ public struct WeightStage: Sendable {
     diagnostics.boundsRescaling = boundsRescaling
     return WeightedWave(
       clean: wave, rows: rows, startWeights: start, finalWeights: final, diagnostics: diagnostics,
-      quarantined: quarantined, calibration: cells, adjustments: adjustment)
+      quarantined: quarantined, calibration: cells, adjustments: adjustment, design: sample)
   }
 
   /// Applies the spec's policy to rows with a blank or « Ne sait pas » weighting variable:
   /// the rows weighted, those set aside, and how many were imputed.
-  private func handleMissing(_ blankMargin: [Int: String], wave: CleanWave) -> (
+  private func handleMissing(_ blankMargin: [Int: String], wave: CleanWave, spec: WeightingSpec) -> (
     rows: WeightedRows, quarantined: [QuarantinedRow], imputed: Int
   ) {
     guard !blankMargin.isEmpty else { return (WeightedRows(all: wave.rowsClean), [], 0) }
@@ -190,28 +206,14 @@ public struct WeightStage: Sendable {
 
   /// `equal` gives every respondent N / n, so that g = final / starting weight is the adjustment
   /// to the population scale that bounds are meant for.
-  private func startWeights(_ wave: CleanWave, rows: WeightedRows, populationTotal: Double) throws -> WeightColumn {
+  private func startWeights(_ wave: CleanWave, rows: WeightedRows, populationTotal: Double, spec: WeightingSpec)
+    throws -> WeightColumn
+  {
     switch spec.start {
     case .equal:
       return WeightColumn(constant: populationTotal / Double(rows.count), count: rows.count)
     case .column(let name):
-      guard case .numeric(let column) = wave.table[name] else { throw WeightingError.unknownVariable(name) }
-      // One pass; the rows whose weight is blank, not positive or not finite are named together.
-      var invalid: [Int] = []
-      let weights = rows.map { row in
-        guard let weight = column[row], weight > 0, weight.isFinite else {
-          invalid.append(row)
-          return 0.0
-        }
-        return weight
-      }
-      guard invalid.isEmpty else {
-        let shown = invalid.prefix(10)
-        throw WeightingError.invalidStartWeight(
-          variable: name, lines: shown.map { Int(wave.sourceLines[$0]) }, values: shown.map { column[$0] },
-          count: invalid.count)
-      }
-      return WeightColumn(weights)
+      return try WeightColumn.positive(name, in: wave, rows: rows)
     }
   }
 

@@ -16,4 +16,10 @@ public struct WeightedWave: Sendable {
   /// Per calibration cell, g = calibrated / starting weight. Trimming moves final weights off
   /// start × g; the variance still takes its residuals on the calibrated weights, as R's does.
   let adjustments: [Double]
+  /// The sample design the weights start from: strata, clusters, fpc.
+  let design: SampleDesign
+
+  /// Whether a calibration (or post-stratification) adjusted the design's weights; a domain of
+  /// an uncalibrated design is then a subset of its rows (R's `subset` drops the others).
+  var isCalibrated: Bool { !calibration.categoryCounts.isEmpty }
 }

@@ -83,9 +83,8 @@ import Testing
     defer { folder.remove() }
     let weighted = try #require(try EmptyLevelWave.run(in: folder).1.weighted)
     let spec = EstimationSpec(
-      variables: ["s01"], breakdowns: [["region"]], interval: .logit, level: 0.95, flagBelow: 0, suppressBelow: 0,
-      fpcStrata: nil)
-    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: nil).run(weighted).indicators
+      variables: ["s01"], breakdowns: [["region"]], interval: .logit, level: 0.95, flagBelow: 0, suppressBelow: 0)
+    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude).run(weighted).indicators
     #expect(indicators.map(\.breakdownValue) == ["", "11", "24", "84"])
     #expect(indicators.map(\.flags) == [[], [], ["suppressed", "empty"], ["suppressed", "empty"]])
     #expect(indicators.map(\.respondents) == [4, 4, 0, 0])

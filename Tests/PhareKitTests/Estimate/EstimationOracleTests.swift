@@ -45,8 +45,8 @@ import Testing
   /// The codebook of the oracle's mayors' survey (indicators/mayors-survey.csv).
   static let mayorsCodebook = """
       id: {type: identifier}
-      region: {type: single, values: \(regions)}
-      urbain: {type: single, values: {1: rural, 2: urbain}}
+      region: {type: single, required: true, values: \(regions)}
+      urbain: {type: single, required: true, values: {1: rural, 2: urbain}}
       cell: {type: numeric}
       q3: {type: single, values: {1: Oui, 2: Non}, missing: {9: NSP}}
       q4: {type: single, values: {1: a, 2: b, 3: c, 4: d}, missing: {9: NSP}}
@@ -69,8 +69,8 @@ import Testing
   }
 
   /// The mayors post-stratified on region × urbain as R's cases B and C; `trim` adds a
-  /// `weight.trim` line.
-  static func mayors(trim: String = "") throws -> (WeightedWave, PopulationMargins) {
+  /// `weight.trim` line, `design` the lines of a `design:` section (case C's strata and fpc).
+  static func mayors(trim: String = "", design: String? = nil) throws -> (WeightedWave, PopulationMargins) {
     let export = try String(contentsOfFile: Fixtures.oracle("indicators/mayors-survey.csv"), encoding: .utf8)
     let text = try String(contentsOfFile: Fixtures.oracle("weighting/mayors-population.csv"), encoding: .utf8)
     var lines = ["variable,category,total"]
@@ -83,7 +83,7 @@ import Testing
     let result = try WeightingPipeline.run(
       export: export, codebook: mayorsCodebook,
       weight: "  method: post-stratification\n  margins: [region*urbain]" + trim,
-      population: population)
+      population: population, design: design)
     let weighted = try #require(result.weighted, "\(result.problem ?? "")")
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -91,13 +91,13 @@ import Testing
   }
 
   static func indicators(
-    _ weighted: WeightedWave, population: PopulationMargins, variables: [String], method: IntervalMethod,
-    dontKnow: DontKnowPolicy = .exclude, fpc: [String]? = nil
+    _ weighted: WeightedWave, variables: [String], method: IntervalMethod,
+    dontKnow: DontKnowPolicy = .exclude
   ) throws -> [String: Indicator] {
     let spec = EstimationSpec(
       variables: variables, breakdowns: [["region"], ["urbain"]], interval: method, level: 0.95, flagBelow: 30,
-      suppressBelow: 10, fpcStrata: fpc)
-    let indicators = try EstimateStage(spec: spec, dontKnow: dontKnow, population: population).run(weighted).indicators
+      suppressBelow: 10)
+    let indicators = try EstimateStage(spec: spec, dontKnow: dontKnow).run(weighted).indicators
     return Dictionary(
       uniqueKeysWithValues: indicators.map {
         ([$0.breakdown, $0.breakdownValue, $0.variable, $0.category, $0.statistic.rawValue].joined(separator: "|"), $0)
@@ -163,14 +163,14 @@ import Testing
   }
 
   @Test func citizensRakedAsR() throws {
-    let (weighted, population) = try Self.citizens()
+    let (weighted, _) = try Self.citizens()
     let variables = ["s01", "s02", "q", "f01", "f02"]
     var byMethod: [IntervalMethod: [String: Indicator]] = [:]
     var kept: [IntervalMethod: [String: Indicator]] = [:]
     for method in [IntervalMethod.logit, .beta, .mean] {
-      byMethod[method] = try Self.indicators(weighted, population: population, variables: variables, method: method)
+      byMethod[method] = try Self.indicators(weighted, variables: variables, method: method)
       kept[method] = try Self.indicators(
-        weighted, population: population, variables: ["q"], method: method, dontKnow: .category)
+        weighted, variables: ["q"], method: method, dontKnow: .category)
     }
     let rows = try Self.golden("estimates.csv", case: "A")
     let checked = compare(rows.filter { !$0.key.contains("_nsp_kept") }, with: byMethod)
@@ -180,15 +180,16 @@ import Testing
   }
 
   @Test func mayorsPostStratifiedAsR() throws {
-    let (weighted, population) = try Self.mayors()
-    for (name, fpc) in [("B", nil), ("C", ["region", "urbain"])] as [(String, [String]?)] {
+    let stratified = "  strata: region*urbain\n  fpc: [{population: region*urbain}]"
+    for (name, design) in [("B", nil), ("C", stratified)] as [(String, String?)] {
+      let (weighted, _) = try Self.mayors(design: design)
       var excluded: [IntervalMethod: [String: Indicator]] = [:]
       var kept: [IntervalMethod: [String: Indicator]] = [:]
       for method in [IntervalMethod.logit, .beta, .mean] {
         excluded[method] = try Self.indicators(
-          weighted, population: population, variables: ["score", "q3", "q4"], method: method, fpc: fpc)
+          weighted, variables: ["score", "q3", "q4"], method: method)
         kept[method] = try Self.indicators(
-          weighted, population: population, variables: ["q3", "q4"], method: method, dontKnow: .category, fpc: fpc)
+          weighted, variables: ["q3", "q4"], method: method, dontKnow: .category)
       }
       let rows = try Self.golden("estimates.csv", case: name)
       #expect(compare(rows.filter { !$0.key.contains("_nsp_kept") }, with: excluded) > 100, "case \(name)")
@@ -197,8 +198,8 @@ import Testing
   }
 
   @Test func differencesAgainstTheNationAndTheRest() throws {
-    let (weighted, population) = try Self.citizens()
-    let indicators = try Self.indicators(weighted, population: population, variables: ["s01", "q"], method: .logit)
+    let (weighted, _) = try Self.citizens()
+    let indicators = try Self.indicators(weighted, variables: ["s01", "q"], method: .logit)
     let rows = try Self.golden("differences.csv", case: "A")
     #expect(rows.count > 20)
     for row in rows {
@@ -231,9 +232,9 @@ import Testing
     {
       var spec = EstimationSpec(
         variables: variables, breakdowns: [["region"], ["urbain"]], interval: .logit, level: 0.95, flagBelow: 30,
-        suppressBelow: 10, fpcStrata: nil)
+        suppressBelow: 10)
       spec.totals = variables
-      let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted)
+      let indicators = try EstimateStage(spec: spec, dontKnow: .exclude).run(weighted)
         .indicators
       return Dictionary(
         uniqueKeysWithValues: indicators.filter { $0.statistic == .total }.map {
@@ -262,11 +263,11 @@ import Testing
 /// A crossing breakdown (`region*urbain`) against R on the post-stratified mayors.
 @Suite struct CrossingOracleTests {
   @Test func crossingCellsMatchR() throws {
-    let (weighted, population) = try EstimationOracleTests.mayors()
+    let (weighted, _) = try EstimationOracleTests.mayors()
     let spec = EstimationSpec(
       variables: ["q3"], breakdowns: [["region", "urbain"]], interval: .logit, level: 0.95, flagBelow: 30,
-      suppressBelow: 10, fpcStrata: nil)
-    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted).indicators
+      suppressBelow: 10)
+    let indicators = try EstimateStage(spec: spec, dontKnow: .exclude).run(weighted).indicators
     let rows = try EstimationOracleTests.golden("crossing.csv", case: "B")
     #expect(rows.count == 26)
     for row in rows {
@@ -292,12 +293,11 @@ import Testing
 /// Effective n and CV, which R does not report, from their definitions on the raw data.
 @Suite struct EffectiveSampleSizeTests {
   @Test func effectiveNIsTheWeightedSpreadOverTheVariance() throws {
-    let (weighted, population) = try EstimationOracleTests.mayors()
+    let (weighted, _) = try EstimationOracleTests.mayors()
     let spec = EstimationSpec(
-      variables: ["score"], breakdowns: [], interval: .logit, level: 0.95, flagBelow: 30, suppressBelow: 10,
-      fpcStrata: nil)
+      variables: ["score"], breakdowns: [], interval: .logit, level: 0.95, flagBelow: 30, suppressBelow: 10)
     let national = try #require(
-      try EstimateStage(spec: spec, dontKnow: .exclude, population: population).run(weighted).indicators.first)
+      try EstimateStage(spec: spec, dontKnow: .exclude).run(weighted).indicators.first)
     guard case .numeric(let score) = weighted.clean.table["score"] else {
       Issue.record("score is not numeric")
       return

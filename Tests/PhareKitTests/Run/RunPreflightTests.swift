@@ -160,17 +160,50 @@ import Testing
     Case(
       name: "breakdown twice", edits: [("essai.yml", "breakdowns: [region, urbain]", "breakdowns: [urbain, urbain]")],
       expected: ["essai.yml:30: estimate.breakdowns: 'urbain' is listed twice or crosses a variable with itself"]),
+    // design:
     Case(
-      name: "unknown fpc strata", edits: [("essai.yml", "level: 0.95", "fpc: {strata: absent}")],
+      name: "unknown design strata", edits: [("essai.yml", "estimate:\n", "design: {strata: absent}\nestimate:\n")],
+      expected: ["essai.yml:28: design.strata: 'absent' \(unknown)"]),
+    Case(
+      name: "design strata and fpc margin without totals",
+      edits: [
+        ("essai.yml", "estimate:\n", "design: {strata: region*urbain, fpc: [{population: region*urbain}]}\nestimate:\n")
+      ],
       expected: [
-        "essai.yml:31: estimate.fpc.strata: 'absent' \(unknown)"
+        "essai.yml:28: design: 'region' may be blank; strata are codebook variables with required: true",
+        "essai.yml:28: design: 'urbain' may be blank; strata are codebook variables with required: true",
+        "essai.yml:28: 'region*urbain' has no totals in the populations file populations.csv",
       ]),
     Case(
-      name: "fpc strata without totals", edits: [("essai.yml", "level: 0.95", "fpc: {strata: region*urbain}")],
+      name: "an fpc per stage",
+      edits: [("essai.yml", "estimate:\n", "design: {clusters: [id], fpc: [poids, poids]}\nestimate:\n")],
       expected: [
-        "essai.yml:31: estimate.fpc.strata: 'region' may be blank; strata are codebook variables with required: true",
-        "essai.yml:31: estimate.fpc.strata: 'urbain' may be blank; strata are codebook variables with required: true",
-        "essai.yml:31: 'region*urbain' has no totals in the populations file populations.csv",
+        "essai.yml:28: design.fpc gives 2 stage(s) but the design has 1 (one per design.clusters entry, one for a "
+          + "design without clusters): give one fpc per stage, or none",
+        "essai.yml:28: design: 'poids' may be blank; fpc columns are codebook variables with required: true",
+      ]),
+    Case(
+      name: "three stages of clusters",
+      edits: [("essai.yml", "estimate:\n", "design: {clusters: [id, id, id]}\nestimate:\n")],
+      expected: [
+        "essai.yml:28: design.clusters lists 3 stages; phare handles one or two ([psu] or [psu, ssu])",
+        "essai.yml:28: design.clusters: 'id' is listed twice",
+      ]),
+    Case(
+      name: "unknown lonely-PSU option",
+      edits: [("essai.yml", "estimate:\n", "design: {clusters: id, lonely_psu: drop}\nestimate:\n")],
+      expected: [
+        "essai.yml:28: design.lonely_psu should be one of: fail, adjust, average, remove, certainty (found 'drop')"
+      ]),
+    Case(
+      name: "starting weights beside a design",
+      edits: [
+        ("essai.yml", "estimate:\n", "design: {clusters: id}\nestimate:\n"),
+        ("essai.yml", "missing: quarantine", "missing: quarantine\n  start: {column: poids}"),
+      ],
+      expected: [
+        "essai.yml:28: weight.start: with a design: section the calibration starts from the design's weights "
+          + "(design.weights)"
       ]),
     Case(
       name: "tolerance below rounding", edits: [("essai.yml", "tolerance: 1e-10", "tolerance: 1e-16")],
@@ -354,7 +387,7 @@ import Testing
           "#\n#\n#\n#\n#\n#\n"
         )
       ],
-      expected: ["essai.yml:1: the pipeline has no weight section, which phare run needs"]),
+      expected: ["essai.yml:1: the pipeline has no weight (or design) section, which phare run needs"]),
     Case(
       name: "input folder absent", edits: [("essai.yml", "folder: waves", "folder: nowhere")],
       expected: ["essai.yml:5: input folder nowhere does not exist or cannot be read"]),

@@ -147,7 +147,7 @@ import Testing
     #expect(codebook.asked(in: "2016").variables.map(\.name) == ["region"])
   }
 
-  /// A weighting margin, start-weight column, breakdown or fpc stratum must be asked in every wave
+  /// A weighting margin, breakdown or design variable (weights, strata, clusters) must be asked in every wave
   /// found: each use is one problem at its spec line, naming the waves.
   @Test func namesUsedInEveryWaveMustBeAskedInEveryWave() throws {
     let folder = try TemporaryFolder()
@@ -167,11 +167,13 @@ import Testing
       weight:
         method: raking
         margins: [sexe, zone_x]
-        start: {column: poids}
+      design:
+        weights: poids
+        strata: zone
+        clusters: [grappe]
       estimate:
         variables: [q4]
         breakdowns: [sexe, zone]
-        fpc: {strata: zone}
 
       """)
     try folder.write(
@@ -181,7 +183,8 @@ import Testing
         id: {type: identifier}
         sexe: {type: single, values: {1: H, 2: F}, required: true}
         zone: {type: single, values: {1: A, 2: B}, required: true, waves: {from: 2016}}
-        poids: {type: numeric, waves: [2016]}
+        poids: {type: numeric, required: true, waves: [2016]}
+        grappe: {type: numeric, required: true, waves: [2016, 2017]}
         q4: {type: single, values: {1: Oui, 2: Non}, waves: [2015]}
 
       """)
@@ -190,7 +193,7 @@ import Testing
       "variable,category,total\nsexe,1,50\nsexe,2,50\nzone_x,1,25\nzone_x,2,25\nzone_x,3,25\nzone_x,4,25\n"
         + "zone,1,50\nzone,2,50\n")
     for wave in ["2015", "2016", "2017"] {
-      try folder.write("waves/w\(wave).csv", "id,sexe,zone,poids,q4\n1,1,1,1,1\n")
+      try folder.write("waves/w\(wave).csv", "id,sexe,zone,poids,grappe,q4\n1,1,1,1,1,1\n")
     }
     let problems: [String]
     do {
@@ -203,12 +206,14 @@ import Testing
       problems == [
         "pipeline.yml:12: weight.margins: 'zone_x' is not asked in wave 2015 (derived from a variable not asked "
           + "there); a weighting margin must be asked in every wave",
-        "pipeline.yml:13: weight.start: 'poids' is not asked in waves 2015, 2017 (codebook waves: [2016]); the "
-          + "starting weights must be asked in every wave",
-        "pipeline.yml:16: estimate.breakdowns: 'zone' is not asked in wave 2015 (codebook waves: {from: 2016}); a "
-          + "breakdown must be asked in every wave",
-        "pipeline.yml:17: estimate.fpc: 'zone' is not asked in wave 2015 (codebook waves: {from: 2016}); an fpc "
+        "pipeline.yml:14: design.weights: 'poids' is not asked in waves 2015, 2017 (codebook waves: [2016]); "
+          + "design weights must be asked in every wave",
+        "pipeline.yml:15: design.strata: 'zone' is not asked in wave 2015 (codebook waves: {from: 2016}); a "
           + "stratum must be asked in every wave",
+        "pipeline.yml:16: design.clusters: 'grappe' is not asked in wave 2015 (codebook waves: [2016, 2017]); a "
+          + "cluster id must be asked in every wave",
+        "pipeline.yml:19: estimate.breakdowns: 'zone' is not asked in wave 2015 (codebook waves: {from: 2016}); a "
+          + "breakdown must be asked in every wave",
       ])
   }
 }

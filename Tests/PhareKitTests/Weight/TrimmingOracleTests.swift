@@ -88,18 +88,18 @@ import Testing
   }
 
   @Test func rakedCitizensTrimmedAsR() throws {
-    let (weighted, population) = try EstimationOracleTests.citizens(trim: try Self.trim("citizens"))
+    let (weighted, _) = try EstimationOracleTests.citizens(trim: try Self.trim("citizens"))
     try checkWeights(weighted, case: "citizens")
     let indicators = try EstimationOracleTests.indicators(
-      weighted, population: population, variables: ["s01", "s02", "q", "f01"], method: .logit)
+      weighted, variables: ["s01", "s02", "q", "f01"], method: .logit)
     #expect(try compare(indicators, case: "citizens") == 16 * 7)
   }
 
   @Test func postStratifiedMayorsTrimmedAsR() throws {
-    let (weighted, population) = try EstimationOracleTests.mayors(trim: try Self.trim("mayors"))
+    let (weighted, _) = try EstimationOracleTests.mayors(trim: try Self.trim("mayors"))
     try checkWeights(weighted, case: "mayors")
     let indicators = try EstimationOracleTests.indicators(
-      weighted, population: population, variables: ["score", "q3", "q4"], method: .logit)
+      weighted, variables: ["score", "q3", "q4"], method: .logit)
     #expect(try compare(indicators, case: "mayors") > 100)
   }
 }

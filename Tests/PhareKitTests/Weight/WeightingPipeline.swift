@@ -4,7 +4,10 @@ import Foundation
 
 /// A one-wave pipeline in a temporary folder, run through the weight stage.
 enum WeightingPipeline {
-  static func run(export: String, codebook: String, weight: String, population: String) throws -> WaveResult {
+  /// - Parameter design: the lines of a `design:` section, if any.
+  static func run(export: String, codebook: String, weight: String, population: String, design: String? = nil)
+    throws -> WaveResult
+  {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     try folder.write("in/wave-2016.csv", export)
@@ -19,7 +22,7 @@ enum WeightingPipeline {
       populations: population.csv
       weight:
       \(weight)
-      """)
+      """ + (design.map { "\ndesign:\n\($0)\n" } ?? ""))
     return try PipelineRunner(pipeline: try Pipeline.load(spec)).run(through: .weight)[0]
   }
 
