@@ -49,7 +49,11 @@
 #     from the exact proportion, 3e-8 relative at p = 0.04, and its interval is centred there);
 #   - svyciprop's own estimate is svymean's (logit: 1e-7, for the same reason; beta and mean: equal); df is
 #     a whole number;
+#   - the domain estimate and SE equal those of the full design: svyratio(~y·domain, ~domain, D) for means
+#     and proportions, svytotal(~y·domain, D) for totals (1e-12, SE 1e-9; not under lonely "average");
 #   - calibrated cases: the weights meet every population total (1e-9) and equal rake()'s (1e-9);
+#   - weights from the fpcs (apiclus2, apisrs-fpc, lonely, citizens2 before raking) are Π N/n at each stage
+#     (1e-12);
 #   - designs built from the export equal R's call on data(api) (weights and SE 1e-12).
 #
 # Golden estimates.csv columns (numbers "%.17g", empty where R gives NA): case, breakdown (national or the
@@ -135,6 +139,19 @@ estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) 
   df <- degf(S)
   rows <- nrow(S)
   stopifnot(df == round(df))
+  # A proportion whose respondents all give the same answer is 0 or 1 (up to rounding, ~1e-16 on a
+  # calibrated design) and its se 0 (up to rounding: ~1e-17 on a calibrated design, 0 on the full design).
+  degenerate <- statistic == "proportion" && all(y[ok] == y[ok][1])
+  # The same estimate on the full design, of the domain-masked variable: a ratio (mean, proportion) or a
+  # total. R's subset fills a domain's absent PSUs with zero totals, so the two agree — except under
+  # lonely "average", whose scaling counts the strata present in the design estimated.
+  if (getOption("survey.lonely.psu") != "average") {
+    D$variables$.yd <- ifelse(ok, D$variables$.y, 0)
+    D$variables$.d <- as.numeric(ok)
+    full <- if (statistic == "total") svytotal(~.yd, D) else svyratio(~.yd, ~.d, D)
+    stopifnot(close_to(coef(full)[[1]], p, 1e-12, "subset vs full design (ratio or masked total): estimate"),
+              degenerate || close_to(SE(full)[[1]], se, 1e-9, "subset vs full design (ratio or masked total): se"))
+  }
   row <- function(method, ci) {
     data.frame(case = case, breakdown = dom$breakdown, value = dom$value, variable = variable, category = category,
                statistic = statistic, method = method, n = sum(ok), estimate = p, se = se, lower = ci[[1]],
@@ -142,9 +159,6 @@ estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) 
                design_rows = rows)
   }
   if (statistic != "proportion") return(row("normal", confint(est)))
-  # Every respondent of the base gives the same answer: the proportion is 0 or 1 (up to rounding, ~1e-16
-  # on a calibrated design) and its se 0.
-  degenerate <- all(y[ok] == y[ok][1])
   do.call(rbind, lapply(c("logit", "beta", "mean"), function(method) {
     # Expected warnings: svyglm's on a calibrated subset (zero-weighted rows left out of the dispersion,
     # which its sandwich variance does not use); at a degenerate proportion, glm's non-convergence and
@@ -388,7 +402,9 @@ write_text(api_spec("apiclus2", "California schools, API 2000 (two-stage cluster
                     "apiclus2.csv", c("clusters: [dnum, snum]", "fpc: [fpc1, fpc2]"), api_breakdowns), "apiclus2.yml")
 D <- svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, data = e)
 same_as_r(D, svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, data = apiclus2))
-stopifnot(close_to(weights(D), apiclus2$pw, 1e-12, "apiclus2 weights from the fpcs vs its pw column"))
+stopifnot(close_to(weights(D), apiclus2$pw, 1e-12, "apiclus2 weights from the fpcs vs its pw column"),
+          close_to(weights(D), e$fpc1 / length(unique(e$dnum)) * e$fpc2 / ave(e$snum, e$dnum, FUN = length), 1e-12,
+                   "weights from the fpcs vs Π N/n"))
 add_case("apiclus2", D, api_breakdowns, api_means, "enroll", api_coded)
 
 # --- apisrs-fpc ---------------------------------------------------------------------------------------
@@ -400,6 +416,7 @@ write_text(api_spec("apisrs-fpc", "California schools, API 2000 (simple random s
                     "apisrs-fpc.csv", "fpc: [fpc]", api_breakdowns), "apisrs-fpc.yml")
 D <- svydesign(id = ~1, fpc = ~fpc, data = e)
 same_as_r(D, svydesign(id = ~1, fpc = ~fpc, data = apisrs))
+stopifnot(close_to(weights(D), e$fpc / nrow(e), 1e-12, "weights from the fpcs vs Π N/n"))
 add_case("apisrs-fpc", D, api_breakdowns, api_means, "enroll", api_coded)
 
 # --- lonely PSUs --------------------------------------------------------------------------------------
@@ -418,7 +435,10 @@ write_text(api_codebook("lonely", paste("apiclus1's 183 schools of 15 districts,
   "    required: true", "    values: {1: One school, 2: 2 to 9 schools, 3: 10 schools or more}")), "lonely-codebook.yml")
 e$fpc_dsize <- lonely_pop$total[match(e$dsize, lonely_pop$category)]
 DL <- svydesign(id = ~dnum, strata = ~dsize, fpc = ~fpc_dsize, data = e)
-stopifnot(sum(table(unique(e[, c("dnum", "dsize")])$dsize) == 1) == 1)
+drawn_districts <- table(unique(e[, c("dnum", "dsize")])$dsize)
+stopifnot(sum(drawn_districts == 1) == 1,
+          close_to(weights(DL), e$fpc_dsize / as.vector(drawn_districts[as.character(e$dsize)]), 1e-12,
+                   "weights from the fpcs vs Π N/n"))
 lonely_breakdowns <- c("stype", "dsize")
 for (option in c("adjust", "average", "remove", "certainty", "fail")) {
   case <- paste0("lonely-", option)
@@ -544,6 +564,8 @@ write_text(c(
 d <- people
 d$fpc1 <- citizens_pop$total[citizens_pop$variable == "strate"][match(d$strate, regions)]
 D0 <- svydesign(ids = ~commune + individu, strata = ~strate, fpc = ~fpc1 + pop_commune, data = d)
+stopifnot(close_to(weights(D0), d$fpc1 / drawn_communes[match(d$strate, regions)] * d$pop_commune /
+                     ave(d$individu, d$commune, FUN = length), 1e-12, "weights from the fpcs vs Π N/n"))
 cat(sprintf("  %d adults in %d communes; design weights %.6g to %.6g, sum %.10g (frame adults %d)\n", nrow(d),
             nrow(drawn), min(weights(D0)), max(weights(D0)), sum(weights(D0)), adults))
 add_case("citizens2", raked(D0, citizens_pop, c("sexe", "age", "region")), c("region", "urbain"), "confiance",
