@@ -3,7 +3,8 @@
 # as R's survey package linearises them (svyrecvar).
 # Run by hand from the repository root:  Rscript Tests/Oracle/designs.R
 # R 4.2.2 with survey 4.1-1 (yaml 2.3.7); deterministic (the citizens2 sample follows set.seed below), about
-# 70 seconds (citizens2's svyby checks are most of it). Writes into Tests/Oracle/designs/ (committed, so CI needs no R); see its README.md.
+# 70 seconds (citizens2's svyby checks are most of it). Writes into Tests/Oracle/designs/ (committed, so CI
+# needs no R); see its README.md.
 #
 # Every case is a phare pipeline: <case>.csv (the export: id, annee = the wave, factors as the codes of
 # their levels in R's order), <case>-codebook.yml, <case>.yml (the spec, with its design: section),
@@ -40,9 +41,9 @@
 #   df = degf(S), design_rows = nrow(S): what svyciprop uses (t quantile on df; beta's effective n
 #   × (qt(α/2, nrow − 1) / qt(α/2, df))²).
 # Checks (stopifnot; the worst gap of each is printed at the end):
-#   - svyby(~y, ~breakdown, D, svymean | svytotal, na.rm = TRUE, deff = TRUE) on the raw variable (NAs kept)
-#     gives the subset's estimate, SE and deff (1e-9 relative), and svyby(~.y, ~breakdown, subset(D,
-#     !is.na(y)), svyciprop, method = m, vartype = "ci") its interval (1e-9);
+#   - svyby(~y, ~breakdown, D[!is.na(y), ], svymean | svytotal, deff = TRUE) (the zero-filled copy on a
+#     calibrated design) gives the subset's estimate, SE and deff (1e-9 relative), and svyby(~.y,
+#     ~breakdown, D[!is.na(y), ], svyciprop, method = m, vartype = "ci") its interval (1e-9);
 #   - each interval recomputed from the recorded estimate, se, df and design_rows: mean = p ± qt(.975, df)
 #     se, beta = qbeta on the effective n, logit = expit(logit p ± qt(.975, df) se / (p (1 − p))) — so the
 #     df and rows recorded are those svyciprop used (1e-9; logit 1e-7: svyglm's IRLS stops up to ~1e-9
@@ -66,7 +67,8 @@
 # R TRAPS met here:
 #   - A proportion of exactly 0 or 1 in a domain (se 0): svyciprop's logit gives [p ± 5e-13]-like bounds
 #     and beta NA, deff is NaN. Not usable: lower and upper are left EMPTY for all three methods (phare
-#     gives Clopper–Pearson there and flags it), deff empty.
+#     gives Clopper–Pearson there and flags it), deff empty. Its se is 0 on uncalibrated designs but
+#     rounding noise (~1e-17) on calibrated ones.
 #   - subset() of an uncalibrated design drops the rows (nrow = the domain's rows, degf = the domain's
 #     PSUs − its strata); of a calibrated design it keeps them with weight 0 (nrow = every row, degf still
 #     counts only the domain's PSUs and strata). So beta's (nrow − 1) differs between the two kinds.
@@ -76,7 +78,7 @@
 #     individu (1, 2, … within each commune) and apiclus2's snum work alike; nest = TRUE relabels stage 1
 #     within strata too.
 #   - Lonely PSUs (survey 4.1-1's onestrat): "remove" and "certainty" give the same variances here (the
-#     lonely PSU's centred total is 0 either way: one stage); "adjust" uses its uncentred total × f
+#     lonely PSU's centred total is 0 either way: one stage); "adjust" adds its uncentred total² × f
 #     (f = 1 − 1/N_h); "average" drops the stratum and multiplies the sum by (strata present) / (strata
 #     with 2+ PSUs), strata present being those of the (sub)design estimated: a domain without the lonely
 #     stratum is not scaled. degf is 12 (15 PSUs − 3 strata) under every option. Under "fail", only the
@@ -166,7 +168,9 @@ estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) 
     cp <- withCallingHandlers(svyciprop(~.y, S, method = method), warning = function(w) {
       benign <- grepl("zero weight not used for calculating dispersion", conditionMessage(w), fixed = TRUE) ||
         (degenerate && grepl("did not converge|is not accurate|NaNs produced", conditionMessage(w)))
-      if (!benign) stop(sprintf("%s %s=%s %s %s: %s", case, dom$breakdown, dom$value, variable, method, conditionMessage(w)))
+      if (!benign) {
+        stop(sprintf("%s %s=%s %s %s: %s", case, dom$breakdown, dom$value, variable, method, conditionMessage(w)))
+      }
       invokeRestart("muffleWarning")
     })
     ci <- attr(cp, "ci")
@@ -179,7 +183,8 @@ estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) 
         c(qbeta(0.025, n_eff * p, n_eff * (1 - p) + 1), qbeta(0.975, n_eff * p + 1, n_eff * (1 - p)))
       },
       logit = plogis(qlogis(p) + c(-1, 1) * q * se / (p * (1 - p))))
-    stopifnot(close_to(cp[[1]], p, if (method == "logit") 1e-7 else 1e-15, sprintf("svyciprop %s estimate vs svymean", method)),
+    stopifnot(close_to(cp[[1]], p, if (method == "logit") 1e-7 else 1e-15,
+                       sprintf("svyciprop %s estimate vs svymean", method)),
               close_to(unname(ci), again, if (method == "logit") 1e-7 else 1e-9,
                        sprintf("%s interval recomputed from estimate, se, df, design_rows", method)))
     row(method, ci)
@@ -241,9 +246,10 @@ check_svyby <- function(rows, D, breakdowns, means, totals, coded, coded_totals)
     # whole design fails on apiclus2, a level without respondents leaving a two-stage design of 0 rows, and
     # on calibrated designs in qr.resid.)
     by_route <- function(name, f) {
-      if (!survey:::is.calibrated(D)) return(svyby(as.formula(paste0("~", name)), by, D[!is.na(v[[name]]), ], f, deff = TRUE))
-      D$variables$.y <- ifelse(is.na(v[[name]]), 0, v[[name]])
-      svyby(~.y, by, D[!is.na(v[[name]]), ], f, deff = TRUE)
+      answered <- D[!is.na(v[[name]]), ]
+      if (!survey:::is.calibrated(D)) return(svyby(as.formula(paste0("~", name)), by, answered, f, deff = TRUE))
+      answered$variables$.y <- ifelse(is.na(v[[name]]), 0, v[[name]])
+      svyby(~.y, by, answered, f, deff = TRUE)
     }
     for (name in means) compare(by_route(name, svymean), of(name, "mean"), "mean")
     for (name in totals) compare(by_route(name, svytotal), of(name, "total"), "total")
@@ -300,16 +306,18 @@ raked <- function(D0, pop, vars) {
 }
 
 # --- Specs and codebooks ------------------------------------------------------------------------------
+no_yes <- "    values: {1: \"No\", 2: \"Yes\"}"
 api_codebook <- function(case, what, design_variables) {
-  c(sprintf("# Codebook of %s (R survey's data(api)): %s. Written by Tests/Oracle/designs.R", case, what),
-    sprintf("# beside %s: each factor as the codes of its levels in R's order.", sprintf("%s.csv", sub("-raked$", "", case))),
+  c(sprintf("# Codebook of %s (R survey's data(api)):", case), paste0("# ", strwrap(paste0(what, "."), 100)),
+    sprintf("# Written by Tests/Oracle/designs.R beside %s.csv: each factor as the codes of its levels in R's order.",
+            case),
     "variables:",
     "  id:", "    type: identifier", "    label: CDS code of the school",
     "  stype:", "    type: single", "    label: School type", "    required: true",
     "    values: {1: Elementary, 2: High school, 3: Middle school}",
-    "  comp_imp:", "    type: single", "    label: Met comparable improvement target", "    values: {1: \"No\", 2: \"Yes\"}",
-    "  sch_wide:", "    type: single", "    label: Met school-wide growth target", "    values: {1: \"No\", 2: \"Yes\"}",
-    "  awards:", "    type: single", "    label: Eligible for awards program", "    values: {1: \"No\", 2: \"Yes\"}",
+    "  comp_imp:", "    type: single", "    label: Met comparable improvement target", no_yes,
+    "  sch_wide:", "    type: single", "    label: Met school-wide growth target", no_yes,
+    "  awards:", "    type: single", "    label: Eligible for awards program", no_yes,
     "  api00: {type: numeric, label: API in 2000, range: [200, 1000]}",
     "  api99: {type: numeric, label: API in 1999, range: [200, 1000]}",
     "  acs_46: {type: numeric, label: Average class size years 4-6 (blank where the school has none)}",
@@ -371,7 +379,7 @@ add_case("apistrat", D, api_breakdowns, api_means, "enroll", api_coded)
 # --- apiclus1 and apiclus1-raked ----------------------------------------------------------------------
 e <- api_export(apiclus1, data.frame(dnum = apiclus1$dnum, pw = apiclus1$pw, fpc = apiclus1$fpc))
 write_plain(e, path("apiclus1.csv"))
-write_text(api_codebook("apiclus1", "183 schools, every school of 15 districts drawn at random (one-stage cluster sample)", c(
+write_text(api_codebook("apiclus1", "183 schools, every school of 15 districts drawn at random (one-stage clusters)", c(
   "  dnum: {type: numeric, label: District number, required: true}",
   numeric_variable("pw", "Sampling weight"), numeric_variable("fpc", "Districts in the population"))),
   "apiclus1-codebook.yml")
@@ -381,7 +389,8 @@ D1 <- svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc, data = e)
 same_as_r(D1, svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc, data = apiclus1))
 add_case("apiclus1", D1, api_breakdowns, api_means, "enroll", api_coded)
 
-pop <- data.frame(variable = "stype", category = seq_along(levels(apipop$stype)), total = as.vector(table(apipop$stype)))
+pop <- data.frame(variable = "stype", category = seq_along(levels(apipop$stype)),
+                  total = as.vector(table(apipop$stype)))
 write_plain(pop, path("apiclus1-raked-populations.csv"))
 write_text(api_spec("apiclus1-raked", "California schools, API 2000 (cluster sample raked on school type)",
                     "apiclus1.csv", c("weights: pw", "clusters: dnum", "fpc: fpc"), api_breakdowns,
@@ -393,7 +402,7 @@ add_case("apiclus1-raked", raked(D1, pop, "stype"), api_breakdowns, api_means, "
 e <- api_export(apiclus2, data.frame(dnum = apiclus2$dnum, snum = apiclus2$snum, fpc1 = apiclus2$fpc1,
                                      fpc2 = apiclus2$fpc2))
 write_plain(e, path("apiclus2.csv"))
-write_text(api_codebook("apiclus2", "126 schools, up to 5 schools drawn in each of 40 districts drawn (two-stage cluster sample)", c(
+write_text(api_codebook("apiclus2", "126 schools, up to 5 drawn in each of 40 districts drawn (two-stage clusters)", c(
   "  dnum: {type: numeric, label: District number, required: true}",
   "  snum: {type: numeric, label: School number, required: true}",
   numeric_variable("fpc1", "Districts in the population"),
@@ -432,7 +441,8 @@ write_text(api_codebook("lonely", paste("apiclus1's 183 schools of 15 districts,
                                         "size in apipop; stratum 1 (single-school districts) holds one district"), c(
   "  dnum: {type: numeric, label: District number, required: true}",
   "  dsize:", "    type: single", "    label: District size class (schools of the district in apipop)",
-  "    required: true", "    values: {1: One school, 2: 2 to 9 schools, 3: 10 schools or more}")), "lonely-codebook.yml")
+  "    required: true", "    values: {1: One school, 2: 2 to 9 schools, 3: 10 schools or more}")),
+  "lonely-codebook.yml")
 e$fpc_dsize <- lonely_pop$total[match(e$dsize, lonely_pop$category)]
 DL <- svydesign(id = ~dnum, strata = ~dsize, fpc = ~fpc_dsize, data = e)
 drawn_districts <- table(unique(e[, c("dnum", "dsize")])$dsize)
@@ -442,7 +452,8 @@ stopifnot(sum(drawn_districts == 1) == 1,
 lonely_breakdowns <- c("stype", "dsize")
 for (option in c("adjust", "average", "remove", "certainty", "fail")) {
   case <- paste0("lonely-", option)
-  write_text(api_spec(case, sprintf("apiclus1's districts stratified by size, one stratum of one district (lonely_psu: %s)", option),
+  title <- sprintf("apiclus1's districts stratified by size, one stratum of one district (lonely_psu: %s)", option)
+  write_text(api_spec(case, title,
                       "lonely.csv", c("clusters: dnum", "strata: dsize", "fpc: [{population: dsize}]", "nest: false",
                                       sprintf("lonely_psu: %s", option)), lonely_breakdowns,
                       populations = "lonely-populations.csv"), sprintf("%s.yml", case))
@@ -476,7 +487,8 @@ fail_rows <- do.call(rbind, fail_rows)
 stopifnot(all((fail_rows$outcome == "error") == (fail_rows$lonely_stratum_rows > 0)),
           all(fail_rows$message[fail_rows$outcome == "error"] == "Stratum (1) has only one PSU at stage 1"))
 write.csv(fail_rows, path("lonely-fail.csv"), row.names = FALSE)
-cat(sprintf("  wrote %s (%d rows, %d errors)\n", path("lonely-fail.csv"), nrow(fail_rows), sum(fail_rows$outcome == "error")))
+cat(sprintf("  wrote %s (%d rows, %d errors)\n", path("lonely-fail.csv"), nrow(fail_rows),
+            sum(fail_rows$outcome == "error")))
 options(survey.lonely.psu = "fail")
 
 # --- citizens2: a PHARE-like two-stage sample, calibrated -------------------------------------------------
@@ -513,7 +525,8 @@ write_plain(people, path("citizens2.csv"))
 adults <- sum(frame$adultes)
 shares <- function(p) { x <- round(adults * p); x[length(x)] <- adults - sum(x[-length(x)]); x }
 citizens_pop <- rbind(
-  data.frame(variable = "region", category = regions, total = as.vector(tapply(frame$adultes, frame$strate, sum)[as.character(regions)])),
+  data.frame(variable = "region", category = regions,
+             total = as.vector(tapply(frame$adultes, frame$strate, sum)[as.character(regions)])),
   data.frame(variable = "sexe", category = 1:2, total = shares(c(0.48, 0.52))),
   data.frame(variable = "age", category = 1:5, total = shares(c(0.11, 0.16, 0.25, 0.25, 0.23))),
   data.frame(variable = "strate", category = regions, total = frame_communes))
@@ -528,7 +541,8 @@ write_text(c(
   "# drawn in each commune), built by Tests/Oracle/designs.R (set.seed) beside citizens2.csv.",
   "variables:",
   "  id:", "    type: identifier", "    label: Identifiant du répondant",
-  "  region:", "    type: single", "    label: Région", "    required: true", "    values:", paste0("      ", region_values),
+  "  region:", "    type: single", "    label: Région", "    required: true",
+  "    values:", paste0("      ", region_values),
   "  strate:", "    type: single", "    label: Strate de tirage des communes (la région)", "    required: true",
   "    values:", paste0("      ", region_values),
   "  urbain:", "    type: single", "    label: Type de commune de résidence", "    required: true",
@@ -541,7 +555,8 @@ write_text(c(
   "  sexe:", "    type: single", "    label: Sexe", "    required: true", "    values: {1: Homme, 2: Femme}",
   "  age:", "    type: single", "    label: Tranche d'âge", "    required: true",
   "    values: {1: 18-24 ans, 2: 25-34 ans, 3: 35-49 ans, 4: 50-64 ans, 5: 65 ans et plus}",
-  "  confiance:", "    type: scale", "    label: Confiance dans les partenariats locaux (0 à 10)", "    range: [0, 10]",
+  "  confiance:", "    type: scale", "    label: Confiance dans les partenariats locaux (0 à 10)",
+  "    range: [0, 10]",
   "  priorite:", "    type: single", "    label: Acteur prioritaire pour répondre aux fragilités",
   "    values: {1: Associations, 2: Entreprises, 3: Collectivités}",
   "  alliances:", "    type: single",
@@ -615,17 +630,23 @@ clus2 <- apiclus2
 clus2$fpc2_small <- ifelse(clus2$dnum == 534, 2, clus2$fpc2)  # district 534: 5 schools drawn
 invalid <- rbind(
   attempt_design("clusters-not-nested", "svydesign(id = ~dnum, strata = ~stype, weights = ~pw, data = data)", bad),
-  attempt_design("clusters-nested-true", "svydesign(id = ~dnum, strata = ~stype, weights = ~pw, nest = TRUE, data = data)", bad),
+  attempt_design("clusters-nested-true",
+                 "svydesign(id = ~dnum, strata = ~stype, weights = ~pw, nest = TRUE, data = data)", bad),
   attempt_design("fpc-below-sample-size", "svydesign(id = ~1, strata = ~stype, fpc = ~fpc_small, data = data)", bad),
-  attempt_design("fpc-stage2-below-sample-size", "svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2_small, data = data)", clus2),
+  attempt_design("fpc-stage2-below-sample-size",
+                 "svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2_small, data = data)", clus2),
   attempt_design("fpc-fractions-and-counts", "svydesign(id = ~1, strata = ~stype, fpc = ~fpc_mixed, data = data)", bad),
-  attempt_design("fpc-varies-within-stratum", "svydesign(id = ~1, strata = ~stype, fpc = ~fpc_varies, data = data)", bad),
-  attempt_design("weight-zero", "svymean(~api00, svydesign(id = ~1, strata = ~stype, weights = ~pw_zero, data = data))", bad),
-  attempt_design("weight-negative", "svymean(~api00, svydesign(id = ~1, strata = ~stype, weights = ~pw_negative, data = data))", bad),
+  attempt_design("fpc-varies-within-stratum",
+                 "svydesign(id = ~1, strata = ~stype, fpc = ~fpc_varies, data = data)", bad),
+  attempt_design("weight-zero",
+                 "svymean(~api00, svydesign(id = ~1, strata = ~stype, weights = ~pw_zero, data = data))", bad),
+  attempt_design("weight-negative",
+                 "svymean(~api00, svydesign(id = ~1, strata = ~stype, weights = ~pw_negative, data = data))", bad),
   attempt_design("weight-missing", "svydesign(id = ~1, strata = ~stype, weights = ~pw_missing, data = data)", bad),
   attempt_design("cluster-id-missing", "svydesign(id = ~dnum_missing, weights = ~pw, fpc = ~fpc, data = data)", clus),
   attempt_design("single-psu", "svydesign(id = ~dnum, weights = ~pw, data = data[data$dnum == 637, ])", clus),
-  attempt_design("lonely-psu-fail", "svymean(~api00, svydesign(id = ~dnum, strata = ~dsize, fpc = ~fpc_dsize, data = data))", e))
+  attempt_design("lonely-psu-fail",
+                 "svymean(~api00, svydesign(id = ~dnum, strata = ~dsize, fpc = ~fpc_dsize, data = data))", e))
 write.csv(invalid, path("invalid-designs.csv"), row.names = FALSE)
 cat(sprintf("  wrote %s (%d rows)\n", path("invalid-designs.csv"), nrow(invalid)))
 print(invalid[, c("design", "outcome", "message")], right = FALSE)
@@ -648,7 +669,9 @@ for (spec_file in list.files(out, pattern = "\\.yml$", full.names = TRUE)) {
   design <- spec$design
   fpc <- if (is.list(design$fpc)) design$fpc else as.list(design$fpc)
   for (name in c(design$weights, Filter(is.character, fpc))) stopifnot(kind(name) == "numeric", required(name))
-  for (name in unlist(strsplit(c(design$strata, character(0)), "*", fixed = TRUE))) stopifnot(kind(name) == "single", required(name))
+  for (name in unlist(strsplit(c(design$strata, character(0)), "*", fixed = TRUE))) {
+    stopifnot(kind(name) == "single", required(name))
+  }
   for (name in design$clusters) stopifnot(kind(name) %in% c("numeric", "single", "text"), required(name))
   stopifnot(length(fpc) %in% c(0, max(1, length(design$clusters))))
   for (name in c(spec$estimate$variables, spec$estimate$breakdowns)) kind(name)
