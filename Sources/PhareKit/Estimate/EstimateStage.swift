@@ -171,6 +171,8 @@ public struct EstimateStage: Sendable {
     if n < Double(spec.flagBelow) { flags.append("low-base") }
     if n < Double(spec.suppressBelow) { flags.append("suppressed") }
     if interval.degenerate { flags.append("degenerate-interval") }
+    // Lonely-PSU averaging with no stratum of two PSUs in the domain's design: R's variance is NaN too.
+    if variance.isNaN { flags.append("no-variance") }
     if outside { flags += n < Double(spec.suppressBelow) ? ["outside-0-1"] : ["suppressed", "outside-0-1"] }
     // The simple random sample with the same variance of the mean: s²_w over that variance.
     let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance

@@ -47,7 +47,9 @@ public struct Indicator: Sendable, Equatable, Codable {
   public var differenceFromRestSE: Double?
   /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`,
   /// `empty` (with `suppressed`) for a declared level where nobody answered the variable, and
-  /// `outside-0-1` (with `suppressed`) for a proportion that weights of 0 or less put outside [0, 1].
+  /// `outside-0-1` (with `suppressed`) for a proportion that weights of 0 or less put outside [0, 1],
+  /// and `no-variance` where the design gives no variance (SE and interval NaN, as R): lonely-PSU
+  /// averaging in a domain whose strata all hold one PSU.
   public var flags: [String]
 
   public var isSuppressed: Bool { flags.contains("suppressed") }

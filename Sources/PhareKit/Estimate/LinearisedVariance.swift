@@ -51,7 +51,8 @@ enum LinearisedVariance {
   /// The variance of one indicator, on the design at hand: every row of a calibrated design, the
   /// domain's respondents of one that is not.
   static func variance(_ estimate: DomainEstimate, design: VarianceDesign) -> Double {
-    max(covariance(estimate, estimate, design: design, subset: !design.isCalibrated), 0)
+    let variance = covariance(estimate, estimate, design: design, subset: !design.isCalibrated)
+    return variance.isNaN ? variance : max(variance, 0)
   }
 
   /// The weighted variance of y among the domain's respondents, n/(n−1) Σw(y − ȳ)² / Σw, as
