@@ -14,9 +14,10 @@ extension WeightStage {
     guard let weights = sample.weights else { throw DesignError.noWeights }
     let start = WeightColumn(weights)
     let cells = CalibrationCells(categoryCounts: [], rowCategories: [], startWeights: start)
-    let diagnostics = WeightingDiagnostics(
+    var diagnostics = WeightingDiagnostics(
       method: "design", weights: weights, populationTotal: weights.reduce(0, +), iterations: 0, margins: [],
       collapsed: [], imputed: 0)
+    diagnostics.design = DesignSummary(sample)
     return WeightedWave(
       clean: wave, rows: rows, startWeights: start, finalWeights: weights, diagnostics: diagnostics,
       quarantined: [], calibration: cells, adjustments: [1], design: sample)

@@ -175,6 +175,7 @@ public struct WeightStage: Sendable {
       method: method, weights: final, populationTotal: populationTotal, iterations: iterations,
       margins: marginCells, collapsed: collapsed, imputed: imputed)
     diagnostics.trimming = trimming
+    diagnostics.design = design.map { _ in DesignSummary(sample) }
     diagnostics.boundsRescaling = boundsRescaling
     return WeightedWave(
       clean: wave, rows: rows, startWeights: start, finalWeights: final, diagnostics: diagnostics,

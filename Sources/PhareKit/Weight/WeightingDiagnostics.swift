@@ -44,6 +44,8 @@ public struct WeightingDiagnostics: Codable, Sendable, Equatable {
   public var boundsRescaling: Double?
   /// What `weight.trim` did; absent without trimming. The figures above are of the trimmed weights.
   public var trimming: TrimmingDiagnostics?
+  /// The sample design the weights start from; absent without a `design:` section.
+  public var design: DesignSummary?
 
   init(
     method: String, weights: [Double], populationTotal: Double, iterations: Int, margins: [MarginCell],

@@ -120,8 +120,11 @@ import Testing
       try Self.run("  weights: w\n  strata: s\n  clusters: c", export: lonely).problem
         == "wave 2016: design: stratum 2 « B » has only one PSU at stage 1 (as R's survey.lonely.psu = \"fail\"); set "
         + "design.lonely_psu to adjust, average, remove or certainty, or collapse the stratum")
-    #expect(
-      try Self.run("  weights: w\n  strata: s\n  clusters: c\n  lonely_psu: adjust", export: lonely).problem == nil)
+    let adjusted = try Self.run("  weights: w\n  strata: s\n  clusters: c\n  lonely_psu: adjust", export: lonely)
+    #expect(adjusted.problem == nil)
+    // The manifest names the lonely stratum and the option.
+    #expect(adjusted.weighted?.diagnostics.design?.lonelyStrata == ["stage 1: 2 « B »"])
+    #expect(adjusted.weighted?.diagnostics.design?.lonelyPSU == .adjust)
   }
 
   @Test func aStageTwoOnlyCountsWithAnFPC() throws {
@@ -132,5 +135,7 @@ import Testing
     // Four PSUs of 20, two units of 5 in each: weights 20 / 4 × 5 / 2.
     #expect(with.finalWeights == [Double](repeating: 12.5, count: 8))
     #expect(with.design.stages[1].sampleSize == [2, 2, 2, 2])
+    #expect(with.diagnostics.design?.stages.map(\.units) == [4, 8])
+    #expect(with.diagnostics.design?.stages.map(\.strata) == [1, 4])
   }
 }
