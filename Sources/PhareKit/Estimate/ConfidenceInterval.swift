@@ -14,8 +14,9 @@ struct ConfidenceInterval: Equatable {
     return ConfidenceInterval(lower: estimate - z * standardError, upper: estimate + z * standardError)
   }
 
-  /// A proportion's interval by `method`; `degreesOfFreedom` is the domain's respondents minus
-  /// its strata, `designRows` every row of the design (R's `nrow(design)` in the beta method).
+  /// A proportion's interval by `method`; `degreesOfFreedom` is R's `degf` of the domain's
+  /// design (its PSUs minus its strata), `designRows` R's `nrow()` of it in the beta method (every
+  /// row of a calibrated design, the domain's respondents of one that is not).
   static func proportion(
     _ p: Double, variance: Double, method: IntervalMethod, level: Double, degreesOfFreedom: Double,
     designRows: Double, respondents: Double

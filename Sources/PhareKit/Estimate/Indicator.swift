@@ -38,7 +38,8 @@ public struct Indicator: Sendable, Equatable, Codable {
   /// The simple-random-sample size giving the same variance.
   public var effectiveRespondents: Double?
   public var coefficientOfVariation: Double?
-  /// Degrees of freedom of the domain (respondents minus strata), used by proportion intervals.
+  /// Degrees of freedom of the domain, R's `degf`: its PSUs minus its strata (respondents minus
+  /// strata for a design of independent rows), used by proportion intervals.
   public var degreesOfFreedom: Double
   /// Against the national value and against the rest of the nation: difference and its SE.
   public var differenceFromNational: Double?
