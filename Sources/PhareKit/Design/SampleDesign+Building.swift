@@ -26,7 +26,8 @@ extension SampleDesign {
       stages.append(
         SamplingStage(
           unitOfRow: units.count == rows.count ? nil : units.unitOfRow, unitCount: units.count,
-          stratumOfRow: parent?.unitOfRow, stratumNames: parent?.names ?? ["all"], sampleSize: sampleSize,
+          stratumOfUnit: units.count == rows.count ? nil : stratumOfUnit, stratumOfRow: parent?.unitOfRow,
+          stratumNames: parent?.names ?? ["all"], sampleSize: sampleSize,
           populationSize: nil))
       parent = (units.unitOfRow, units.names)
     }
@@ -35,7 +36,7 @@ extension SampleDesign {
       for index in 0..<rows.count { sampleSize[Int(strata?.stratumOfRow[index] ?? 0)] += 1 }
       stages.append(
         SamplingStage(
-          unitOfRow: nil, unitCount: rows.count, stratumOfRow: strata?.stratumOfRow,
+          unitOfRow: nil, unitCount: rows.count, stratumOfUnit: nil, stratumOfRow: strata?.stratumOfRow,
           stratumNames: strata?.names ?? ["all"], sampleSize: sampleSize, populationSize: nil))
     }
     if stages[0].unitCount < 2 { throw DesignError.onePrimaryUnit }
@@ -127,7 +128,8 @@ extension SampleDesign {
           sample: Int(stage.sampleSize[stratum]))
       }
       return SamplingStage(
-        unitOfRow: stage.unitOfRow, unitCount: stage.unitCount, stratumOfRow: stage.stratumOfRow,
+        unitOfRow: stage.unitOfRow, unitCount: stage.unitCount, stratumOfUnit: stage.stratumOfUnit,
+        stratumOfRow: stage.stratumOfRow,
         stratumNames: stage.stratumNames, sampleSize: stage.sampleSize, populationSize: populationSize)
     }
   }

@@ -19,7 +19,8 @@ public struct SampleDesign: Sendable {
       weights: nil,
       stages: [
         SamplingStage(
-          unitOfRow: nil, unitCount: count, stratumOfRow: nil, stratumNames: ["all"], sampleSize: [Double(count)],
+          unitOfRow: nil, unitCount: count, stratumOfUnit: nil, stratumOfRow: nil, stratumNames: ["all"],
+          sampleSize: [Double(count)],
           populationSize: nil)
       ], lonelyPSU: .fail)
   }

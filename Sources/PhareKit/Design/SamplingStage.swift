@@ -8,6 +8,8 @@ struct SamplingStage: Sendable {
   /// Per weighted row: its unit (0 ..< `unitCount`); nil when every row is its own unit.
   let unitOfRow: [Int32]?
   let unitCount: Int
+  /// Per unit: its stratum (units are nested in strata); nil when units are rows.
+  let stratumOfUnit: [Int32]?
   /// Per weighted row: its stratum at this stage (0 ..< `sampleSize.count`); nil for one stratum.
   let stratumOfRow: [Int32]?
   /// Per stratum: its name in messages (`1 « Elementary »`, `PSU 17`).

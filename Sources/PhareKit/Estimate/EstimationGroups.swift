@@ -1,6 +1,6 @@
-/// Every row's group: the combination of its calibration cell, its stratum and sampling unit at
-/// each stage of the design (where units are clusters, not rows), and its level in each
-/// breakdown. Estimates for any domain of these breakdowns add up group sums, so one pass over
+/// Every row's group: the combination of its calibration cell, its sampling unit at each stage
+/// of the design where units are clusters (their strata follow), else its stratum, and its level
+/// in each breakdown. Estimates for any domain of these breakdowns add up group sums, so one pass over
 /// the rows serves the whole matrix; nothing is copied per breakdown or per PSU.
 struct EstimationGroups {
   /// Per group: its calibration cell, and its level index in each breakdown (`levels[b].count`
@@ -34,11 +34,15 @@ struct EstimationGroups {
     var stratumComponent: [Int?] = []
     var unitComponent: [Int?] = []
     for (number, stage) in design.stages.enumerated() {
-      // Stage 2's strata are stage 1's units.
+      // A unit lies in one stratum, so clusters key the groups alone; stage 2's strata are stage 1's units.
+      let unit = component(stage.unitOfRow, count: stage.unitCount, reusing: nil)
       stratumComponent.append(
-        component(
-          stage.stratumOfRow, count: stage.sampleSize.count, reusing: number > 0 ? unitComponent[number - 1] : nil))
-      unitComponent.append(component(stage.unitOfRow, count: stage.unitCount, reusing: nil))
+        unit != nil
+          ? nil
+          : component(
+            stage.stratumOfRow, count: stage.sampleSize.count,
+            reusing: number > 0 ? unitComponent[number - 1] : nil))
+      unitComponent.append(unit)
     }
     let levelsStart = indices.count
     indices += breakdownLevelOfRow
@@ -53,8 +57,14 @@ struct EstimationGroups {
     }
     let tuples = grouping.tuples
     cell = tuples.map { $0[0] }
-    stratum = stratumComponent.map { position in tuples.map { tuple in position.map { tuple[$0] } ?? 0 } }
-    unit = unitComponent.map { position in position.map { position in tuples.map { $0[position] } } }
+    let unit = unitComponent.map { position in position.map { position in tuples.map { $0[position] } } }
+    self.unit = unit
+    stratum = design.stages.indices.map { number in
+      if let units = unit[number], let stratumOfUnit = design.stages[number].stratumOfUnit {
+        return units.map { Int(stratumOfUnit[$0]) }
+      }
+      return tuples.map { tuple in stratumComponent[number].map { tuple[$0] } ?? 0 }
+    }
     levels = breakdownLevelCounts.indices.map { breakdown in tuples.map { $0[levelsStart + breakdown] } }
     groupOfRow = grouping.groupOfRow
     self.totals = totals

@@ -23,11 +23,7 @@ struct VarianceStage {
     self.sampling = sampling
     stratumOfGroup = groups.stratum[number]
     unitOfGroup = groups.unit[number]
-    var stratumOfUnit = [Int](repeating: 0, count: unitOfGroup == nil ? 0 : sampling.unitCount)
-    if let unitOfGroup {
-      for group in 0..<groups.count { stratumOfUnit[unitOfGroup[group]] = stratumOfGroup[group] }
-    }
-    self.stratumOfUnit = stratumOfUnit
+    stratumOfUnit = unitOfGroup == nil ? [] : sampling.stratumOfUnit?.map { Int($0) } ?? []
     var weight = [Double](repeating: 1, count: sampling.sampleSize.count)
     if let previous, let population = previous.populationSize {
       for group in 0..<groups.count {
