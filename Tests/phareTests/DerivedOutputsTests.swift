@@ -101,7 +101,7 @@ import Testing
     #expect(citizens(matrix) == citizens(previous))
     let feed = try JSONValue.load(space.out + "/territoires/2018/feed.json")
     #expect(try JSONSchemaValidator.matrixFeed().errors(feed) == [])
-    #expect(feed["schema_version"] == .string("2.0.0"))
+    #expect(feed["schema_version"] == .string("2.1.0"))
     guard case .array(let cells)? = feed["cells"] else {
       Issue.record("the feed has cells")
       return

@@ -61,8 +61,9 @@ extension SampleDesign {
     lonelyPSU = spec.lonelyPSU
     if lonelyPSU == .fail {
       for (number, stage) in self.stages.enumerated() {
-        if let stratum = stage.sampleSize.indices.first(where: stage.isLonely) {
-          throw DesignError.lonelyPSU(stratum: stage.stratumNames[stratum], stage: number + 1)
+        let lonely = stage.sampleSize.indices.filter(stage.isLonely)
+        if !lonely.isEmpty {
+          throw DesignError.lonelyPSU(strata: lonely.map { stage.stratumNames[$0] }, stage: number + 1)
         }
       }
     }
@@ -102,7 +103,18 @@ extension SampleDesign {
       try FPCValues(entry, wave: wave, rows: rows, population: population)
     }
     let fractions = values.allSatisfy { $0.values.allSatisfy { $0 <= 1 } }
-    if !fractions && values.contains(where: { $0.values.contains { $0 < 1 } }) { throw DesignError.mixedFPC }
+    // R's as.fpc: all sizes (≥ 1) or all fractions (≤ 1); the first row of each names the mix.
+    func first(_ test: (Double) -> Bool) -> (line: Int, stage: Int, value: Double)? {
+      for (stage, fpc) in values.enumerated() {
+        if let index = fpc.values.firstIndex(where: test) {
+          return (Int(wave.sourceLines[rows[index]]), stage + 1, fpc.values[index])
+        }
+      }
+      return nil
+    }
+    if !fractions, let fraction = first({ $0 < 1 }), let size = first({ $0 > 1 }) {
+      throw DesignError.mixedFPC(size: size, fraction: fraction)
+    }
     return try zip(stages, values).enumerated().map { number, pair in
       let (stage, fpc) = pair
       var size = [Double?](repeating: nil, count: stage.sampleSize.count)

@@ -16,15 +16,22 @@ struct ConfidenceInterval: Equatable {
 
   /// A proportion's interval by `method`; `degreesOfFreedom` is R's `degf` of the domain's
   /// design (its PSUs minus its strata), `designRows` R's `nrow()` of it in the beta method (every
-  /// row of a calibrated design, the domain's respondents of one that is not).
+  /// row of a calibrated design, the domain's respondents of one that is not). Where R gives no
+  /// usable interval: a proportion of 0 or 1 gets Clopper–Pearson (`degenerate`); a variance of 0
+  /// (a share the design fixes, such as a stratum's with fpc or a calibrated category's) the
+  /// point [p, p]; a domain of one PSU (df below 1, R's NA) the normal quantile, as
+  /// `svyciprop(df = Inf)`; a variance that is not a number, no interval.
   static func proportion(
     _ p: Double, variance: Double, method: IntervalMethod, level: Double, degreesOfFreedom: Double,
     designRows: Double, respondents: Double
   ) -> ConfidenceInterval {
     let alpha = 1 - level
-    if p <= 0 || p >= 1 || variance <= 0 {
+    if p <= 0 || p >= 1 {
       return clopperPearson(p, respondents: respondents, alpha: alpha)
     }
+    if variance.isNaN { return ConfidenceInterval(lower: .nan, upper: .nan) }
+    if variance <= 0 { return ConfidenceInterval(lower: p, upper: p) }
+    let degreesOfFreedom = degreesOfFreedom >= 1 ? degreesOfFreedom : .infinity
     let se = variance.squareRoot()
     let t = Quantile.studentT(1 - alpha / 2, degreesOfFreedom: degreesOfFreedom)
     switch method {

@@ -171,9 +171,19 @@ public struct EstimateStage: Sendable {
     if n < Double(spec.flagBelow) { flags.append("low-base") }
     if n < Double(spec.suppressBelow) { flags.append("suppressed") }
     if interval.degenerate { flags.append("degenerate-interval") }
+    /// Not published, for `reason`.
+    func withhold(_ reason: String) {
+      if !flags.contains("suppressed") { flags.append("suppressed") }
+      flags.append(reason)
+    }
+    // A mean within one PSU (R's df 0) has no variance to estimate: its linearised one is 0.
+    let estimable = df >= 1 || mean.kind == .total
+    if !estimable { withhold("no-df") }
+    // A share the design fixes (a stratum's with fpc, a calibrated category's): known exactly.
+    if estimable && variance == 0 && !interval.degenerate { flags.append("zero-variance") }
     // Lonely-PSU averaging with no stratum of two PSUs in the domain's design: R's variance is NaN too.
-    if variance.isNaN { flags.append("no-variance") }
-    if outside { flags += n < Double(spec.suppressBelow) ? ["outside-0-1"] : ["suppressed", "outside-0-1"] }
+    if variance.isNaN { withhold("no-variance") }
+    if outside { withhold("outside-0-1") }
     // The simple random sample with the same variance of the mean: s²_w over that variance.
     let meanVariance = mean.kind == .total ? variance / (mean.weightedTotal * mean.weightedTotal) : variance
     // Weights of 0 or less can make the spread negative: no effective n then.

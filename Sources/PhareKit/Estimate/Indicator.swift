@@ -49,8 +49,11 @@ public struct Indicator: Sendable, Equatable, Codable {
   /// `low-base`, `suppressed`, `degenerate-interval`, `above-national`, `below-national`,
   /// `empty` (with `suppressed`) for a declared level where nobody answered the variable, and
   /// `outside-0-1` (with `suppressed`) for a proportion that weights of 0 or less put outside [0, 1],
-  /// and `no-variance` where the design gives no variance (SE and interval NaN, as R): lonely-PSU
-  /// averaging in a domain whose strata all hold one PSU.
+  /// `no-variance` (with `suppressed`) where the design gives no variance (SE and interval NaN, as
+  /// R): lonely-PSU averaging in a domain whose strata all hold one PSU; `zero-variance` where the
+  /// design fixes the value (SE 0, interval [p, p]: a stratum's share with fpc, a calibrated
+  /// category's); `no-df` (with `suppressed`) for a mean or proportion whose domain lies within one
+  /// PSU per stratum (R's df 0): its linearised variance is 0, not an estimate.
   public var flags: [String]
 
   public var isSuppressed: Bool { flags.contains("suppressed") }

@@ -16,6 +16,10 @@ struct VarianceStage {
   /// strata one call (stage 1): lonely-PSU averaging scales within a call.
   private let stratumIsCall: Bool
   let lonelyPSU: LonelyPSU
+  /// The relative size below which a stratum's Σ r² − (Σ r)² / n is rounding, not variance:
+  /// about 10⁶ ulps, far above what summing a million rows loses and far below a variance that
+  /// doubles can still tell from its terms.
+  static let relativeRounding = 1e-10
   /// The stage's position in the design (0 for PSUs).
   private let number: Int
 
@@ -50,22 +54,37 @@ struct VarianceStage {
     let strata = sampling.sampleSize.count
     var sumA = [Double](repeating: 0, count: strata)
     var sumB = [Double](repeating: 0, count: strata)
-    var sumAB = [Double](repeating: 0, count: strata)
+    // Per stratum: Σ (Ra − R̄a)(Rb − R̄b) over its units, and Σ Ra Rb for a lonely unit.
+    var centred = [Double](repeating: 0, count: strata)
+    var uncentred = [Double](repeating: 0, count: strata)
     if unitOfGroup != nil {
+      // Units' totals are at hand: centred within strata in a second pass, as R's `onestrat`.
       let unitA = a.unitTotals[number]
       let unitB = b.unitTotals[number]
       for unit in unitA.indices {
+        sumA[stratumOfUnit[unit]] += unitA[unit]
+        sumB[stratumOfUnit[unit]] += unitB[unit]
+      }
+      for unit in unitA.indices {
         let stratum = stratumOfUnit[unit]
-        sumA[stratum] += unitA[unit]
-        sumB[stratum] += unitB[unit]
-        sumAB[stratum] += unitA[unit] * unitB[unit]
+        let n = sampling.sampleSize[stratum]
+        centred[stratum] += (unitA[unit] - sumA[stratum] / n) * (unitB[unit] - sumB[stratum] / n)
+        uncentred[stratum] += unitA[unit] * unitB[unit]
       }
     } else {
       for group in products.indices {
         let stratum = stratumOfGroup[group]
         sumA[stratum] += a.residuals[group]
         sumB[stratum] += b.residuals[group]
-        sumAB[stratum] += products[group]
+        uncentred[stratum] += products[group]
+      }
+      // Rows' squares come from the groups' sums: Σ r² − (Σ r)² / n, where a difference within
+      // the rounding of its terms (a residual constant within the stratum) is 0.
+      for stratum in 0..<strata {
+        let correction = sumA[stratum] * sumB[stratum] / sampling.sampleSize[stratum]
+        let difference = uncentred[stratum] - correction
+        let rounding = Self.relativeRounding * (abs(uncentred[stratum]) + abs(correction))
+        centred[stratum] = abs(difference) <= rounding ? 0 : difference
       }
     }
     var isPresent = [Bool](repeating: present == nil, count: strata)
@@ -89,10 +108,10 @@ struct VarianceStage {
       if sampling.isCertain(stratum) {
         // A self-representing stratum: no variance.
       } else if n > 1 {
-        callTotal += scale[stratum] * (sumAB[stratum] - sumA[stratum] * sumB[stratum] / n)
+        callTotal += scale[stratum] * centred[stratum]
       } else {
         switch lonelyPSU {
-        case .adjust: callTotal += scale[stratum] * sumAB[stratum]
+        case .adjust: callTotal += scale[stratum] * uncentred[stratum]
         case .average: callAveraged += 1
         case .remove, .certainty, .fail: break
         }

@@ -7,7 +7,7 @@ import Foundation
 /// means) and that indicator's id.
 public struct MatrixFeed: Sendable {
   /// Versioned as the survey feed: additive changes bump the minor version, breaking ones the major.
-  public static let schemaVersion = "2.0.0"
+  public static let schemaVersion = "2.1.0"
 
   struct Measure: Sendable, Equatable {
     var id: String

@@ -14,7 +14,7 @@ import Foundation
 public struct Feed: Sendable {
   /// Additive changes bump the minor version, breaking changes (a key removed, renamed or
   /// retyped, a unit changed) the major one; the schema accepts every version of this major.
-  public static let schemaVersion = "2.0.0"
+  public static let schemaVersion = "2.1.0"
 
   /// A region as the dashboard maps it: the INSEE code, two digits at least, and its French name.
   struct Region: Encodable, Sendable, Equatable {

@@ -5,18 +5,40 @@ struct WeightingTable {
   var diagnostics: WeightingDiagnostics
   var rows: [WeightingReportRow]
 
+  /// The sample design in a sentence: strata and units of each stage, fpc, lonely PSUs.
+  static func plan(_ design: DesignSummary) -> String {
+    let stages = design.stages.enumerated().map { number, stage in
+      "degré \(number + 1) : \(FrenchNumber.integer(stage.units)) unités dans \(FrenchNumber.integer(stage.strata)) "
+        + "strate(s)\(stage.finitePopulationCorrection ? ", correction de population finie" : "")"
+    }
+    let lonely =
+      design.lonelyStrata.isEmpty
+      ? ""
+      : " ; strates à une seule UP (option \(design.lonelyPSU.rawValue)) : "
+        + HTMLText.escape(design.lonelyStrata.joined(separator: ", "))
+    return "Plan de sondage — \(stages.joined(separator: " ; "))\(lonely)."
+  }
+
   func html() -> String {
-    let summary = [
-      "Méthode : \(HTMLText.escape(diagnostics.method)), \(diagnostics.iterations) itération(s).",
-      "Effet de plan du redressement (Kish, 1 + CV²) : \(FrenchNumber.decimal(diagnostics.kishDesignEffect, 3)) ; "
-        + "n effectif : \(FrenchNumber.decimal(diagnostics.effectiveSampleSize, 1)) sur "
-        + "\(FrenchNumber.integer(diagnostics.respondents)) répondants (efficacité "
-        + "\(FrenchNumber.percent(diagnostics.efficiency))).",
-      "Poids de \(FrenchNumber.plain(diagnostics.minimumWeight)) à \(FrenchNumber.plain(diagnostics.maximumWeight)) "
-        + "(rapport max / min \(FrenchNumber.decimal(diagnostics.maxMinRatio, 2))), total "
-        + "\(FrenchNumber.integer(Int(diagnostics.sumOfWeights.rounded()))) pour une population de "
-        + "\(FrenchNumber.integer(Int(diagnostics.populationTotal.rounded()))).",
-    ]
+    // Design weights not calibrated: no method, iterations or population to report.
+    let calibrated = diagnostics.method != "design"
+    let method =
+      calibrated
+      ? "Méthode : \(HTMLText.escape(diagnostics.method)), \(diagnostics.iterations) itération(s)."
+      : "Poids de sondage du plan, sans redressement."
+    let summary =
+      [
+        method,
+        "Effet de plan de la pondération (Kish, 1 + CV²) : \(FrenchNumber.decimal(diagnostics.kishDesignEffect, 3)) ; "
+          + "n effectif : \(FrenchNumber.decimal(diagnostics.effectiveSampleSize, 1)) sur "
+          + "\(FrenchNumber.integer(diagnostics.respondents)) répondants (efficacité "
+          + "\(FrenchNumber.percent(diagnostics.efficiency))).",
+        "Poids de \(FrenchNumber.plain(diagnostics.minimumWeight)) à \(FrenchNumber.plain(diagnostics.maximumWeight)) "
+          + "(rapport max / min \(FrenchNumber.decimal(diagnostics.maxMinRatio, 2))), total "
+          + "\(FrenchNumber.integer(Int(diagnostics.sumOfWeights.rounded())))"
+          + (calibrated
+            ? " pour une population de \(FrenchNumber.integer(Int(diagnostics.populationTotal.rounded()))))." : "."),
+      ] + (diagnostics.design.map { [Self.plan($0)] } ?? [])
     let trimming = diagnostics.trimming.map {
       [
         "Écrêtage à [\(FrenchNumber.plain($0.lower)) ; \(FrenchNumber.plain($0.upper))] × le poids moyen : "

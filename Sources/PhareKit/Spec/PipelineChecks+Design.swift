@@ -20,7 +20,24 @@ extension PipelineChecks {
       check(name, as: .clusterIDs, at: "design.clusters.\(index)", role: "cluster ids")
     }
     for (index, fpc) in design.fpc.enumerated() {
-      if case .column(let name) = fpc { check(name, as: .numbers, at: "design.fpc.\(index)", role: "fpc columns") }
+      let path = "design.fpc.\(index)"
+      switch fpc {
+      case .column(let name): check(name, as: .numbers, at: path, role: "fpc columns")
+      case .population(let margin):
+        // A margin of the populations file sizes the stage's strata: stage 1's strata, stage 2's PSUs.
+        let strata = index == 0 ? design.strata : design.clusters.first.map { [$0] }
+        guard margin == strata else {
+          let name = WeightingSpec.name(of: margin)
+          report(
+            path,
+            "design.fpc: {population: \(name)} sizes the strata of stage \(index + 1), "
+              + (strata.map {
+                "which are \(WeightingSpec.name(of: $0)): write {population: \(WeightingSpec.name(of: $0))}"
+              }
+                ?? "but the design has no design.strata: give the stage's fpc as a column"))
+          continue
+        }
+      }
     }
     if case .column? = spec.weight?.start {
       report(

@@ -82,7 +82,8 @@ import Testing
     }
     #expect(
       try Self.run("  strata: s\n  clusters: c\n  fpc: [f1]", export: mixed).problem
-        == "wave 2016: \(DesignError.mixedFPC)")
+        == "wave 2016: design: the fpc mixes population sizes (20 on line 4, stage 1) and sampling fractions (0.5 on "
+        + "line 2, stage 1); give all as sizes or all as fractions (as R's svydesign)")
     // All fractions: N = n / f, so weights 2 / 0.5 = 4 PSUs per stratum, 1 / (n / N) = 2.
     let fractions = Self.export { lines in for row in 1...8 { lines[row][5] = "0.5" } }
     let weighted = try #require(try Self.run("  strata: s\n  clusters: c\n  fpc: [f1]", export: fractions).weighted)
@@ -119,7 +120,7 @@ import Testing
     #expect(
       try Self.run("  weights: w\n  strata: s\n  clusters: c", export: lonely).problem
         == "wave 2016: design: stratum 2 « B » has only one PSU at stage 1 (as R's survey.lonely.psu = \"fail\"); set "
-        + "design.lonely_psu to adjust, average, remove or certainty, or collapse the stratum")
+        + "design.lonely_psu to adjust, average, remove or certainty, or merge the stratum with another in the data")
     let adjusted = try Self.run("  weights: w\n  strata: s\n  clusters: c\n  lonely_psu: adjust", export: lonely)
     #expect(adjusted.problem == nil)
     // The manifest names the lonely stratum and the option.

@@ -83,7 +83,7 @@ import Testing
   @Test func headerRegionsAndDomainsComeFromTheSpecCodebookAndDomainsFile() throws {
     let feed = try JSONValue.parse(try Self.feed().0.json())
     #expect(feed["generated_at"] == .string("2025-06-15T15:06:40Z"))
-    #expect(feed["schema_version"] == .string("2.0.0"))
+    #expect(feed["schema_version"] == .string("2.1.0"))
     #expect(feed["phare_version"] == .string(PhareVersion.current))
     #expect(feed["pipeline"] == .string("pipeline.yml"))
     #expect(feed["survey"] == .string("citoyens-test"))
