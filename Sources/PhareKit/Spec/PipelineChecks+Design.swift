@@ -13,6 +13,13 @@ extension PipelineChecks {
       if problem == nil && variables.isRequired(name) != true && variables[name] != .identifier {
         report(path, "design: '\(name)' may be blank; \(role) are codebook variables with required: true")
       }
+      // A declared missing code (« Ne sait pas ») would be a row without its stratum or cluster.
+      if problem == nil, let missing = variables.codes(of: name)?.missing, let code = missing.first {
+        report(
+          path,
+          "design: '\(name)' declares the missing code \(code.code) « \(code.label) »; \(role) are known for every "
+            + "respondent")
+      }
     }
     if let weights = design.weights { check(weights, as: .numbers, at: "design.weights", role: "design weights") }
     for name in design.strata ?? [] { check(name, as: .categories, at: "design.strata", role: "strata") }

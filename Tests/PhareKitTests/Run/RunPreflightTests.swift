@@ -190,6 +190,20 @@ import Testing
         "essai.yml:28: design.clusters: 'id' is listed twice",
       ]),
     Case(
+      name: "strata with a missing code",
+      edits: [("essai.yml", "estimate:\n", "design: {strata: q4}\nestimate:\n")],
+      expected: [
+        "essai.yml:28: design: 'q4' may be blank; strata are codebook variables with required: true",
+        "essai.yml:28: design: 'q4' declares the missing code 9 « Ne sait pas »; strata are known for every respondent",
+      ]),
+    Case(
+      name: "fpc margin of another variable",
+      edits: [("essai.yml", "estimate:\n", "design: {clusters: [id], fpc: [{population: region}]}\nestimate:\n")],
+      expected: [
+        "essai.yml:28: design.fpc: {population: region} sizes the strata of stage 1, but the design has no "
+          + "design.strata: give the stage's fpc as a column"
+      ]),
+    Case(
       name: "unknown lonely-PSU option",
       edits: [("essai.yml", "estimate:\n", "design: {clusters: id, lonely_psu: drop}\nestimate:\n")],
       expected: [
