@@ -3,12 +3,10 @@ extension SampleDesign {
   /// The design of `rows` (the weighted rows of `wave`).
   /// - Parameter population: the populations file, for fpc entries `{population: margin}`.
   /// - Throws: `DesignError` naming the line, stratum or cluster at fault: a blank or unusable
-  ///   variable, an fpc that is not a size or fraction, varies
-  ///   within a stratum or is below its sample size, clusters that cross strata without `nest`,
-  ///   a single PSU, or a lonely PSU under `lonely_psu: fail`; `WeightingError` for a design
-  ///   weight that is not positive.
+  ///   variable, an fpc that is not a size or fraction, varies within a stratum or is below its
+  ///   sample size, clusters that cross strata without `nest`, a single PSU, or lonely PSUs under
+  ///   `lonely_psu: fail`; `WeightingError` for a design weight that is not positive.
   init(spec: SurveyDesignSpec, wave: CleanWave, rows: WeightedRows, population: PopulationMargins?) throws {
-    let line = { (index: Int) in Int(wave.sourceLines[rows[index]]) }
     let strata = try spec.strata.map { try Self.strata($0, wave: wave, rows: rows) }
     var stages: [SamplingStage] = []
     var parent = strata.map { (unitOfRow: $0.stratumOfRow, names: $0.names) }
