@@ -71,12 +71,12 @@ extension CrossTable {
     var legends = [
       cells,
       "H / B : significativement supérieur / inférieur à l'ensemble au seuil de \(risk) % (test z de la différence "
-        + "avec l'ensemble, erreur type linéarisée tenant compte du redressement ; niveau de confiance \(confidence) %).",
+        + "avec l'ensemble, erreur type linéarisée tenant compte du plan de sondage et du redressement ; niveau de confiance \(confidence) %).",
     ]
     if groups.contains(where: { $0.count > 1 }) {
       legends.append(
         "A, B… : significativement supérieur à la colonne de cette lettre du même critère au seuil de \(risk) % "
-          + "(test z de la différence entre les deux colonnes, erreur type linéarisée tenant compte du redressement "
+          + "(test z de la différence entre les deux colonnes, erreur type linéarisée tenant compte du plan de sondage et du redressement "
           + "et de la covariance des deux colonnes\(adjusted)).")
     }
     if flagBelow > suppressBelow {

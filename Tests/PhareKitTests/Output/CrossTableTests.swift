@@ -6,9 +6,9 @@ import Testing
 @Suite struct CrossTableTests {
   private static let legend = [
     "\"H / B : significativement supérieur / inférieur à l'ensemble au seuil de 5 % (test z de la différence avec "
-      + "l'ensemble, erreur type linéarisée tenant compte du redressement ; niveau de confiance 95 %).\"",
+      + "l'ensemble, erreur type linéarisée tenant compte du plan de sondage et du redressement ; niveau de confiance 95 %).\"",
     "\"A, B… : significativement supérieur à la colonne de cette lettre du même critère au seuil de 5 % (test z de "
-      + "la différence entre les deux colonnes, erreur type linéarisée tenant compte du redressement et de la "
+      + "la différence entre les deux colonnes, erreur type linéarisée tenant compte du plan de sondage et du redressement et de la "
       + "covariance des deux colonnes).\"",
     "\"! : moins de 30 répondants, à interpréter avec prudence ; non testé.\"",
     "\"* : moins de 10 répondants, résultat non publié.\"",
@@ -115,7 +115,7 @@ import Testing
           "Base (effectifs pondérés),1775",
           "Pourcentages pondérés en colonne.,",
           "\"H / B : significativement supérieur / inférieur à l'ensemble au seuil de 10 % (test z de la différence "
-            + "avec l'ensemble, erreur type linéarisée tenant compte du redressement ; niveau de confiance 90 %).\",",
+            + "avec l'ensemble, erreur type linéarisée tenant compte du plan de sondage et du redressement ; niveau de confiance 90 %).\",",
           "\"! : moins de 30 répondants, à interpréter avec prudence ; non testé.\",",
           "\"* : moins de 10 répondants, résultat non publié.\",",
         ].map { $0 + "\r\n" }.joined())
