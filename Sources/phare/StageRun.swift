@@ -33,7 +33,8 @@ enum StageRun {
             + (d.boundsRescaling.map {
               "; bounds apply to starting weights rescaled by \(Format.fixed($0, 2)) as R does (every margin needs "
                 + "more than 20 times them)"
-            } ?? ""))
+            } ?? "")
+            + (d.design.map { "; design: \($0.text)" } ?? ""))
       }
       if let indicators = result.indicators {
         let suppressed = indicators.filter(\.isSuppressed).count

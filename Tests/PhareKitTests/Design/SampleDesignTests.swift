@@ -126,6 +126,8 @@ import Testing
     // The manifest names the lonely stratum and the option.
     #expect(adjusted.weighted?.diagnostics.design?.lonelyStrata == ["stage 1: 2 « B »"])
     #expect(adjusted.weighted?.diagnostics.design?.lonelyPSU == .adjust)
+    #expect(
+      adjusted.weighted?.diagnostics.design?.text == "stage 1 3 units in 2 strata, 1 lonely stratum(s) (adjust)")
   }
 
   @Test func aStageTwoOnlyCountsWithAnFPC() throws {
