@@ -43,6 +43,10 @@ public enum DesignError: Error, CustomStringConvertible {
     case .noWeights:
       return "design: no source of weights: give design.weights, an fpc for every stage (weights 1 / Π n/N, as R), "
         + "or a weight: calibration"
+    case .lonelyPSU(let units, let stage) where stage > 1:
+      return "design: \(units.joined(separator: ", ")) \(units.count == 1 ? "has" : "have") only one sampled unit at "
+        + "stage \(stage) (as R's survey.lonely.psu = \"fail\"); set design.lonely_psu to adjust, average, remove or "
+        + "certainty"
     case .lonelyPSU(let strata, let stage):
       return "design: \(strata.count == 1 ? "stratum" : "strata") \(strata.joined(separator: ", ")) "
         + "\(strata.count == 1 ? "has" : "have") only one PSU at stage \(stage) (as R's survey.lonely.psu = \"fail\"); "

@@ -41,6 +41,10 @@ struct DomainEstimate {
     case .total: return sums.weightY + shift * sums.weight
     }
   }
+  /// The relative size below which a unit's residual total is rounding of the terms it sums:
+  /// about 10⁴ ulps, far above the few ulps each term loses.
+  static let relativeRounding = 1e-12
+
   var respondents: Double { sums.count }
   /// Per group: whether it holds some of the domain's respondents.
   var respondentGroups: [Bool] { moments.indices.map { member[$0] && moments[$0].count > 0 } }
@@ -77,18 +81,29 @@ struct DomainEstimate {
     let fitted = design.model.times(coefficients)
     self.fitted = fitted
     let groups = design.groups
-    let residuals = (0..<groups.count).map { group in
+    // Each group's residual and the size of the terms it is the difference of, so that a unit's
+    // total within rounding of its terms (a calibrated category, a domain inside one PSU) is 0.
+    var residuals = [Double](repeating: 0, count: groups.count)
+    var magnitudes = [Double](repeating: 0, count: groups.count)
+    for group in 0..<groups.count {
       let cell = groups.cell[group]
       let m = moments[group]
-      let own = member[group] && m.count > 0 ? (m.weightY - centre * m.weight) / scale : 0
-      return own - fitted[cell] * design.adjustments[cell] * groups.totals[group].startWeight
+      let inDomain = member[group] && m.count > 0
+      let own = inDomain ? (m.weightY - centre * m.weight) / scale : 0
+      let calibration = fitted[cell] * design.adjustments[cell] * groups.totals[group].startWeight
+      residuals[group] = own - calibration
+      magnitudes[group] = (inDomain ? (abs(m.weightY) + abs(centre * m.weight)) / scale : 0) + abs(calibration)
     }
     self.residuals = residuals
     unitTotals = design.stages.map { stage in
       guard let unitOfGroup = stage.unitOfGroup else { return [] }
       var totals = [Double](repeating: 0, count: stage.sampling.unitCount)
-      for group in residuals.indices { totals[unitOfGroup[group]] += residuals[group] }
-      return totals
+      var sizes = [Double](repeating: 0, count: stage.sampling.unitCount)
+      for group in residuals.indices {
+        totals[unitOfGroup[group]] += residuals[group]
+        sizes[unitOfGroup[group]] += magnitudes[group]
+      }
+      return totals.indices.map { abs(totals[$0]) <= Self.relativeRounding * sizes[$0] ? 0 : totals[$0] }
     }
   }
 }

@@ -176,11 +176,18 @@ public struct EstimateStage: Sendable {
       if !flags.contains("suppressed") { flags.append("suppressed") }
       flags.append(reason)
     }
-    // A mean within one PSU (R's df 0) has no variance to estimate: its linearised one is 0.
-    let estimable = df >= 1 || mean.kind == .total
-    if !estimable { withhold("no-df") }
-    // A share the design fixes (a stratum's with fpc, a calibrated category's): known exactly.
-    if estimable && variance == 0 && !interval.degenerate { flags.append("zero-variance") }
+    // A mean within one PSU per stratum (R's df 0): its linearised variance is 0 and estimates
+    // nothing, unless calibration or a lonely PSU's adjustment gives it one (a proportion's
+    // interval then takes the normal quantile).
+    let noDegreesOfFreedom = df < 1 && mean.kind == .mean
+    if noDegreesOfFreedom && variance == 0 {
+      withhold("no-df")
+    } else if noDegreesOfFreedom {
+      flags.append("no-df")
+    } else if variance == 0 && !interval.degenerate {
+      // A share the design fixes (a stratum's with fpc, a calibrated category's): known exactly.
+      flags.append("zero-variance")
+    }
     // Lonely-PSU averaging with no stratum of two PSUs in the domain's design: R's variance is NaN too.
     if variance.isNaN { withhold("no-variance") }
     if outside { withhold("outside-0-1") }

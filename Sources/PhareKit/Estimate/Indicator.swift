@@ -52,8 +52,9 @@ public struct Indicator: Sendable, Equatable, Codable {
   /// `no-variance` (with `suppressed`) where the design gives no variance (SE and interval NaN, as
   /// R): lonely-PSU averaging in a domain whose strata all hold one PSU; `zero-variance` where the
   /// design fixes the value (SE 0, interval [p, p]: a stratum's share with fpc, a calibrated
-  /// category's); `no-df` (with `suppressed`) for a mean or proportion whose domain lies within one
-  /// PSU per stratum (R's df 0): its linearised variance is 0, not an estimate.
+  /// category's); `no-df` for a mean or proportion whose domain lies within one PSU per stratum
+  /// (R's df 0): with `suppressed` when its linearised variance is 0, which estimates nothing;
+  /// otherwise (calibration, a lonely PSU adjusted) a proportion's interval takes the normal quantile.
   public var flags: [String]
 
   public var isSuppressed: Bool { flags.contains("suppressed") }

@@ -74,8 +74,9 @@ extension PipelineChecks {
         }
         remaining.remove(rule.category)
       }
+      // An fpc margin needs the sampled strata only: the weight stage names one it lacks.
       let absent = DerivedVariable.combinations(codes.map { $0! }).filter {
-        !listed.contains($0) && !collapsed.contains($0)
+        !listed.contains($0) && !collapsed.contains($0) && !path.hasPrefix("design")
       }
       if !absent.isEmpty {
         let shown = absent.prefix(10).map(WeightStage.label).joined(separator: ", ") + (absent.count > 10 ? ", …" : "")

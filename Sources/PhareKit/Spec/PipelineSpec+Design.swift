@@ -7,7 +7,14 @@ extension PipelineSpec {
       node, "design", allowed: ["weights", "strata", "clusters", "fpc", "nest", "lonely_psu"], at: "design")
     var spec = SurveyDesignSpec()
     spec.weights = reader.string(fields["weights"], "design.weights")
-    spec.strata = reader.string(fields["strata"], "design.strata").map(crossing)
+    if fields["strata"]?.sequence != nil {
+      reader.report(
+        fields["strata"],
+        "design.strata is stage 1's strata: one variable or a crossing written a*b (stage 2 is stratified by PSU, as R)"
+      )
+    } else {
+      spec.strata = reader.string(fields["strata"], "design.strata").map(crossing)
+    }
     spec.clusters = reader.strings(fields["clusters"], "design.clusters", at: "design.clusters") ?? []
     if spec.clusters.count > SurveyDesignSpec.maxStages {
       reader.report(

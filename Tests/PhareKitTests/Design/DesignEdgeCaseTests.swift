@@ -18,6 +18,7 @@ import Testing
     let designs = Fixtures.oracle("designs")
     var spec = original.replacingOccurrences(of: "folder: .", with: "folder: \(designs)")
       .replacingOccurrences(of: "codebook: ", with: "codebook: \(designs)/")
+      .replacingOccurrences(of: "populations: ", with: "populations: \(designs)/")
     if !derived.isEmpty { spec = spec.replacingOccurrences(of: "clean:\n", with: "clean:\n  derived:\n\(derived)\n") }
     let loaded = try Pipeline.load(try folder.write("spec.yml", spec))
     var edited = loaded.spec
@@ -40,6 +41,21 @@ import Testing
       #expect(abs(share.estimate - expected) <= 1e-7)
       #expect(share.standardError == 0)
       #expect(share.lower == share.estimate && share.upper == share.estimate)
+      #expect(share.flags == ["zero-variance"])
+    }
+  }
+
+  /// apiclus1 raked on school type: each type's share is the population's, with no variance, in
+  /// a design of clusters too (R gives rounding noise, about 1e-17).
+  @Test func aCalibratedCategoryHasNoVarianceInAClusterDesign() throws {
+    let shares = try Self.indicators("apiclus1-raked", variables: ["stype"], breakdowns: [])
+    let population = [1: 4421.0, 2: 755.0, 3: 1018.0]  // apipop's schools by type (the margin)
+    #expect(shares.count == 3)
+    for share in shares {
+      #expect(abs(share.estimate - population[Int(share.category)!]! / 6194) <= 1e-9)
+      #expect(share.standardError == 0)
+      #expect(share.lower == share.estimate && share.upper == share.estimate)
+      #expect(share.effectiveRespondents == nil)
       #expect(share.flags == ["zero-variance"])
     }
   }

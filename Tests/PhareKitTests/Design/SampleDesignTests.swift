@@ -140,5 +140,11 @@ import Testing
     #expect(with.design.stages[1].sampleSize == [2, 2, 2, 2])
     #expect(with.diagnostics.design?.stages.map(\.units) == [4, 8])
     #expect(with.diagnostics.design?.stages.map(\.strata) == [1, 4])
+    // Cluster 4's two rows in one secondary unit: a lonely unit at stage 2.
+    let single = Self.export { $0[8][3] = "1" }
+    #expect(
+      try Self.run("  clusters: [c, u]\n  fpc: [f1, f2]", export: single).problem
+        == "wave 2016: design: c = 4 has only one sampled unit at stage 2 (as R's survey.lonely.psu = \"fail\"); set "
+        + "design.lonely_psu to adjust, average, remove or certainty")
   }
 }

@@ -190,6 +190,13 @@ import Testing
         "essai.yml:28: design.clusters: 'id' is listed twice",
       ]),
     Case(
+      name: "strata of two stages",
+      edits: [("essai.yml", "estimate:\n", "design: {strata: [region, urbain]}\nestimate:\n")],
+      expected: [
+        "essai.yml:28: design.strata is stage 1's strata: one variable or a crossing written a*b (stage 2 is "
+          + "stratified by PSU, as R)"
+      ]),
+    Case(
       name: "strata with a missing code",
       edits: [("essai.yml", "estimate:\n", "design: {strata: q4}\nestimate:\n")],
       expected: [
