@@ -37,7 +37,9 @@
 #   svymean(~.y, S, deff = TRUE) and confint() (normal quantile)   means
 #   svytotal(~.y, S, deff = TRUE) and confint() (normal quantile)  totals (enroll; citizens2: alliances codes)
 #   svymean(~.y, S, deff = TRUE) of the 0/1 indicator of each code, and svyciprop(~.y, S, method =
-#   "logit" | "beta" | "mean")                                       proportions (phare's wilson is not in R)
+#   "logit" | "beta" | "mean")                                       proportions; and phare's wilson, not
+#   in R: its definition from svymean's se and degf (Wilson's score interval on the effective n
+#   p (1 − p) / se², t quantile on df; wilson_row below)
 #   df = degf(S), design_rows = nrow(S): what svyciprop uses (t quantile on df; beta's effective n
 #   × (qt(α/2, nrow − 1) / qt(α/2, df))²).
 # Checks (stopifnot; the worst gap of each is printed at the end):
@@ -60,7 +62,7 @@
 # Golden estimates.csv columns (numbers "%.17g", empty where R gives NA): case, breakdown (national or the
 # variable name as in the spec), value (the level code, empty for national), variable, category ("" for
 # means and totals of a number; the code for a proportion or the weighted count of a code), statistic
-# (mean | proportion | total), method (normal for means and totals; logit | beta | mean for proportions,
+# (mean | proportion | total), method (normal for means and totals; logit | beta | mean | wilson for proportions,
 # one row each), n (unweighted respondents in the base), estimate, se, lower, upper, deff, df, design_rows.
 # A domain whose base is empty has no row.
 #
@@ -161,7 +163,7 @@ estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) 
                design_rows = rows)
   }
   if (statistic != "proportion") return(row("normal", confint(est)))
-  do.call(rbind, lapply(c("logit", "beta", "mean"), function(method) {
+  rbind(do.call(rbind, lapply(c("logit", "beta", "mean"), function(method) {
     # Expected warnings: svyglm's on a calibrated subset (zero-weighted rows left out of the dispersion,
     # which its sandwich variance does not use); at a degenerate proportion, glm's non-convergence and
     # qbeta's inaccuracy. Any other warning stops the script.
@@ -188,7 +190,18 @@ estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) 
               close_to(unname(ci), again, if (method == "logit") 1e-7 else 1e-9,
                        sprintf("%s interval recomputed from estimate, se, df, design_rows", method)))
     row(method, ci)
-  }))
+  })), wilson_row(p, se, df, degenerate, row))
+}
+
+# phare's wilson is not in R's svyciprop: its definition, computed here from svymean's se and degf —
+# Wilson's score interval on the effective n, p (1 − p) / se², with the t quantile on df.
+wilson_row <- function(p, se, df, degenerate, row) {
+  if (degenerate) return(row("wilson", c(NA, NA)))
+  n <- p * (1 - p) / se^2
+  q <- qt(0.975, df)
+  centre <- (p + q^2 / (2 * n)) / (1 + q^2 / n)
+  half <- q / (1 + q^2 / n) * sqrt(p * (1 - p) / n + q^2 / (4 * n^2))
+  row("wilson", c(centre - half, centre + half))
 }
 
 # A design's domains: the nation, then every level present of each breakdown (sorted by code).

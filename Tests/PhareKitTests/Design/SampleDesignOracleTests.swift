@@ -8,7 +8,8 @@ import Testing
 /// `apiclus2`, `apisrs` with fpc), a two-stage calibrated citizens sample, and each lonely-PSU
 /// option. Every case runs from its export through phare's stages; final weights to 1e-9, then
 /// every golden indicator: n and df exact, estimate 1e-9, SE, interval bounds and design effect
-/// 1e-6 (relative), for the logit, beta and mean intervals.
+/// 1e-6 (relative), for the logit, beta and mean intervals (R's `svyciprop`) and wilson (its
+/// definition, computed in R from R's SE and df).
 @Suite struct SampleDesignOracleTests {
   static let cases = [
     "apistrat", "apiclus1", "apiclus1-raked", "apiclus2", "apisrs-fpc", "citizens2", "lonely-adjust",
@@ -47,7 +48,7 @@ import Testing
     }
     var spec = try #require(pipeline.spec.estimate)
     var byMethod: [String: [String: Indicator]] = [:]
-    for method in [IntervalMethod.logit, .beta, .mean] {
+    for method in IntervalMethod.allCases {
       spec.interval = method
       let indicators = try EstimateStage(spec: spec, dontKnow: pipeline.spec.clean.dontKnow).run(weighted).indicators
       byMethod[method.rawValue] = Dictionary(
