@@ -37,7 +37,7 @@ public enum RunSummary {
         if case .failed(let result) = outcome { return result.file.wave == latest.wave }
         return false
       }
-      if failedNow {
+      if failedNow && !pipeline.spec.headlines.isEmpty {
         lines.append("    headlines of wave \(latest.wave) from its last good run (kept while this one failed):")
       }
       for headline in pipeline.spec.headlines {
