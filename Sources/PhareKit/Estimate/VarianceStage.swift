@@ -7,8 +7,6 @@ struct VarianceStage {
   let stratumOfGroup: [Int]
   /// Per group: its unit; nil when units are rows.
   let unitOfGroup: [Int]?
-  /// Per unit: its stratum (for clusters).
-  private let stratumOfUnit: [Int]
   /// Per stratum: f n/(n − 1), or f for a stratum of one unit (R's `scale`), times the stage's
   /// weight: 1 at stage 1, n/N of the PSU's stratum at stage 2 (R's `multistage`).
   private let scale: [Double]
@@ -27,7 +25,6 @@ struct VarianceStage {
     self.sampling = sampling
     stratumOfGroup = groups.stratum[number]
     unitOfGroup = groups.unit[number]
-    stratumOfUnit = unitOfGroup == nil ? [] : sampling.stratumOfUnit?.map { Int($0) } ?? []
     var weight = [Double](repeating: 1, count: sampling.sampleSize.count)
     if let previous, let population = previous.populationSize {
       for group in 0..<groups.count {
@@ -61,12 +58,13 @@ struct VarianceStage {
       // Units' totals are at hand: centred within strata in a second pass, as R's `onestrat`.
       let unitA = a.unitTotals[number]
       let unitB = b.unitTotals[number]
+      let stratumOfUnit = sampling.stratumOfUnit ?? []
       for unit in unitA.indices {
-        sumA[stratumOfUnit[unit]] += unitA[unit]
-        sumB[stratumOfUnit[unit]] += unitB[unit]
+        sumA[Int(stratumOfUnit[unit])] += unitA[unit]
+        sumB[Int(stratumOfUnit[unit])] += unitB[unit]
       }
       for unit in unitA.indices {
-        let stratum = stratumOfUnit[unit]
+        let stratum = Int(stratumOfUnit[unit])
         let n = sampling.sampleSize[stratum]
         centred[stratum] += (unitA[unit] - sumA[stratum] / n) * (unitB[unit] - sumB[stratum] / n)
         uncentred[stratum] += unitA[unit] * unitB[unit]
