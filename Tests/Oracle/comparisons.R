@@ -59,7 +59,7 @@
 suppressPackageStartupMessages(library(survey))
 out <- "Tests/Oracle/comparisons"
 if (!dir.exists(out)) stop("run from the repository root: Rscript Tests/Oracle/comparisons.R")
-source("Tests/Oracle/estimate-rows.R")  # num(), write_plain()
+source("Tests/Oracle/estimate-rows.R")  # num(), write_plain(), close_to()
 source("Tests/Oracle/pipeline-designs.R")  # pipeline_design(), raked()
 phare_out <- commandArgs(trailingOnly = TRUE)[1]
 
@@ -80,15 +80,6 @@ svyby_covmat <- if (packageVersion("survey") >= "4.5") svyby else local({
 quiet <- function(expr, expected) withCallingHandlers(expr, warning = function(w) {
   if (grepl(expected, conditionMessage(w), fixed = TRUE)) invokeRestart("muffleWarning")
 })
-
-# Whether x and y agree to the tolerance relative to scale (by default their own size); the worst
-# relative gap of each check is kept for the summary.
-worst <- numeric(0)
-close_to <- function(x, y, tolerance, check, scale = pmax(abs(x), abs(y), 1e-300)) {
-  gap <- max(abs(x - y) / scale)
-  worst[check] <<- max(gap, worst[check], na.rm = TRUE)
-  gap <= tolerance
-}
 
 # The comparisons of one table row on one breakdown: one row per pair of levels a < b.
 comparisons_of <- function(survey, wave, D, variable, category, statistic, breakdown, y, base, flag) {

@@ -107,23 +107,10 @@ suppressPackageStartupMessages(library(survey))
 out <- "Tests/Oracle/designs"
 if (!dir.exists("Tests/Oracle")) stop("run from the repository root: Rscript Tests/Oracle/designs.R")
 dir.create(out, showWarnings = FALSE)
-source("Tests/Oracle/estimate-rows.R")  # num(), write_plain()
+source("Tests/Oracle/estimate-rows.R")  # num(), write_plain(), close_to(), population_of()
 options(survey.lonely.psu = "fail")
 path <- function(name) file.path(out, name)
 
-# Whether x and y agree to the tolerance relative to scale (NA only against NA); the worst gap of each
-# check is kept for the summary.
-worst <- numeric(0)
-close_to <- function(x, y, tolerance, check, scale = pmax(abs(as.vector(x)), abs(as.vector(y)), 1e-300)) {
-  x <- as.vector(x)
-  y <- as.vector(y)
-  if (length(x) != length(y) || !identical(is.na(x), is.na(y))) return(FALSE)
-  known <- !is.na(x)
-  if (!any(known)) return(TRUE)
-  gap <- max(abs(x[known] - y[known]) / scale[known])
-  worst[check] <<- max(gap, worst[check], na.rm = TRUE)
-  gap <= tolerance
-}
 write_text <- function(lines, name) {
   writeLines(lines, path(name))
   cat(sprintf("  wrote %s\n", path(name)))
@@ -132,7 +119,7 @@ write_text <- function(lines, name) {
 # --- Estimates --------------------------------------------------------------------------------------
 # The golden rows of one variable in one domain: a mean, a total, or the proportion of one code (one row
 # per interval method). NULL when the base is empty.
-estimate_rows <- function(case, dom, variable, category, statistic, D, y, base) {
+domain_rows <- function(case, dom, variable, category, statistic, D, y, base) {
   ok <- base & dom$mask
   if (!any(ok)) return(NULL)
   D$variables$.y <- ifelse(is.na(y), 0, y)
@@ -221,13 +208,13 @@ case_rows <- function(case, D, breakdowns, means = character(0), totals = charac
   rows <- list()
   add <- function(r) if (!is.null(r)) rows[[length(rows) + 1]] <<- r
   for (dom in domains_of(D, breakdowns)) {
-    for (name in means) add(estimate_rows(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]])))
-    for (name in totals) add(estimate_rows(case, dom, name, "", "total", D, v[[name]], !is.na(v[[name]])))
+    for (name in means) add(domain_rows(case, dom, name, "", "mean", D, v[[name]], !is.na(v[[name]])))
+    for (name in totals) add(domain_rows(case, dom, name, "", "total", D, v[[name]], !is.na(v[[name]])))
     for (name in names(coded)) for (code in coded[[name]]) {
       x <- v[[name]]
-      add(estimate_rows(case, dom, name, as.character(code), "proportion", D, as.numeric(x == code), !is.na(x)))
+      add(domain_rows(case, dom, name, as.character(code), "proportion", D, as.numeric(x == code), !is.na(x)))
       if (name %in% coded_totals) {
-        add(estimate_rows(case, dom, name, as.character(code), "total", D, as.numeric(x == code), !is.na(x)))
+        add(domain_rows(case, dom, name, as.character(code), "total", D, as.numeric(x == code), !is.na(x)))
       }
     }
   }
@@ -277,7 +264,7 @@ check_svyby <- function(rows, D, breakdowns, means, totals, coded, coded_totals)
       for (method in c("logit", "beta", "mean")) {
         g <- of(name, "proportion", code, method)
         b_ci <- withCallingHandlers(svyby(~.y, by, answered, svyciprop, method = method, vartype = "ci"),
-          warning = function(w) {  # the benign ones of estimate_rows; degenerate levels are not compared
+          warning = function(w) {  # the benign ones of domain_rows; degenerate levels are not compared
             stopifnot(grepl("zero weight not used|did not converge|is not accurate|NaNs produced", conditionMessage(w)))
             invokeRestart("muffleWarning")
           })
@@ -292,20 +279,10 @@ check_svyby <- function(rows, D, breakdowns, means, totals, coded, coded_totals)
 
 weights_file <- function(case, D) write_plain(data.frame(id = D$variables$id, weight = weights(D)),
                                               path(sprintf("%s-weights.csv", case)))
-# A raking's population totals for calibrate() from a variable,category,total frame.
-raking_totals <- function(pop, vars) {
-  totals <- c(`(Intercept)` = sum(pop$total[pop$variable == vars[1]]))
-  for (v in vars) {
-    rows <- pop[pop$variable == v, ]
-    rows <- rows[order(rows$category), ]
-    totals <- c(totals, setNames(rows$total[-1], paste0("factor(", v, ")", rows$category[-1])))
-  }
-  totals
-}
 # calibrate(calfun = "raking") on every margin, checked against the totals and against rake().
 raked <- function(D0, pop, vars) {
   D <- calibrate(D0, as.formula(paste("~", paste0("factor(", vars, ")", collapse = " + "))),
-                 population = raking_totals(pop, vars), calfun = "raking", epsilon = 1e-13, maxit = 500)
+                 population = population_of(pop, vars), calfun = "raking", epsilon = 1e-13, maxit = 500)
   ipf <- rake(D0, lapply(vars, function(v) as.formula(paste0("~", v))),
               lapply(vars, function(v) setNames(pop[pop$variable == v, c("category", "total")], c(v, "Freq"))),
               control = list(maxit = 1000, epsilon = 1e-13))

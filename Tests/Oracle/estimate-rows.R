@@ -1,5 +1,5 @@
-# Shared by Tests/Oracle/indicators.R, calibration.R and trimming.R: how numbers are written, the
-# calibration totals of a margins file, the domains (nation, each region, each urbain) of a design
+# Shared by Tests/Oracle/indicators.R, calibration.R, trimming.R, comparisons.R and designs.R: how
+# numbers are written, how two results are compared (close_to), the calibration totals of a margins file, the domains (nation, each region, each urbain) of a design
 # and the golden rows of estimates.csv for a variable y on the domain ∩ base subset (one variable
 # per call, zero-filled, as R's svymean on a subset keeps all rows).
 
@@ -10,6 +10,20 @@ write_plain <- function(df, path) {
   df[is.na(df)] <- ""
   write.csv(df, path, row.names = FALSE, quote = FALSE, na = "")
   cat(sprintf("  wrote %s (%d rows)\n", path, nrow(df)))
+}
+
+# Whether x and y agree to the tolerance relative to scale (by default their own size; NA only
+# against NA); the worst relative gap of each check is kept in `worst` for the script's summary.
+worst <- numeric(0)
+close_to <- function(x, y, tolerance, check, scale = pmax(abs(as.vector(x)), abs(as.vector(y)), 1e-300)) {
+  x <- as.vector(x)
+  y <- as.vector(y)
+  if (length(x) != length(y) || !identical(is.na(x), is.na(y))) return(FALSE)
+  known <- !is.na(x)
+  if (!any(known)) return(TRUE)
+  gap <- max(abs(x[known] - y[known]) / scale[known])
+  worst[check] <<- max(gap, worst[check], na.rm = TRUE)
+  gap <= tolerance
 }
 
 # calibrate()'s population for ~factor(v1) + factor(v2) + ... from a variable,category,total file.
